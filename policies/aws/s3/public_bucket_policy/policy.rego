@@ -1,0 +1,43 @@
+# METADATA
+# title: S3 bucket policy grants access to everyone
+# description: |
+#   A bucket policy statement that allows Principal "*" (or {"AWS": "*"}) with no condition tying it to an
+#   account, organization, VPC endpoint or address range applies to every caller on the internet, signed in
+#   or not. Depending on its actions, anyone can then list and download the bucket's objects, overwrite or
+#   delete them, or change the bucket's own settings. The statement has no effect when the bucket's public
+#   access block restricts public buckets or blocks public policies, so those buckets are not reported.
+# custom:
+#   id: AWS-S3-003
+#   name: s3-public-bucket-policy
+#   severity: critical
+#   category: public-access
+#   recommended_action: |
+#     Replace the "*" principal in the bucket policy with the account, role or service principals that need
+#     access, or add a condition that pins the statement down (for example `aws:SourceArn`,
+#     `aws:PrincipalOrgID` or `aws:SourceVpce`). Then set `block_public_policy` and `restrict_public_buckets`
+#     to `true` in the bucket's aws_s3_bucket_public_access_block. Serve public files through CloudFront
+#     with an origin access control instead of a public bucket.
+#   frameworks:
+#     - AWS Foundational Security Best Practices S3.2, S3.3
+package preflight.aws.s3.public_bucket_policy
+
+import data.preflight.lib
+import data.preflight.lib.aws.iam
+
+# The public access block lets a public policy take effect: none is written, or both policy flags are known
+# to be false (an unresolved flag might be the one that neutralizes the policy).
+public_policy_in_force(b) if b.public_access_block.configured == false
+
+public_policy_in_force(b) if {
+	b.public_access_block.block_public_policy == false
+	b.public_access_block.restrict_public_buckets == false
+}
+
+deny contains lib.result(b, path, msg) if {
+	some b in input.aws.s3.buckets
+	some i, stmt in b.policy.statements
+	path := sprintf("policy.statements[%d]", [i])
+	iam.open_to_anyone(b, path, stmt)
+	public_policy_in_force(b)
+	msg := sprintf("S3 bucket `%s` has a policy that lets anyone perform %s", [b.label, iam.describe_actions(stmt)])
+}

@@ -1,0 +1,182 @@
+//! Finding the files to scan and grouping them into units of evaluation.
+//!
+//! Walks directories (respecting `.gitignore`, skipping `.git/` and `.terraform/`), recognizes
+//! infrastructure files and groups them: the `.tf` files of one directory form one Terraform module.
+//! Knows nothing of parsing beyond recognizing a file's kind.
+
+use crate::finding::ScanError;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// A set of files evaluated together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub dir: PathBuf,
+    /// Every file of the unit, sorted.
+    pub files: Vec<PathBuf>,
+    /// The files whose findings and errors are reported (the unit's files named on the command line, or
+    /// all of them when the directory was walked).
+    pub report: BTreeSet<PathBuf>,
+}
+
+fn is_terraform(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tf")
+}
+
+const SKIPPED_DIRS: [&str; 2] = [".git", ".terraform"];
+
+/// Units for the given paths. A file argument is evaluated with the other `.tf` files of its directory
+/// (companion resources live there) but only its own findings are reported.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
+    let mut errors = Vec::new();
+    // dir → (all files, reported files)
+    let mut modules: BTreeMap<PathBuf, (BTreeSet<PathBuf>, BTreeSet<PathBuf>)> = BTreeMap::new();
+    for path in paths {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(ScanError::unreadable(
+                    path.display().to_string(),
+                    format!("cannot read {}: {e}", path.display()),
+                ));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            for file in walk(path, &mut errors) {
+                let dir = parent(&file);
+                let entry = modules.entry(dir).or_default();
+                entry.0.insert(file.clone());
+                entry.1.insert(file);
+            }
+        } else if is_terraform(path) {
+            let dir = parent(path);
+            let siblings = siblings(&dir);
+            let entry = modules.entry(dir).or_default();
+            entry.0.extend(siblings);
+            entry.0.insert(path.clone());
+            entry.1.insert(path.clone());
+        }
+        // Any other file is not infrastructure code: skipped silently.
+    }
+    let units = modules
+        .into_iter()
+        .map(|(dir, (files, report))| Unit {
+            dir,
+            files: files.into_iter().collect(),
+            report,
+        })
+        .collect();
+    (units, errors)
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Infrastructure files under `root`, sorted.
+fn walk(root: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|e| {
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && e.file_name()
+                    .to_str()
+                    .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+        })
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_terraform(e.path()) => {
+                out.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(ScanError::unreadable(
+                root.display().to_string(),
+                format!("while walking {}: {e}", root.display()),
+            )),
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The `.tf` files directly in `dir`.
+fn siblings(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_terraform(p) && p.is_file())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn groups_by_directory_and_skips_terraform_cache() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::create_dir_all(root.join("a/.terraform/modules")).expect("mkdir");
+        fs::create_dir_all(root.join("b")).expect("mkdir");
+        for f in [
+            "a/main.tf",
+            "a/s3.tf",
+            "a/.terraform/modules/x.tf",
+            "b/main.tf",
+            "b/package.json",
+        ] {
+            fs::write(root.join(f), "").expect("write");
+        }
+        let (units, errors) = discover(&[root.to_path_buf()]);
+        assert!(errors.is_empty());
+        assert_eq!(units.len(), 2);
+        assert_eq!(units[0].files.len(), 2);
+        assert_eq!(units[1].files, vec![root.join("b/main.tf")]);
+    }
+
+    #[test]
+    fn respects_gitignore() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::write(root.join(".gitignore"), "generated/\n").expect("write");
+        fs::create_dir_all(root.join("generated")).expect("mkdir");
+        fs::write(root.join("generated/x.tf"), "").expect("write");
+        fs::write(root.join("main.tf"), "").expect("write");
+        let (units, _) = discover(&[root.to_path_buf()]);
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].files, vec![root.join("main.tf")]);
+    }
+
+    #[test]
+    fn a_file_argument_brings_its_siblings_but_reports_only_itself() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::write(root.join("a.tf"), "").expect("write");
+        fs::write(root.join("b.tf"), "").expect("write");
+        let (units, _) = discover(&[root.join("a.tf")]);
+        assert_eq!(units[0].files.len(), 2);
+        assert_eq!(
+            units[0].report.iter().collect::<Vec<_>>(),
+            vec![&root.join("a.tf")]
+        );
+    }
+
+    #[test]
+    fn missing_path_is_an_error() {
+        let (units, errors) = discover(&[PathBuf::from("/no/such/path")]);
+        assert!(units.is_empty());
+        assert_eq!(errors.len(), 1);
+    }
+}

@@ -1,0 +1,86 @@
+//! What a scan produces: findings (a policy fired) and errors (a file could not be read or parsed).
+//!
+//! Plain data, shared by every stage after `locate`; knows nothing of output formats.
+
+use crate::source::{FileId, Span};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "low" => Some(Severity::Low),
+            "medium" => Some(Severity::Medium),
+            "high" => Some(Severity::High),
+            "critical" => Some(Severity::Critical),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A policy result located in the source.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// Index of the rule in the policy registry.
+    pub rule: usize,
+    pub span: Span,
+    /// Terraform address or CloudFormation logical ID of the entity.
+    pub resource: String,
+    pub message: String,
+    /// True when the location is a resource header because the attribute was not written.
+    pub at_header: bool,
+}
+
+/// A file that could not be read or parsed, or a problem found while evaluating it.
+#[derive(Debug, Clone)]
+pub struct ScanError {
+    /// Where the problem is; `None` when there is no text to point at (unreadable file).
+    pub span: Option<Span>,
+    pub file: Option<FileId>,
+    /// For errors without a loaded file: the path as given.
+    pub path: Option<String>,
+    pub message: String,
+}
+
+impl ScanError {
+    pub fn parse(span: Span, message: String) -> ScanError {
+        ScanError {
+            file: Some(span.file),
+            span: Some(span),
+            path: None,
+            message,
+        }
+    }
+
+    pub fn unreadable(path: String, message: String) -> ScanError {
+        ScanError {
+            span: None,
+            file: None,
+            path: Some(path),
+            message,
+        }
+    }
+}

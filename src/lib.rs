@@ -1,0 +1,220 @@
+//! preflight: finds public, unencrypted and overshared cloud resources in infrastructure code.
+//!
+//! The flow (see ARCHITECTURE.md): `discover` → `terraform::parse` → `terraform::eval` →
+//! `terraform::adapt` (into `model`) → `policy` (regorus) → locate (here) → `report`.
+//! [`scan`] is the API that the command line and the tests use.
+
+pub mod cli;
+pub mod discover;
+pub mod finding;
+pub mod model;
+pub mod policy;
+pub mod report;
+pub mod source;
+pub mod terraform;
+
+use finding::{Finding, ScanError};
+use policy::Registry;
+use rayon::prelude::*;
+use source::{display_path, FileId, SourceFile, SourceMap};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Largest file read; larger ones are reported as errors.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What to scan.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub paths: Vec<PathBuf>,
+    /// Reported paths are relative to this directory when under it.
+    pub cwd: PathBuf,
+}
+
+/// What a scan found.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub sources: SourceMap,
+    /// Sorted by file, line, column, rule.
+    pub findings: Vec<Finding>,
+    pub errors: Vec<ScanError>,
+    /// Infrastructure files scanned (those reported on).
+    pub files: usize,
+}
+
+/// Scans the request's paths with the registry's policies.
+pub fn scan(req: &Request, registry: &Registry) -> Outcome {
+    let (units, mut errors) = discover::discover(&req.paths);
+
+    // Read every file once, in parallel, then number them in a stable order.
+    let mut paths: Vec<&PathBuf> = units.iter().flat_map(|u| &u.files).collect();
+    paths.sort();
+    paths.dedup();
+    let read: Vec<Result<SourceFile, ScanError>> =
+        paths.par_iter().map(|p| read_source(p, &req.cwd)).collect();
+    let mut sources = SourceMap::default();
+    let mut ids: HashMap<&Path, FileId> = HashMap::new();
+    let mut unreadable: BTreeSet<&Path> = BTreeSet::new();
+    for (path, result) in paths.iter().zip(read) {
+        match result {
+            Ok(file) => {
+                ids.insert(path.as_path(), sources.add(file));
+            }
+            Err(e) => {
+                unreadable.insert(path.as_path());
+                if units.iter().any(|u| u.report.contains(*path)) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+
+    let files = units.iter().map(|u| u.report.len()).sum::<usize>();
+
+    // Evaluate each unit with one engine per worker.
+    let results: Vec<(Vec<Finding>, Vec<ScanError>)> = units
+        .par_iter()
+        .map_init(
+            || registry.engine(),
+            |engine, unit| {
+                let file_ids: Vec<FileId> = unit
+                    .files
+                    .iter()
+                    .filter_map(|p| ids.get(p.as_path()).copied())
+                    .collect();
+                let report: BTreeSet<FileId> = unit
+                    .report
+                    .iter()
+                    .filter_map(|p| ids.get(p.as_path()).copied())
+                    .collect();
+                scan_unit(&sources, &file_ids, &report, registry, engine)
+            },
+        )
+        .collect();
+    let mut findings = Vec::new();
+    for (f, e) in results {
+        findings.extend(f);
+        errors.extend(e);
+    }
+
+    sort_findings(&mut findings, &sources, registry);
+    sort_errors(&mut errors, &sources);
+    Outcome {
+        sources,
+        findings,
+        errors,
+        files,
+    }
+}
+
+fn scan_unit(
+    sources: &SourceMap,
+    files: &[FileId],
+    report: &BTreeSet<FileId>,
+    registry: &Registry,
+    engine: &mut regorus::Engine,
+) -> (Vec<Finding>, Vec<ScanError>) {
+    let analysis = terraform::analyze(sources, files);
+    let mut errors: Vec<ScanError> = analysis
+        .errors
+        .into_iter()
+        .filter(|e| e.file.is_none_or(|f| report.contains(&f)))
+        .collect();
+    let raw = match registry.evaluate(engine, &analysis.model) {
+        Ok(raw) => raw,
+        Err(message) => {
+            errors.push(ScanError {
+                span: None,
+                file: files.first().copied(),
+                path: None,
+                message: format!("policy evaluation failed: {message}"),
+            });
+            return (Vec::new(), errors);
+        }
+    };
+    let mut findings = Vec::new();
+    for r in raw {
+        let Some((entity, span, at_header)) = analysis.locations.locate(&r.id, &r.path) else {
+            errors.push(ScanError {
+                span: None,
+                file: None,
+                path: Some(registry.policies[r.policy].source_path.clone()),
+                message: format!(
+                    "policy {} returned entity `{}`, which is not in the model",
+                    registry.policies[r.policy].meta.id, r.id
+                ),
+            });
+            continue;
+        };
+        if !report.contains(&span.file) {
+            continue;
+        }
+        findings.push(Finding {
+            rule: r.policy,
+            resource: entity.resource.clone(),
+            span,
+            message: r.message,
+            at_header,
+        });
+    }
+    (findings, errors)
+}
+
+fn read_source(path: &Path, cwd: &Path) -> Result<SourceFile, ScanError> {
+    let display = display_path(path, cwd);
+    let unreadable = |m: String| ScanError::unreadable(display.clone(), m);
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(format!("cannot read file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "file is {} bytes, larger than the {} byte limit",
+            meta.len(),
+            MAX_FILE_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(format!("cannot read file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        unreadable(format!(
+            "file is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(SourceFile::new(
+        path.to_path_buf(),
+        display,
+        Arc::from(text),
+    ))
+}
+
+/// Sorts by file, line, column, rule id, message; drops exact duplicates.
+fn sort_findings(findings: &mut Vec<Finding>, sources: &SourceMap, registry: &Registry) {
+    let key = |f: &Finding| {
+        let file = sources.get(f.span.file);
+        let lc = file.line_col(f.span.range.start);
+        (
+            file.display.clone(),
+            lc,
+            registry.policies[f.rule].meta.id.clone(),
+            f.message.clone(),
+            f.resource.clone(),
+        )
+    };
+    findings.sort_by_cached_key(key);
+    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+}
+
+fn sort_errors(errors: &mut [ScanError], sources: &SourceMap) {
+    errors.sort_by_cached_key(|e| {
+        let file = e
+            .file
+            .map(|f| sources.get(f).display.clone())
+            .or_else(|| e.path.clone())
+            .unwrap_or_default();
+        let pos = e.span.as_ref().map(|s| s.range.start).unwrap_or(0);
+        (file, pos, e.message.clone())
+    });
+}

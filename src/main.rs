@@ -1,0 +1,91 @@
+//! Thin: arguments → scan → report → exit code (0 clean, 1 findings, 2 errors).
+
+use clap::Parser;
+use preflight::cli::{CheckArgs, Cli, Command, Format, RulesArgs};
+use preflight::policy::Registry;
+use preflight::report;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let registry = match Registry::builtin() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(&args, &registry),
+        Command::Rules(args) => rules(&args, &registry),
+    }
+}
+
+fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let request = preflight::Request {
+        paths: args.paths.clone(),
+        cwd,
+    };
+    let outcome = preflight::scan(&request, registry);
+    let text = match args.format {
+        Format::Json => report::json::render(&outcome, registry),
+        Format::Human => {
+            let stdout = std::io::stdout();
+            let color =
+                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(100);
+            report::human::render(&outcome, registry, report::human::Style { color, width })
+        }
+    };
+    if write_stdout(&text).is_err() {
+        return ExitCode::from(2);
+    }
+    if !outcome.errors.is_empty() {
+        ExitCode::from(2)
+    } else if report::failing(&outcome, registry, args.fail_on.severity()) > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn rules(args: &RulesArgs, registry: &Registry) -> ExitCode {
+    let text = match args.format {
+        Format::Json => {
+            let list: Vec<_> = registry.policies.iter().map(|p| &p.meta).collect();
+            let mut s = serde_json::to_string_pretty(&list).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Human => {
+            let mut s = format!(
+                "{:<12} {:<34} {:<9} {:<14} {}\n",
+                "ID", "NAME", "SEVERITY", "CATEGORY", "TITLE"
+            );
+            for p in &registry.policies {
+                let m = &p.meta;
+                s.push_str(&format!(
+                    "{:<12} {:<34} {:<9} {:<14} {}\n",
+                    m.id, m.name, m.severity, m.category, m.title
+                ));
+            }
+            s
+        }
+    };
+    match write_stdout(&text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`preflight check | head`) is not a panic.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}

@@ -1,0 +1,348 @@
+//! The normalized cloud model: the only input policies see (documented in `docs/model.md`).
+//!
+//! Adapters (Terraform today, CloudFormation later) fill it; it knows nothing of syntax trees or formats.
+//! `None` means absent: not written (and no cloud default applies) or unknown, which the entity's
+//! `unknown` list tells apart. Locations live beside the model in [`Locations`], never in the policy input.
+
+pub mod document;
+
+use crate::source::Span;
+use serde::Serialize;
+use std::collections::HashMap;
+
+pub use document::{Condition, Document, Principal, Statement};
+
+/// Fields every entity has.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    /// Unique in one model: the Terraform address (or logical ID), with a suffix for nested entities.
+    pub id: String,
+    /// Short name for messages.
+    pub label: String,
+    /// Attribute paths whose value could not be resolved.
+    pub unknown: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Model {
+    pub aws: Aws,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Aws {
+    pub s3: S3,
+    pub rds: Rds,
+    pub ebs: Ebs,
+    pub ec2: Ec2,
+    pub iam: Iam,
+    pub sns: Sns,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct S3 {
+    pub buckets: Vec<Bucket>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Bucket {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acl: Option<String>,
+    pub grants: Vec<Grant>,
+    pub public_access_block: PublicAccessBlock,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
+    pub encryption: Encryption,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object_ownership: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Grant {
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub grantee_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permission: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct PublicAccessBlock {
+    pub configured: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_public_acls: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_public_policy: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_public_acls: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restrict_public_buckets: Option<bool>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Encryption {
+    pub configured: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub algorithm: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Rds {
+    pub instances: Vec<DbInstance>,
+    pub clusters: Vec<DbCluster>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct DbInstance {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage_encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publicly_accessible: Option<bool>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct DbCluster {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage_encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Ebs {
+    pub volumes: Vec<Volume>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Volume {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<f64>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Ec2 {
+    pub security_groups: Vec<SecurityGroup>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct SecurityGroup {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub ingress: Vec<SgRule>,
+    pub egress: Vec<SgRule>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct SgRule {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_port: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_port: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<String>,
+    pub cidr_blocks: Vec<String>,
+    pub ipv6_cidr_blocks: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Iam {
+    pub policies: Vec<IamPolicy>,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct IamPolicy {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<Document>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Role {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_policy: Option<Document>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Sns {
+    pub topics: Vec<Topic>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Topic {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_master_key_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
+}
+
+impl Model {
+    /// The dotted input paths that hold at least one entity (`aws.s3.buckets`), for choosing policies.
+    pub fn present_collections(&self) -> Vec<&'static str> {
+        let a = &self.aws;
+        let mut out = Vec::new();
+        let mut add = |present: bool, path| {
+            if present {
+                out.push(path)
+            }
+        };
+        add(!a.s3.buckets.is_empty(), "aws.s3.buckets");
+        add(!a.rds.instances.is_empty(), "aws.rds.instances");
+        add(!a.rds.clusters.is_empty(), "aws.rds.clusters");
+        add(!a.ebs.volumes.is_empty(), "aws.ebs.volumes");
+        add(!a.ec2.security_groups.is_empty(), "aws.ec2.security_groups");
+        add(!a.iam.policies.is_empty(), "aws.iam.policies");
+        add(!a.iam.roles.is_empty(), "aws.iam.roles");
+        add(!a.sns.topics.is_empty(), "aws.sns.topics");
+        out
+    }
+}
+
+/// Where an entity and its attributes are in the source.
+#[derive(Debug, Clone)]
+pub struct EntityLocations {
+    /// The resource reported to users (Terraform address or logical ID).
+    pub resource: String,
+    /// The resource's header: where findings on attributes left out point.
+    pub header: Span,
+    /// Attribute path → span of the code that set it. Paths filled with a cloud default are absent
+    /// (they resolve to the header).
+    pub attrs: HashMap<String, Span>,
+}
+
+/// Entity id → locations.
+#[derive(Debug, Default)]
+pub struct Locations {
+    pub entities: HashMap<String, EntityLocations>,
+}
+
+impl Locations {
+    /// The span for `path` of entity `id`: the longest prefix of the path that has a location, else the
+    /// entity header (then `true`: the attribute was left out).
+    pub fn locate(&self, id: &str, path: &str) -> Option<(&EntityLocations, Span, bool)> {
+        let e = self.entities.get(id)?;
+        let mut p = path;
+        loop {
+            if let Some(span) = e.attrs.get(p) {
+                return Some((e, span.clone(), false));
+            }
+            match parent_path(p) {
+                Some(parent) => p = parent,
+                None => return Some((e, e.header.clone(), true)),
+            }
+        }
+    }
+}
+
+/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None.
+fn parent_path(path: &str) -> Option<&str> {
+    let cut = path.rfind(['.', '['])?;
+    Some(&path[..cut])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    #[test]
+    fn locate_falls_back_to_prefix_then_header() {
+        let mut attrs = HashMap::new();
+        attrs.insert("policy".to_string(), Span::new(FileId(0), 10..20));
+        let mut locs = Locations::default();
+        locs.entities.insert(
+            "b".into(),
+            EntityLocations {
+                resource: "aws_s3_bucket.b".into(),
+                header: Span::new(FileId(0), 0..5),
+                attrs,
+            },
+        );
+        let (_, span, header) = locs
+            .locate("b", "policy.statements[0].principals")
+            .expect("found");
+        assert_eq!((span.range, header), (10..20, false));
+        let (_, span, header) = locs.locate("b", "acl").expect("found");
+        assert_eq!((span.range, header), (0..5, true));
+        assert!(locs.locate("nope", "acl").is_none());
+    }
+
+    #[test]
+    fn absent_values_are_not_serialized() {
+        let v = serde_json::to_value(DbInstance::default()).expect("serializes");
+        assert!(v.get("storage_encrypted").is_none());
+        assert_eq!(v["unknown"], serde_json::json!([]));
+    }
+}
+
+/// Every entity type: adapters fill its meta last.
+pub trait HasMeta: Default {
+    fn meta_mut(&mut self) -> &mut Meta;
+}
+
+macro_rules! entity {
+    ($($t:ty),*) => {$(
+        impl $t {
+            pub fn meta(&self) -> &Meta {
+                &self.meta
+            }
+        }
+        impl HasMeta for $t {
+            fn meta_mut(&mut self) -> &mut Meta {
+                &mut self.meta
+            }
+        }
+    )*};
+}
+entity!(
+    Bucket,
+    DbInstance,
+    DbCluster,
+    Volume,
+    SecurityGroup,
+    IamPolicy,
+    Role,
+    Topic
+);

@@ -1,0 +1,89 @@
+//! The `# METADATA` block of a Rego policy (regorus does not read it).
+
+use crate::finding::Severity;
+use saphyr::{LoadableYamlNode, Yaml};
+
+/// What a policy says about itself.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Metadata {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub severity: Severity,
+    pub category: String,
+    pub recommended_action: String,
+    pub frameworks: Vec<String>,
+}
+
+pub const CATEGORIES: [&str; 3] = ["public-access", "encryption", "sharing"];
+
+/// Reads the METADATA comment block: the lines after `# METADATA` up to the first non-comment line.
+pub fn parse(rego: &str) -> Result<Metadata, String> {
+    let mut lines = rego.lines().skip_while(|l| l.trim() != "# METADATA");
+    if lines.next().is_none() {
+        return Err("no `# METADATA` block".into());
+    }
+    let yaml: String = lines
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.strip_prefix("# ").unwrap_or(l.trim_start_matches('#')))
+        .fold(String::new(), |mut acc, l| {
+            acc.push_str(l);
+            acc.push('\n');
+            acc
+        });
+    let docs =
+        Yaml::load_from_str(&yaml).map_err(|e| format!("METADATA is not valid YAML: {e}"))?;
+    let doc = docs.first().ok_or("METADATA is empty")?;
+    let text = |node: Option<&Yaml>, what: &str| -> Result<String, String> {
+        node.and_then(|n| n.as_str())
+            .map(|s| s.trim().to_string())
+            .ok_or_else(|| format!("METADATA has no `{what}`"))
+    };
+    let custom = doc.as_mapping_get("custom");
+    let get = |key: &str| custom.and_then(|c| c.as_mapping_get(key));
+    let severity = text(get("severity"), "custom.severity")?;
+    let category = text(get("category"), "custom.category")?;
+    if !CATEGORIES.contains(&category.as_str()) {
+        return Err(format!("unknown category `{category}`"));
+    }
+    let frameworks = get("frameworks")
+        .and_then(|f| f.as_vec())
+        .map(|v| {
+            v.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Metadata {
+        id: text(get("id"), "custom.id")?,
+        name: text(get("name"), "custom.name")?,
+        title: text(doc.as_mapping_get("title"), "title")?,
+        description: text(doc.as_mapping_get("description"), "description")?,
+        severity: Severity::parse(&severity).ok_or(format!("unknown severity `{severity}`"))?,
+        category,
+        recommended_action: text(get("recommended_action"), "custom.recommended_action")?,
+        frameworks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_block() {
+        let rego = "# METADATA\n# title: T\n# description: |\n#   Why.\n# custom:\n#   id: X-1\n#   name: x\n#   severity: high\n#   category: encryption\n#   recommended_action: Fix it\n#   frameworks:\n#     - A 1\npackage p\n";
+        let m = parse(rego).expect("parses");
+        assert_eq!((m.id.as_str(), m.severity), ("X-1", Severity::High));
+        assert_eq!(m.description, "Why.");
+        assert_eq!(m.frameworks, vec!["A 1"]);
+    }
+
+    #[test]
+    fn missing_fields_are_errors() {
+        assert!(parse("package p\n").is_err());
+        let err = parse("# METADATA\n# title: T\npackage p\n").expect_err("incomplete");
+        assert!(err.starts_with("METADATA has no"), "{err}");
+    }
+}

@@ -1,0 +1,222 @@
+//! Policies: the embedded registry, their metadata, and evaluation with regorus.
+//!
+//! Sees only the model as JSON, never a syntax tree, and returns raw results (entity id, attribute path,
+//! message); locating them is `crate::locate`'s job.
+
+pub mod metadata;
+
+use crate::model::Model;
+pub use metadata::Metadata;
+use regorus::Engine;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/policies.rs"));
+}
+
+/// A policy that could not be loaded.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("policy {path}: {message}")]
+#[diagnostic(code(preflight::policy))]
+pub struct PolicyError {
+    pub path: String,
+    pub message: String,
+}
+
+/// One loaded policy.
+#[derive(Debug)]
+pub struct Policy {
+    pub meta: Metadata,
+    pub package: String,
+    pub source_path: String,
+    /// Model collections the policy reads (`aws.s3.buckets`); it is skipped when none holds an entity.
+    pub inputs: Vec<String>,
+    /// `data.<package>.deny`, ready to evaluate.
+    rule: String,
+}
+
+/// Every policy, compiled once into an engine that each worker clones.
+pub struct Registry {
+    pub policies: Vec<Policy>,
+    engine: Engine,
+}
+
+/// A `deny` result before it is located.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RawResult {
+    pub policy: usize,
+    pub id: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl Registry {
+    /// The built-in policies embedded in the binary.
+    pub fn builtin() -> Result<Registry, PolicyError> {
+        Registry::load(
+            embedded::EMBEDDED
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.to_string())),
+        )
+    }
+
+    /// Loads policies from `(path, text)` pairs. Files without `# METADATA` are libraries.
+    pub fn load(
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Registry, PolicyError> {
+        let mut engine = Engine::new();
+        let mut policies = Vec::new();
+        for (path, text) in files {
+            let package =
+                engine
+                    .add_policy(path.clone(), text.clone())
+                    .map_err(|e| PolicyError {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
+            if !text.lines().any(|l| l.trim() == "# METADATA") {
+                continue;
+            }
+            let meta = metadata::parse(&text).map_err(|message| PolicyError {
+                path: path.clone(),
+                message,
+            })?;
+            let package = package.trim_start_matches("data.").to_string();
+            policies.push(Policy {
+                rule: format!("data.{package}.deny"),
+                inputs: input_collections(&text),
+                meta,
+                package,
+                source_path: path,
+            });
+        }
+        policies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        for pair in policies.windows(2) {
+            if pair[0].meta.id == pair[1].meta.id {
+                return Err(PolicyError {
+                    path: pair[1].source_path.clone(),
+                    message: format!(
+                        "rule id {} is also used by {}",
+                        pair[1].meta.id, pair[0].source_path
+                    ),
+                });
+            }
+        }
+        Ok(Registry { policies, engine })
+    }
+
+    /// A prepared engine for one worker (cheap: the compiled policies are shared).
+    pub fn engine(&self) -> Engine {
+        self.engine.clone()
+    }
+
+    pub fn find(&self, id_or_name: &str) -> Option<&Policy> {
+        self.policies
+            .iter()
+            .find(|p| p.meta.id.eq_ignore_ascii_case(id_or_name) || p.meta.name == id_or_name)
+    }
+
+    /// Evaluates every policy that reads a collection present in `model`.
+    pub fn evaluate(&self, engine: &mut Engine, model: &Model) -> Result<Vec<RawResult>, String> {
+        let present = model.present_collections();
+        let wanted: Vec<usize> = (0..self.policies.len())
+            .filter(|&i| {
+                let inputs = &self.policies[i].inputs;
+                inputs.is_empty() || inputs.iter().any(|c| present.contains(&c.as_str()))
+            })
+            .collect();
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
+        engine.set_input(regorus::Value::from(json));
+        let mut out = Vec::new();
+        for i in wanted {
+            let policy = &self.policies[i];
+            let value = engine
+                .eval_rule(policy.rule.clone())
+                .map_err(|e| format!("{} ({}): {e}", policy.meta.id, policy.source_path))?;
+            let json = serde_json::to_value(&value).map_err(|e| e.to_string())?;
+            let items = match json {
+                serde_json::Value::Array(items) => items,
+                // Undefined: no rule body matched.
+                _ => continue,
+            };
+            for item in items {
+                let field = |k: &str| item.get(k).and_then(|v| v.as_str()).map(str::to_string);
+                match (field("id"), field("path"), field("message")) {
+                    (Some(id), Some(path), Some(message)) => out.push(RawResult {
+                        policy: i,
+                        id,
+                        path,
+                        message,
+                    }),
+                    _ => {
+                        return Err(format!(
+                            "{} returned a result without id, path and message: {item}",
+                            policy.meta.id
+                        ))
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// `input.aws.s3.buckets…` → `aws.s3.buckets`: the collections a policy reads.
+fn input_collections(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, _) in text.match_indices("input.") {
+        let rest = &text[i + "input.".len()..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(rest.len());
+        let parts: Vec<&str> = rest[..end]
+            .split('.')
+            .filter(|s| !s.is_empty())
+            .take(3)
+            .collect();
+        if parts.len() == 3 {
+            let path = parts.join(".");
+            if !out.contains(&path) {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_policies_load_with_metadata() {
+        let reg = Registry::builtin().expect("built-in policies load");
+        assert!(!reg.policies.is_empty());
+        for p in &reg.policies {
+            assert!(p.package.starts_with("preflight."), "{}", p.package);
+            assert!(
+                !p.inputs.is_empty(),
+                "{} reads no model collection",
+                p.meta.id
+            );
+        }
+    }
+
+    #[test]
+    fn finds_input_collections() {
+        let text =
+            "some b in input.aws.s3.buckets\nx := input.aws.rds.instances[_]\ny := input.aws";
+        assert_eq!(
+            input_collections(text),
+            vec!["aws.s3.buckets", "aws.rds.instances"]
+        );
+    }
+
+    #[test]
+    fn bad_rego_is_an_error_not_a_panic() {
+        let err = Registry::load([("x.rego".to_string(), "package x\ndeny contains".to_string())]);
+        assert!(err.is_err());
+    }
+}

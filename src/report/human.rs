@@ -1,0 +1,180 @@
+//! Human output: compiler-style diagnostics rendered by miette, then a summary line.
+
+use super::finding_position;
+use crate::finding::Severity;
+use crate::policy::Registry;
+use crate::source::SourceFile;
+use crate::Outcome;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+use std::sync::Arc;
+
+/// How to draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+#[derive(Debug)]
+struct Diag {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Display for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diag {}
+
+impl Diagnostic for Diag {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+fn named(file: &SourceFile) -> NamedSource<Arc<str>> {
+    NamedSource::new(&file.display, Arc::clone(&file.text))
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Critical | Severity::High => miette::Severity::Error,
+        Severity::Medium => miette::Severity::Warning,
+        Severity::Low => miette::Severity::Advice,
+    }
+}
+
+pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    let mut draw = |d: &Diag| {
+        if handler.render_report(&mut out, d).is_err() {
+            out.push_str(&d.message);
+            out.push('\n');
+        }
+        out.push('\n');
+    };
+
+    for e in &outcome.errors {
+        let (source, labels) = match (&e.span, e.file) {
+            (Some(span), _) => {
+                let file = outcome.sources.get(span.file);
+                let len = span.range.end.saturating_sub(span.range.start);
+                (
+                    Some(named(file)),
+                    vec![LabeledSpan::new_primary_with_span(
+                        Some("here".into()),
+                        (span.range.start, len),
+                    )],
+                )
+            }
+            (None, Some(id)) => (Some(named(outcome.sources.get(id))), Vec::new()),
+            (None, None) => (None, Vec::new()),
+        };
+        let where_ = match (&e.path, source.is_none()) {
+            (Some(p), true) => format!("{p}: "),
+            _ => String::new(),
+        };
+        draw(&Diag {
+            message: format!("{where_}{}", e.message),
+            code: "error".into(),
+            severity: miette::Severity::Error,
+            help: None,
+            source,
+            labels,
+        });
+    }
+
+    for f in &outcome.findings {
+        let meta = &registry.policies[f.rule].meta;
+        let file = outcome.sources.get(f.span.file);
+        let pos = finding_position(f, &outcome.sources);
+        let label = if f.at_header {
+            format!("{} (attribute not set)", f.resource)
+        } else {
+            f.resource.clone()
+        };
+        draw(&Diag {
+            message: f.message.clone(),
+            code: format!("{} {} ({})", meta.id, meta.name, meta.severity),
+            severity: miette_severity(meta.severity),
+            help: Some(format!(
+                "why: {}\nfix: {}",
+                one_line(&meta.description),
+                one_line(&meta.recommended_action)
+            )),
+            source: Some(named(file)),
+            labels: vec![LabeledSpan::new_primary_with_span(
+                Some(label),
+                (pos.range.start, pos.range.len()),
+            )],
+        });
+    }
+    out.push_str(&summary(outcome, registry));
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "3 findings (1 critical, 2 high) and 1 error in 12 files".
+pub fn summary(outcome: &Outcome, registry: &Registry) -> String {
+    let n = outcome.findings.len();
+    let mut counts = Vec::new();
+    for sev in [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+    ] {
+        let c = outcome
+            .findings
+            .iter()
+            .filter(|f| registry.policies[f.rule].meta.severity == sev)
+            .count();
+        if c > 0 {
+            counts.push(format!("{c} {sev}"));
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = if n == 0 {
+        "No findings".to_string()
+    } else {
+        format!("{} ({})", plural(n, "finding"), counts.join(", "))
+    };
+    if !outcome.errors.is_empty() {
+        line.push_str(&format!(" and {}", plural(outcome.errors.len(), "error")));
+    }
+    line.push_str(&format!(" in {}\n", plural(outcome.files, "file")));
+    line
+}

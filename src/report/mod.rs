@@ -1,0 +1,58 @@
+//! Output formats. The only module that knows them.
+
+pub mod human;
+pub mod json;
+
+use crate::finding::{Finding, ScanError, Severity};
+use crate::policy::Registry;
+use crate::source::{LineCol, SourceMap};
+use crate::Outcome;
+
+/// The reported position of a finding: the first line of its span (an attribute, or a resource header).
+pub struct Position {
+    pub file: String,
+    pub start: LineCol,
+    pub end: LineCol,
+    pub range: std::ops::Range<usize>,
+}
+
+pub fn finding_position(f: &Finding, sources: &SourceMap) -> Position {
+    let file = sources.get(f.span.file);
+    let range = file.first_line(&f.span.range);
+    Position {
+        file: file.display.clone(),
+        start: file.line_col(range.start),
+        end: file.line_col(range.end),
+        range,
+    }
+}
+
+/// File and 1-based position of an error (1:1 when it has no location, such as an unreadable file).
+pub fn error_position(e: &ScanError, sources: &SourceMap) -> (String, LineCol) {
+    match (&e.span, e.file) {
+        (Some(span), _) => {
+            let file = sources.get(span.file);
+            (file.display.clone(), file.line_col(span.range.start))
+        }
+        (None, Some(id)) => (
+            sources.get(id).display.clone(),
+            LineCol { line: 1, column: 1 },
+        ),
+        (None, None) => (
+            e.path.clone().unwrap_or_default(),
+            LineCol { line: 1, column: 1 },
+        ),
+    }
+}
+
+/// Findings at or above `fail_on`.
+pub fn failing(outcome: &Outcome, registry: &Registry, fail_on: Option<Severity>) -> usize {
+    match fail_on {
+        None => 0,
+        Some(min) => outcome
+            .findings
+            .iter()
+            .filter(|f| registry.policies[f.rule].meta.severity >= min)
+            .count(),
+    }
+}

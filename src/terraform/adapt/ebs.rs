@@ -1,0 +1,34 @@
+//! EBS volumes, with the account-wide default encryption when the module sets it.
+
+use super::{boolean, number, string, Cx, Res, Tracker};
+use crate::model::Volume;
+
+pub(super) fn adapt(cx: &mut Cx) {
+    // `aws_ebs_encryption_by_default` (enabled defaults to true) makes new volumes encrypted.
+    let by_default = cx.resources("aws_ebs_encryption_by_default").any(|res| {
+        let r = Res::of(cx.ev, res);
+        match r.attr("enabled") {
+            None => true,
+            Some((v, _)) => v.as_bool() == Some(true),
+        }
+    });
+    for res in cx.resources("aws_ebs_volume") {
+        let r = Res::of(cx.ev, res);
+        let mut t = Tracker::for_resource(res, r.span.clone());
+        let encrypted = t.field(&r, "encrypted", "encrypted", boolean);
+        // A volume made from a snapshot keeps the snapshot's encryption.
+        let from_snapshot = r.has("snapshot_id");
+        let mut v = Volume {
+            encrypted: if from_snapshot && !by_default {
+                encrypted.known()
+            } else {
+                encrypted.or_default(by_default)
+            },
+            kms_key_id: t.field(&r, "kms_key_id", "kms_key_id", string).known(),
+            size: t.field(&r, "size", "size", number).known(),
+            ..Volume::default()
+        };
+        v.meta = t.finish(&mut cx.locations);
+        cx.model.aws.ebs.volumes.push(v);
+    }
+}

@@ -1,0 +1,136 @@
+//! Security groups with their inline rules and the separate rule resources.
+
+use super::{number, string, strings, Cx, Joiner, Res, Tracker};
+use crate::model::{SecurityGroup, SgRule};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Direction {
+    Ingress,
+    Egress,
+}
+
+impl Direction {
+    fn key(self) -> &'static str {
+        match self {
+            Direction::Ingress => "ingress",
+            Direction::Egress => "egress",
+        }
+    }
+}
+
+pub(super) fn adapt(cx: &mut Cx) {
+    let mut groups: Joiner<SecurityGroup> = Joiner::new();
+
+    for res in cx.resources("aws_security_group") {
+        let r = Res::of(cx.ev, res);
+        let mut t = Tracker::for_resource(res, r.span.clone());
+        let mut g = SecurityGroup {
+            name: t.field(&r, "name", "name", string).known(),
+            ..SecurityGroup::default()
+        };
+        for dir in [Direction::Ingress, Direction::Egress] {
+            for block in r.blocks(dir.key()) {
+                push_rule(&mut g, &mut t, dir, &block, Columns::CLASSIC);
+            }
+        }
+        groups.add(g, t, None);
+    }
+
+    // Separate rule resources join their group; a rule whose group is not in this module stands as a
+    // group of its own.
+    for res in cx.resources("aws_security_group_rule") {
+        let r = Res::of(cx.ev, res);
+        let dir = match r.attr("type").and_then(|(v, _)| string(&v)).as_deref() {
+            Some("ingress") => Direction::Ingress,
+            Some("egress") => Direction::Egress,
+            _ => continue,
+        };
+        let (g, t) = groups.join(res, &r, "security_group_id", &[]);
+        push_rule(g, t, dir, &r, Columns::CLASSIC);
+    }
+    for (rtype, dir) in [
+        ("aws_vpc_security_group_ingress_rule", Direction::Ingress),
+        ("aws_vpc_security_group_egress_rule", Direction::Egress),
+    ] {
+        for res in cx.resources(rtype) {
+            let r = Res::of(cx.ev, res);
+            let (g, t) = groups.join(res, &r, "security_group_id", &[]);
+            push_rule(g, t, dir, &r, Columns::VPC);
+        }
+    }
+
+    cx.model.aws.ec2.security_groups = groups.finish(&mut cx.locations);
+}
+
+/// Attribute names of the two rule styles.
+struct Columns {
+    protocol: &'static str,
+    v4: &'static str,
+    v6: &'static str,
+    lists: bool,
+}
+
+impl Columns {
+    const CLASSIC: Columns = Columns {
+        protocol: "protocol",
+        v4: "cidr_blocks",
+        v6: "ipv6_cidr_blocks",
+        lists: true,
+    };
+    const VPC: Columns = Columns {
+        protocol: "ip_protocol",
+        v4: "cidr_ipv4",
+        v6: "cidr_ipv6",
+        lists: false,
+    };
+}
+
+fn push_rule(g: &mut SecurityGroup, t: &mut Tracker, dir: Direction, r: &Res, cols: Columns) {
+    let list = match dir {
+        Direction::Ingress => &g.ingress,
+        Direction::Egress => &g.egress,
+    };
+    let base = format!("{}[{}]", dir.key(), list.len());
+    t.at(&base, r.span.clone());
+    let p = |name: &str| format!("{base}.{name}");
+    let protocol = t
+        .field(r, cols.protocol, &p("protocol"), string)
+        .known()
+        .map(|s| normalize_protocol(&s));
+    let mut rule = SgRule {
+        from_port: t.field(r, "from_port", &p("from_port"), number).known(),
+        to_port: t.field(r, "to_port", &p("to_port"), number).known(),
+        description: t.field(r, "description", &p("description"), string).known(),
+        ..SgRule::default()
+    };
+    let cidrs = |t: &mut Tracker, attr: &str, path: &str| -> Vec<String> {
+        if cols.lists {
+            t.field(r, attr, path, strings).known().unwrap_or_default()
+        } else {
+            t.field(r, attr, path, string).known().into_iter().collect()
+        }
+    };
+    rule.cidr_blocks = cidrs(t, cols.v4, &p("cidr_blocks"));
+    rule.ipv6_cidr_blocks = cidrs(t, cols.v6, &p("ipv6_cidr_blocks"));
+    if protocol.as_deref() == Some("-1") {
+        // All protocols means all ports, whatever the port attributes say.
+        rule.from_port = Some(0.0);
+        rule.to_port = Some(65535.0);
+    }
+    rule.protocol = protocol;
+    match dir {
+        Direction::Ingress => g.ingress.push(rule),
+        Direction::Egress => g.egress.push(rule),
+    }
+}
+
+fn normalize_protocol(p: &str) -> String {
+    match p.to_ascii_lowercase().as_str() {
+        "-1" | "all" => "-1".into(),
+        "6" => "tcp".into(),
+        "17" => "udp".into(),
+        "1" => "icmp".into(),
+        "58" => "icmpv6".into(),
+        other => other.to_string(),
+    }
+}

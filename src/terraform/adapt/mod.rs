@@ -1,0 +1,358 @@
+//! Terraform resources → the normalized model (`crate::model`), with a location for every attribute read.
+//!
+//! Knows Terraform's AWS resource types and the cloud defaults the provider applies; knows nothing of
+//! policies or output formats.
+
+mod ebs;
+mod ec2;
+mod iam;
+mod rds;
+mod s3;
+mod sns;
+
+use super::eval::Evaluator;
+use super::module::Resource;
+use super::parse;
+use super::value::Value;
+use crate::model::{Document, EntityLocations, HasMeta, Locations, Meta, Model};
+use crate::source::{FileId, Span};
+use hcl_edit::structure::Body;
+use std::collections::HashMap;
+
+/// Builds the model of one evaluated module.
+pub fn adapt(ev: &Evaluator) -> (Model, Locations) {
+    let mut cx = Cx {
+        ev,
+        model: Model::default(),
+        locations: Locations::default(),
+    };
+    s3::adapt(&mut cx);
+    rds::adapt(&mut cx);
+    ebs::adapt(&mut cx);
+    ec2::adapt(&mut cx);
+    iam::adapt(&mut cx);
+    sns::adapt(&mut cx);
+    (cx.model, cx.locations)
+}
+
+pub(crate) struct Cx<'r, 'a> {
+    pub ev: &'r Evaluator<'a>,
+    pub model: Model,
+    pub locations: Locations,
+}
+
+impl<'r, 'a> Cx<'r, 'a> {
+    pub fn resources(&self, rtype: &'static str) -> impl Iterator<Item = &'r Resource<'a>> + 'r {
+        self.ev.module.resources_of(rtype)
+    }
+}
+
+/// A block's body being read: a resource, or a nested block inside one.
+#[derive(Clone)]
+pub(crate) struct Res<'r, 'a> {
+    pub ev: &'r Evaluator<'a>,
+    pub file: FileId,
+    pub body: &'a Body,
+    pub span: Span,
+}
+
+impl<'r, 'a: 'r> Res<'r, 'a> {
+    pub fn of(ev: &'r Evaluator<'a>, res: &'r Resource<'a>) -> Self {
+        Res {
+            ev,
+            file: res.file,
+            body: res.body(),
+            span: Span::new(res.file, parse::block_header(res.block)),
+        }
+    }
+
+    /// The evaluated value of an attribute and the span of the whole attribute.
+    pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
+        let a = self.body.get_attribute(name)?;
+        let span = Span::new(self.file, parse::attribute(a));
+        Some((self.ev.eval_top(&a.value), span))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.body.get_attribute(name).is_some()
+    }
+
+    /// Nested blocks named `ident`, in order.
+    pub fn blocks(&self, ident: &'r str) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
+        let (ev, file) = (self.ev, self.file);
+        let body: &'a Body = self.body;
+        body.blocks()
+            .filter(move |b| b.has_ident(ident))
+            .map(move |b| Res {
+                ev,
+                file,
+                body: &b.body,
+                span: Span::new(file, parse::block_header(b)),
+            })
+    }
+
+    pub fn block(&self, ident: &'r str) -> Option<Res<'r, 'a>> {
+        self.blocks(ident).next()
+    }
+}
+
+/// What reading an attribute gave.
+pub(crate) enum Field<T> {
+    Known(T),
+    Unknown,
+    NotWritten,
+}
+
+impl<T> Field<T> {
+    /// The value, or `default` when not written; `None` when unknown.
+    pub fn or_default(self, default: T) -> Option<T> {
+        match self {
+            Field::Known(v) => Some(v),
+            Field::Unknown => None,
+            Field::NotWritten => Some(default),
+        }
+    }
+
+    pub fn known(self) -> Option<T> {
+        match self {
+            Field::Known(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn is_written(&self) -> bool {
+        !matches!(self, Field::NotWritten)
+    }
+}
+
+/// Collects an entity's unknown paths and attribute locations while it is built.
+pub(crate) struct Tracker {
+    id: String,
+    label: String,
+    unknown: Vec<String>,
+    locs: EntityLocations,
+}
+
+impl Tracker {
+    pub fn new(id: String, label: String, resource: String, header: Span) -> Tracker {
+        Tracker {
+            id,
+            label,
+            unknown: Vec::new(),
+            locs: EntityLocations {
+                resource,
+                header,
+                attrs: HashMap::new(),
+            },
+        }
+    }
+
+    pub fn for_resource(res: &Resource, header: Span) -> Tracker {
+        Tracker::new(
+            res.address.clone(),
+            res.name.to_string(),
+            res.address.clone(),
+            header,
+        )
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn at(&mut self, path: impl Into<String>, span: Span) {
+        self.locs.attrs.insert(path.into(), span);
+    }
+
+    pub fn mark_unknown(&mut self, path: impl Into<String>) {
+        let path = path.into();
+        if !self.unknown.contains(&path) {
+            self.unknown.push(path);
+        }
+    }
+
+    /// A companion resource settled what was unknown about a bucket standing on its own.
+    pub fn unknown_remove(&mut self, path: &str) {
+        self.unknown.retain(|u| u != path);
+    }
+
+    /// Reads attribute `attr` of `r` into model path `path`, converting with `conv` (a value of the wrong
+    /// type counts as unknown).
+    pub fn field<T>(
+        &mut self,
+        r: &Res,
+        attr: &str,
+        path: &str,
+        conv: impl Fn(&Value) -> Option<T>,
+    ) -> Field<T> {
+        let Some((value, span)) = r.attr(attr) else {
+            return Field::NotWritten;
+        };
+        self.at(path, span);
+        match conv(&value) {
+            Some(v) => Field::Known(v),
+            None => {
+                self.mark_unknown(path);
+                Field::Unknown
+            }
+        }
+    }
+
+    /// Reads a policy document attribute (JSON text, or `jsonencode` of a partly known value); the
+    /// parts that are unknown are listed under `path`.
+    pub fn document(&mut self, r: &Res, attr: &str, path: &str) -> Field<Document> {
+        match self.field(r, attr, path, document) {
+            Field::Known((doc, unknown)) => {
+                for u in unknown {
+                    self.mark_unknown(format!("{path}.{u}"));
+                }
+                Field::Known(doc)
+            }
+            Field::Unknown => Field::Unknown,
+            Field::NotWritten => Field::NotWritten,
+        }
+    }
+
+    pub fn finish(self, locations: &mut Locations) -> Meta {
+        locations.entities.insert(self.id.clone(), self.locs);
+        Meta {
+            id: self.id,
+            label: self.label,
+            unknown: self.unknown,
+        }
+    }
+}
+
+pub(crate) fn string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(_) | Value::Bool(_) => v.to_template_string(),
+        _ => None,
+    }
+}
+
+pub(crate) fn boolean(v: &Value) -> Option<bool> {
+    v.as_bool()
+}
+
+pub(crate) fn number(v: &Value) -> Option<f64> {
+    v.as_number()
+}
+
+/// A list of strings; unknown elements are dropped (they can match nothing), an unknown list is unknown.
+pub(crate) fn strings(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::List(items) => Some(items.iter().filter_map(string).collect()),
+        Value::Null => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+/// A policy document from a JSON string or a partly known `jsonencode` value, with its unknown paths.
+pub(crate) fn document(v: &Value) -> Option<(Document, Vec<String>)> {
+    let json = match v {
+        Value::String(s) => serde_json::from_str(s).ok()?,
+        Value::Json(inner) => lossy_json(inner),
+        Value::Object(_) => lossy_json(v),
+        _ => return None,
+    };
+    Document::from_json_with_unknowns(&json)
+}
+
+/// JSON with every unknown part as `null`, which document parsing drops.
+fn lossy_json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::List(items) => serde_json::Value::Array(items.iter().map(lossy_json).collect()),
+        Value::Object(map) => serde_json::Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), lossy_json(v)))
+                .collect(),
+        ),
+        Value::Json(inner) => lossy_json(inner),
+        other => other.to_json().unwrap_or(serde_json::Value::Null),
+    }
+}
+
+/// Entities that companion resources join, found by address or by name.
+pub(crate) struct Joiner<T> {
+    pub items: Vec<(T, Tracker)>,
+    by_address: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl<T: HasMeta> Joiner<T> {
+    pub fn new() -> Self {
+        Joiner {
+            items: Vec::new(),
+            by_address: HashMap::new(),
+            by_name: HashMap::new(),
+        }
+    }
+
+    pub fn add(&mut self, item: T, tracker: Tracker, name: Option<&str>) {
+        if let Some(n) = name {
+            self.by_name.insert(n.to_string(), self.items.len());
+        }
+        self.by_address
+            .insert(tracker.id().to_string(), self.items.len());
+        self.items.push((item, tracker));
+    }
+
+    pub fn find(&self, target: &Target) -> Option<usize> {
+        match target {
+            Target::Address(a) => self.by_address.get(a).copied(),
+            Target::Name(n) => self.by_name.get(n).copied(),
+            Target::Unknown => None,
+        }
+    }
+
+    /// The entity the companion `res` names through `attr`; when it is not in this module, the companion
+    /// stands as an entity of its own with the `unknown` paths it cannot tell.
+    pub fn join(
+        &mut self,
+        res: &Resource,
+        r: &Res,
+        attr: &str,
+        unknown: &[&str],
+    ) -> &mut (T, Tracker) {
+        let target = r.attr(attr).map_or(Target::Unknown, |(v, _)| target(&v));
+        let i = match self.find(&target) {
+            Some(i) => i,
+            None => {
+                let mut t = Tracker::for_resource(res, r.span.clone());
+                for u in unknown {
+                    t.mark_unknown(*u);
+                }
+                self.add(T::default(), t, None);
+                self.items.len() - 1
+            }
+        };
+        &mut self.items[i]
+    }
+
+    /// Every entity with its meta filled in; locations go to `locations`.
+    pub fn finish(self, locations: &mut Locations) -> Vec<T> {
+        self.items
+            .into_iter()
+            .map(|(mut item, t)| {
+                *item.meta_mut() = t.finish(locations);
+                item
+            })
+            .collect()
+    }
+}
+
+/// How a companion resource names its parent: by reference to its address, or by a literal name.
+pub(crate) enum Target {
+    Address(String),
+    Name(String),
+    Unknown,
+}
+
+pub(crate) fn target(v: &Value) -> Target {
+    match v {
+        Value::Ref(r) => Target::Address(r.address.clone()),
+        Value::String(s) => Target::Name(s.clone()),
+        _ => Target::Unknown,
+    }
+}

@@ -1,0 +1,41 @@
+//! SNS topics and their topic policies.
+
+use super::{string, Cx, Field, Joiner, Res, Tracker};
+use crate::model::Topic;
+
+pub(super) fn adapt(cx: &mut Cx) {
+    let mut topics: Joiner<Topic> = Joiner::new();
+    for res in cx.resources("aws_sns_topic") {
+        let r = Res::of(cx.ev, res);
+        let mut t = Tracker::for_resource(res, r.span.clone());
+        let key = t.field(&r, "kms_master_key_id", "kms_master_key_id", string);
+        // An empty key id turns encryption off, like leaving it out.
+        let encrypted = match &key {
+            Field::Known(k) => Some(!k.is_empty()),
+            Field::Unknown => None,
+            Field::NotWritten => Some(false),
+        };
+        match r.attr("kms_master_key_id") {
+            Some((_, span)) if encrypted.is_some() => t.at("encrypted", span),
+            Some(_) => t.mark_unknown("encrypted"),
+            None => {}
+        }
+        let topic = Topic {
+            name: t.field(&r, "name", "name", string).known(),
+            kms_master_key_id: key.known(),
+            encrypted,
+            policy: t.document(&r, "policy", "policy").known(),
+            ..Topic::default()
+        };
+        let name = topic.name.clone();
+        topics.add(topic, t, name.as_deref());
+    }
+    for res in cx.resources("aws_sns_topic_policy") {
+        let r = Res::of(cx.ev, res);
+        let (topic, t) = topics.join(res, &r, "arn", &["encrypted"]);
+        if let Some(doc) = t.document(&r, "policy", "policy").known() {
+            topic.policy = Some(doc);
+        }
+    }
+    cx.model.aws.sns.topics = topics.finish(&mut cx.locations);
+}

@@ -1,0 +1,42 @@
+//! Terraform: parse (`parse`), index a module (`module`), evaluate expressions (`eval`, `functions`,
+//! `value`) and adapt resources into the model (`adapt`).
+
+pub mod adapt;
+pub mod eval;
+pub mod functions;
+pub mod module;
+pub mod parse;
+pub mod value;
+
+use crate::finding::ScanError;
+use crate::model::{Locations, Model};
+use crate::source::{FileId, SourceMap};
+
+/// The model of one module, where each entity came from, and what went wrong on the way.
+pub struct Analysis {
+    pub model: Model,
+    pub locations: Locations,
+    pub errors: Vec<ScanError>,
+}
+
+/// Parses the module's files, evaluates them together and adapts the resources. A file that does not
+/// parse is reported and left out; the rest of the module is still analyzed.
+pub fn analyze(sources: &SourceMap, files: &[FileId]) -> Analysis {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::with_capacity(files.len());
+    for &id in files {
+        match parse::parse(id, sources.get(id)) {
+            Ok(p) => parsed.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    let module = module::Module::new(&parsed);
+    let ev = eval::Evaluator::new(&module);
+    let (model, locations) = adapt::adapt(&ev);
+    errors.extend(ev.take_errors());
+    Analysis {
+        model,
+        locations,
+        errors,
+    }
+}

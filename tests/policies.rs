@@ -1,0 +1,181 @@
+//! Every built-in policy: its Rego `test_` rules, and its fixtures through the whole binary.
+//!
+//! A fixture case is a folder (`fixtures/bad`, `good`, `left_out`, `unknown`) scanned as one module. A
+//! line that must carry a finding of the policy ends with `# expect: RULE-ID`; the lines reported for that
+//! rule must be exactly the marked ones. `bad` must mark at least one line.
+
+use assert_cmd::Command;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rego_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("policies dir").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            rego_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rego") {
+            out.push(p);
+        }
+    }
+}
+
+fn all_rego() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    rego_files(&root().join("policies"), &mut files);
+    files.sort();
+    files
+}
+
+fn policy_dirs() -> Vec<PathBuf> {
+    all_rego()
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "policy.rego"))
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect()
+}
+
+fn rule_id(policy: &str) -> String {
+    policy
+        .lines()
+        .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("id:"))
+        .map(|s| s.trim().to_string())
+        .expect("policy has an id")
+}
+
+#[test]
+fn rego_unit_tests_pass() {
+    let mut engine = regorus::Engine::new();
+    let mut tests: Vec<(String, String)> = Vec::new();
+    for f in all_rego() {
+        let text = std::fs::read_to_string(&f).expect("read rego");
+        let package = engine
+            .add_policy(f.display().to_string(), text.clone())
+            .unwrap_or_else(|e| panic!("{} does not load: {e}", f.display()));
+        if f.to_string_lossy().ends_with("_test.rego") {
+            for line in text.lines() {
+                if let Some(rest) = line.strip_prefix("test_") {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    tests.push((package.clone(), format!("test_{name}")));
+                }
+            }
+        }
+    }
+    tests.dedup();
+    assert!(tests.len() > 50, "only {} Rego tests found", tests.len());
+    let mut failures = Vec::new();
+    for (package, rule) in &tests {
+        let query = format!("{package}.{rule}");
+        match engine.eval_rule(query.clone()) {
+            Ok(v) if v == regorus::Value::from(true) => {}
+            Ok(v) => failures.push(format!("{query}: {v}")),
+            Err(e) => failures.push(format!("{query}: {e}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} Rego tests failed:\n{}",
+        failures.len(),
+        tests.len(),
+        failures.join("\n")
+    );
+}
+
+/// Lines marked `# expect: <id>` in the case's files.
+fn expected_lines(case: &Path, id: &str) -> BTreeSet<(String, usize)> {
+    let mut out = BTreeSet::new();
+    for entry in std::fs::read_dir(case).expect("case dir").flatten() {
+        let p = entry.path();
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            if let Some((_, ids)) = line.split_once("# expect:") {
+                if ids.split(',').any(|x| x.trim() == id) {
+                    out.insert((name.clone(), i + 1));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn fixtures_match_their_markers() {
+    let dirs = policy_dirs();
+    assert!(
+        dirs.len() >= 12,
+        "expected the built-in policies, found {}",
+        dirs.len()
+    );
+    let mut failures = Vec::new();
+    for dir in &dirs {
+        let id = rule_id(&std::fs::read_to_string(dir.join("policy.rego")).expect("read policy"));
+        assert!(
+            dir.join("policy_test.rego").is_file(),
+            "{} has no policy_test.rego",
+            dir.display()
+        );
+        for case in ["bad", "good", "left_out", "unknown"] {
+            let case_dir = dir.join("fixtures").join(case);
+            if !case_dir.is_dir() {
+                failures.push(format!("{id}: missing fixtures/{case}"));
+                continue;
+            }
+            let expected = expected_lines(&case_dir, &id);
+            if case == "bad" && expected.is_empty() {
+                failures.push(format!("{id}: fixtures/bad marks no line"));
+            }
+            if case == "unknown" && !expected.is_empty() {
+                failures.push(format!("{id}: fixtures/unknown must stay silent"));
+            }
+            let out = Command::cargo_bin("preflight")
+                .expect("binary")
+                .current_dir(&case_dir)
+                .args(["check", ".", "--format", "json"])
+                .output()
+                .expect("runs");
+            let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+                panic!(
+                    "{id}/{case}: not JSON ({e}): {}",
+                    String::from_utf8_lossy(&out.stdout)
+                )
+            });
+            if json["summary"]["errors"] != 0 {
+                failures.push(format!("{id}/{case}: scan errors {}", json["errors"]));
+            }
+            let found: BTreeSet<(String, usize)> = json["findings"]
+                .as_array()
+                .expect("findings")
+                .iter()
+                .filter(|f| f["rule_id"] == id.as_str())
+                .map(|f| {
+                    (
+                        f["file"].as_str().unwrap_or_default().to_string(),
+                        f["line"].as_u64().unwrap_or(0) as usize,
+                    )
+                })
+                .collect();
+            if found != expected {
+                failures.push(format!(
+                    "{id}/{case}: expected findings at {expected:?}, got {found:?}"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "fixture mismatches:\n{}",
+        failures.join("\n")
+    );
+}
