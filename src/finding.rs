@@ -50,6 +50,8 @@ pub struct Finding {
     /// Terraform address or CloudFormation logical ID of the entity.
     pub resource: String,
     pub message: String,
+    /// The model attribute path the policy named (`acl`, `policy.statements[0]`).
+    pub path: String,
     /// True when the location is a resource header because the attribute was not written.
     pub at_header: bool,
 }

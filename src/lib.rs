@@ -155,6 +155,7 @@ fn scan_unit(
             resource: entity.resource.clone(),
             span,
             message: r.message,
+            path: r.path,
             at_header,
         });
     }

@@ -119,7 +119,10 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
         let file = outcome.sources.get(f.span.file);
         let pos = finding_position(f, &outcome.sources);
         let label = if f.at_header {
-            format!("{} (attribute not set)", f.resource)
+            format!(
+                "{}: `{}` is not set, so the default applies",
+                f.resource, f.path
+            )
         } else {
             f.resource.clone()
         };

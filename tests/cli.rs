@@ -1,0 +1,241 @@
+//! The command line as users and CI see it: exit codes, JSON fields, errors next to findings, skipped
+//! files, and snapshots of the human output (no colour, fixed width).
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn preflight() -> Command {
+    let mut cmd = Command::cargo_bin("preflight").expect("binary");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+fn json(args: &[&str]) -> (Value, i32) {
+    let out = preflight()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let code = out.status.code().expect("exit code");
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (v, code)
+}
+
+fn rule_ids(v: &Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule_id"].as_str().expect("rule_id").to_string())
+        .collect()
+}
+
+#[test]
+fn clean_code_exits_0() {
+    let (v, code) = json(&["testdata/clean"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["summary"]["findings"], 0);
+    assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn findings_exit_1_with_every_json_field() {
+    let (v, code) = json(&["examples"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["version"], 1);
+    let findings = v["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 10);
+    let f = findings
+        .iter()
+        .find(|f| f["rule_id"] == "AWS-S3-001")
+        .expect("public ACL found");
+    assert_eq!(f["rule_name"], "public-bucket-acl");
+    assert_eq!(f["category"], "public-access");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(f["file"], "examples/training-portal/storage.tf");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(24), Some(3))
+    );
+    assert_eq!(
+        (f["end_line"].as_u64(), f["end_column"].as_u64()),
+        (Some(24), Some(25))
+    );
+    assert_eq!(f["resource"], "aws_s3_bucket.roster");
+    assert!(f["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("`roster`") && !m.ends_with('.')));
+    assert!(f["help"].as_str().is_some_and(|h| !h.is_empty()));
+    assert_eq!(v["errors"], serde_json::json!([]));
+    assert_eq!(v["summary"]["files"], 5);
+    // Sorted by file, then line.
+    let keys: Vec<(String, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn broken_files_exit_2_and_the_rest_is_still_scanned() {
+    let (v, code) = json(&["testdata/mixed"]);
+    assert_eq!(code, 2);
+    // The good file's finding is still reported.
+    assert_eq!(rule_ids(&v), vec!["AWS-EBS-001"]);
+    let errors = v["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let binary = &errors[0];
+    assert_eq!(binary["file"], "testdata/mixed/binary.tf");
+    assert!(binary["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("not UTF-8")));
+    let syntax = &errors[1];
+    assert_eq!(syntax["file"], "testdata/mixed/broken.tf");
+    assert_eq!(syntax["line"], 3);
+    assert!(syntax["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("syntax error")));
+    // package.json is not infrastructure code; the empty file is fine.
+    assert_eq!(v["summary"]["files"], 4);
+}
+
+#[test]
+fn non_infrastructure_files_are_skipped_silently() {
+    let (v, code) = json(&["testdata/not_iac"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["summary"]["files"], 0);
+    assert_eq!(v["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    // Only a medium finding here.
+    let (_, code) = json(&["testdata/mixed/good.tf", "--fail-on", "high"]);
+    assert_eq!(code, 0);
+    let (_, code) = json(&["testdata/mixed/good.tf", "--fail-on", "medium"]);
+    assert_eq!(code, 1);
+    let (_, code) = json(&["examples", "--fail-on", "none"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn bad_flag_and_missing_path_exit_2() {
+    let out = preflight()
+        .args(["check", "--format", "xml"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let (v, code) = json(&["testdata/no-such-dir"]);
+    assert_eq!(code, 2);
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn a_module_is_evaluated_across_its_files() {
+    // `site`'s public ACL is neutralized by a public access block in controls.tf.
+    let (v, _) = json(&["testdata/split_module"]);
+    let messages: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("`reports`")),
+        "{messages:?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.contains("`site`")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_file_argument_is_judged_with_its_module_and_reports_only_itself() {
+    let (v, code) = json(&["testdata/split_module/buckets.tf"]);
+    assert_eq!(code, 1);
+    assert_eq!(rule_ids(&v), vec!["AWS-S3-001"]);
+    assert_eq!(v["findings"][0]["file"], "testdata/split_module/buckets.tf");
+    assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn output_is_deterministic_across_thread_counts() {
+    let run = |threads: &str| {
+        preflight()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "examples", "testdata", "--format", "json"])
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("8"));
+}
+
+#[test]
+fn rules_lists_the_builtin_policies() {
+    let out = preflight()
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ids: Vec<&str> = v
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert!(ids.len() >= 12, "{ids:?}");
+    for id in [
+        "AWS-S3-001",
+        "AWS-S3-003",
+        "AWS-RDS-001",
+        "AWS-EC2-001",
+        "AWS-IAM-001",
+        "AWS-SNS-001",
+    ] {
+        assert!(ids.contains(&id), "{id} missing");
+    }
+    let out = preflight().arg("rules").output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("AWS-S3-001   public-bucket-acl"), "{text}");
+}
+
+fn human(args: &[&str]) -> String {
+    let out = preflight().arg("check").args(args).output().expect("runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn snapshot_examples_human() {
+    insta::assert_snapshot!("examples_human", human(&["examples"]));
+}
+
+#[test]
+fn snapshot_errors_next_to_findings_human() {
+    insta::assert_snapshot!("mixed_human", human(&["testdata/mixed"]));
+}
+
+#[test]
+fn snapshot_clean_human() {
+    insta::assert_snapshot!("clean_human", human(&["testdata/clean"]));
+}
