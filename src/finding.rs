@@ -52,8 +52,9 @@ pub struct Finding {
     pub message: String,
     /// The model attribute path the policy named (`acl`, `policy.statements[0]`).
     pub path: String,
-    /// True when the location is a resource header because the attribute was not written.
-    pub at_header: bool,
+    /// `Some` when the location is a resource header because an attribute was not written: the
+    /// attribute's name (empty when unknown).
+    pub missing: Option<String>,
 }
 
 /// A file that could not be read or parsed, or a problem found while evaluating it.

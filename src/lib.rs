@@ -135,7 +135,7 @@ fn scan_unit(
     };
     let mut findings = Vec::new();
     for r in raw {
-        let Some((entity, span, at_header)) = analysis.locations.locate(&r.id, &r.path) else {
+        let Some(located) = analysis.locations.locate(&r.id, &r.path) else {
             errors.push(ScanError {
                 span: None,
                 file: None,
@@ -147,16 +147,16 @@ fn scan_unit(
             });
             continue;
         };
-        if !report.contains(&span.file) {
+        if !report.contains(&located.span.file) {
             continue;
         }
         findings.push(Finding {
             rule: r.policy,
-            resource: entity.resource.clone(),
-            span,
+            resource: located.entity.resource.clone(),
+            span: located.span,
             message: r.message,
             path: r.path,
-            at_header,
+            missing: located.missing,
         });
     }
     (findings, errors)

@@ -250,6 +250,8 @@ pub struct EntityLocations {
     /// Attribute path → span of the code that set it. Paths filled with a cloud default are absent
     /// (they resolve to the header).
     pub attrs: HashMap<String, Span>,
+    /// Attribute path filled with a default → the source attribute that was left out.
+    pub missing: HashMap<String, String>,
 }
 
 /// Entity id → locations.
@@ -260,20 +262,39 @@ pub struct Locations {
 
 impl Locations {
     /// The span for `path` of entity `id`: the longest prefix of the path that has a location, else the
-    /// entity header (then `true`: the attribute was left out).
-    pub fn locate(&self, id: &str, path: &str) -> Option<(&EntityLocations, Span, bool)> {
+    /// entity header, with the source attribute that was left out when the adapter knows it.
+    pub fn locate(&self, id: &str, path: &str) -> Option<Located<'_>> {
         let e = self.entities.get(id)?;
         let mut p = path;
         loop {
             if let Some(span) = e.attrs.get(p) {
-                return Some((e, span.clone(), false));
+                return Some(Located {
+                    entity: e,
+                    span: span.clone(),
+                    missing: None,
+                });
             }
             match parent_path(p) {
                 Some(parent) => p = parent,
-                None => return Some((e, e.header.clone(), true)),
+                None => {
+                    return Some(Located {
+                        entity: e,
+                        span: e.header.clone(),
+                        missing: Some(e.missing.get(path).cloned().unwrap_or_default()),
+                    })
+                }
             }
         }
     }
+}
+
+/// Where a policy result points.
+pub struct Located<'a> {
+    pub entity: &'a EntityLocations,
+    pub span: Span,
+    /// `Some` when the result points at the resource header because an attribute was left out: the
+    /// source attribute's name, or empty when unknown.
+    pub missing: Option<String>,
 }
 
 /// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None.
@@ -298,14 +319,15 @@ mod tests {
                 resource: "aws_s3_bucket.b".into(),
                 header: Span::new(FileId(0), 0..5),
                 attrs,
+                missing: HashMap::from([("acl".to_string(), "acl".to_string())]),
             },
         );
-        let (_, span, header) = locs
+        let l = locs
             .locate("b", "policy.statements[0].principals")
             .expect("found");
-        assert_eq!((span.range, header), (10..20, false));
-        let (_, span, header) = locs.locate("b", "acl").expect("found");
-        assert_eq!((span.range, header), (0..5, true));
+        assert_eq!((l.span.range, l.missing), (10..20, None));
+        let l = locs.locate("b", "acl").expect("found");
+        assert_eq!((l.span.range, l.missing.as_deref()), (0..5, Some("acl")));
         assert!(locs.locate("nope", "acl").is_none());
     }
 

@@ -118,13 +118,13 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
         let meta = &registry.policies[f.rule].meta;
         let file = outcome.sources.get(f.span.file);
         let pos = finding_position(f, &outcome.sources);
-        let label = if f.at_header {
-            format!(
-                "{}: `{}` is not set, so the default applies",
-                f.resource, f.path
-            )
-        } else {
-            f.resource.clone()
+        let label = match f.missing.as_deref() {
+            None => f.resource.clone(),
+            Some("") => format!("{}: left out, so the default applies", f.resource),
+            Some(attr) => format!(
+                "{}: `{attr}` is not set, so the default applies",
+                f.resource
+            ),
         };
         draw(&Diag {
             message: f.message.clone(),

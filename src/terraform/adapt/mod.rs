@@ -143,6 +143,7 @@ impl Tracker {
                 resource,
                 header,
                 attrs: HashMap::new(),
+                missing: HashMap::new(),
             },
         }
     }
@@ -171,6 +172,11 @@ impl Tracker {
         }
     }
 
+    /// Records that model path `path` comes from source attribute `attr`, which was not written.
+    pub fn left_out(&mut self, path: &str, attr: &str) {
+        self.locs.missing.insert(path.to_string(), attr.to_string());
+    }
+
     /// A companion resource settled what was unknown about a bucket standing on its own.
     pub fn unknown_remove(&mut self, path: &str) {
         self.unknown.retain(|u| u != path);
@@ -186,6 +192,7 @@ impl Tracker {
         conv: impl Fn(&Value) -> Option<T>,
     ) -> Field<T> {
         let Some((value, span)) = r.attr(attr) else {
+            self.left_out(path, attr);
             return Field::NotWritten;
         };
         self.at(path, span);

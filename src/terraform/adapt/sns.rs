@@ -18,7 +18,7 @@ pub(super) fn adapt(cx: &mut Cx) {
         match r.attr("kms_master_key_id") {
             Some((_, span)) if encrypted.is_some() => t.at("encrypted", span),
             Some(_) => t.mark_unknown("encrypted"),
-            None => {}
+            None => t.left_out("encrypted", "kms_master_key_id"),
         }
         let topic = Topic {
             name: t.field(&r, "name", "name", string).known(),
