@@ -1,7 +1,7 @@
 //! Thin: arguments → scan → report → exit code (0 clean, 1 findings, 2 errors).
 
 use clap::Parser;
-use preflight::cli::{CheckArgs, Cli, Command, Format, RulesArgs};
+use preflight::cli::{CheckArgs, Cli, Command, Format, RulesArgs, RulesFormat};
 use preflight::policy::Registry;
 use preflight::report;
 use std::io::{IsTerminal, Write};
@@ -56,13 +56,14 @@ fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
 
 fn rules(args: &RulesArgs, registry: &Registry) -> ExitCode {
     let text = match args.format {
-        Format::Json => {
+        RulesFormat::Markdown => report::rules_markdown(registry),
+        RulesFormat::Json => {
             let list: Vec<_> = registry.policies.iter().map(|p| &p.meta).collect();
             let mut s = serde_json::to_string_pretty(&list).unwrap_or_default();
             s.push('\n');
             s
         }
-        Format::Human => {
+        RulesFormat::Human => {
             let mut s = format!(
                 "{:<12} {:<34} {:<9} {:<14} {}\n",
                 "ID", "NAME", "SEVERITY", "CATEGORY", "TITLE"

@@ -239,3 +239,21 @@ fn snapshot_errors_next_to_findings_human() {
 fn snapshot_clean_human() {
     insta::assert_snapshot!("clean_human", human(&["testdata/clean"]));
 }
+
+#[test]
+fn rule_reference_is_up_to_date() {
+    let out = preflight()
+        .args(["rules", "--format", "markdown"])
+        .output()
+        .expect("runs");
+    let generated = String::from_utf8(out.stdout).expect("UTF-8");
+    let path = root().join("docs/rules.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).expect("write docs/rules.md");
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == generated,
+        "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test --test cli rule_reference`"
+    );
+}

@@ -36,8 +36,9 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
         Yaml::load_from_str(&yaml).map_err(|e| format!("METADATA is not valid YAML: {e}"))?;
     let doc = docs.first().ok_or("METADATA is empty")?;
     let text = |node: Option<&Yaml>, what: &str| -> Result<String, String> {
+        // Prose is folded to one paragraph: YAML block scalars keep the source's line breaks.
         node.and_then(|n| n.as_str())
-            .map(|s| s.trim().to_string())
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .ok_or_else(|| format!("METADATA has no `{what}`"))
     };
     let custom = doc.as_mapping_get("custom");

@@ -132,8 +132,7 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
             severity: miette_severity(meta.severity),
             help: Some(format!(
                 "why: {}\nfix: {}",
-                one_line(&meta.description),
-                one_line(&meta.recommended_action)
+                meta.description, meta.recommended_action
             )),
             source: Some(named(file)),
             labels: vec![LabeledSpan::new_primary_with_span(
@@ -144,10 +143,6 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
     }
     out.push_str(&summary(outcome, registry));
     out
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "3 findings (1 critical, 2 high) and 1 error in 12 files".

@@ -56,3 +56,41 @@ pub fn failing(outcome: &Outcome, registry: &Registry, fail_on: Option<Severity>
             .count(),
     }
 }
+
+/// The rule reference (`docs/rules.md`), generated from the policies' METADATA.
+pub fn rules_markdown(registry: &Registry) -> String {
+    let mut out = String::from(
+        "# Built-in rules\n\nGenerated from each policy's `# METADATA` by `preflight rules --format markdown`; \
+         a test fails when this file is out of date.\n\n| ID | Name | Severity | Category | Title |\n|---|---|---|---|---|\n",
+    );
+    for p in &registry.policies {
+        let m = &p.meta;
+        out.push_str(&format!(
+            "| [{id}](#{anchor}) | `{}` | {} | {} | {} |\n",
+            m.name,
+            m.severity,
+            m.category,
+            m.title,
+            id = m.id,
+            anchor = m.id.to_lowercase()
+        ));
+    }
+    for p in &registry.policies {
+        let m = &p.meta;
+        out.push_str(&format!(
+            "\n## {}\n\n**{}** · `{}` · severity {} · {} · source `{}`\n\n{}\n\n**Fix.** {}\n",
+            m.id,
+            m.title,
+            m.name,
+            m.severity,
+            m.category,
+            p.source_path,
+            m.description,
+            m.recommended_action
+        ));
+        if !m.frameworks.is_empty() {
+            out.push_str(&format!("\n**Frameworks.** {}\n", m.frameworks.join("; ")));
+        }
+    }
+    out
+}
