@@ -481,7 +481,7 @@ def sns_group(m):
     flaw = rng.choice(["unencrypted", "public"]) if bad else None
     out = [
         f'resource "aws_sns_topic" "{n}" {{',
-        f'  name = "${{local.name_prefix}}-{n.replace("_", "-")}"',
+        f'  name              = "${{local.name_prefix}}-{n.replace("_", "-")}"',
     ]
     if flaw != "unencrypted":
         out.append("  kms_master_key_id = " + rng.choice(['"alias/aws/sns"', "local.kms_key_arn"]))
