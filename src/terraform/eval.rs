@@ -58,6 +58,8 @@ pub struct Evaluator<'a> {
     resolving: RefCell<Vec<&'a str>>,
     depth: Cell<u32>,
     steps: Cell<u64>,
+    /// A limit was hit during the current top-level evaluation: (depth, steps).
+    limit_hit: Cell<(bool, bool)>,
     errors: RefCell<Vec<ScanError>>,
 }
 
@@ -69,6 +71,7 @@ impl<'a> Evaluator<'a> {
             resolving: RefCell::default(),
             depth: Cell::new(0),
             steps: Cell::new(0),
+            limit_hit: Cell::new((false, false)),
             errors: RefCell::default(),
         }
     }
@@ -83,10 +86,37 @@ impl<'a> Evaluator<'a> {
         self.eval(expr, &Scope::default())
     }
 
+    /// Evaluates an attribute's expression written in `file`; when a limit cut the evaluation short, the
+    /// value is Unknown and an error says so at the expression.
+    pub fn eval_at(&self, file: FileId, expr: &Expression) -> Value {
+        let outermost = self.depth.get() == 0;
+        let v = self.eval_top(expr);
+        if outermost {
+            let (depth, steps) = self.limit_hit.replace((false, false));
+            if depth || steps {
+                let message = if depth {
+                    format!("expression nests or follows references more than {MAX_DEPTH} levels deep; its value is treated as unknown")
+                } else {
+                    format!("evaluating this module took more than {MAX_STEPS} steps; remaining values are treated as unknown")
+                };
+                let mut errors = self.errors.borrow_mut();
+                if !(steps && errors.iter().any(|e| e.message == message)) {
+                    errors.push(ScanError::parse(span_of(file, expr), message));
+                }
+            }
+        }
+        v
+    }
+
     pub fn eval(&self, expr: &Expression, scope: &Scope) -> Value {
         let steps = self.steps.get() + 1;
         self.steps.set(steps);
-        if steps > MAX_STEPS || self.depth.get() >= MAX_DEPTH {
+        if steps > MAX_STEPS {
+            self.limit_hit.set((self.limit_hit.get().0, true));
+            return Value::Unknown;
+        }
+        if self.depth.get() >= MAX_DEPTH {
+            self.limit_hit.set((true, self.limit_hit.get().1));
             return Value::Unknown;
         }
         self.depth.set(self.depth.get() + 1);
@@ -604,6 +634,29 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(
             errors[0].message.contains("depends on itself"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn long_reference_chains_stop_with_an_error() {
+        let mut text = String::from("locals {\n");
+        for i in 0..500 {
+            text.push_str(&format!("  a{i} = local.a{}\n", i + 1));
+        }
+        text.push_str("  a500 = true\n}\n");
+        let files = parsed(&text);
+        let module = Module::new(&files);
+        let ev = Evaluator::new(&module);
+        let Some(first) = module.locals.get("a0") else {
+            panic!("a0")
+        };
+        assert_eq!(ev.eval_at(first.file, first.expr), Value::Unknown);
+        let errors = ev.take_errors();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.contains("levels deep"),
             "{}",
             errors[0].message
         );

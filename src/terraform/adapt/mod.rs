@@ -70,7 +70,7 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
     pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
         let a = self.body.get_attribute(name)?;
         let span = Span::new(self.file, parse::attribute(a));
-        Some((self.ev.eval_top(&a.value), span))
+        Some((self.ev.eval_at(self.file, &a.value), span))
     }
 
     pub fn has(&self, name: &str) -> bool {
