@@ -261,18 +261,8 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_for(&self, f: &ForExpr, scope: &Scope) -> Value {
-        let collection = self.eval(&f.intro.collection_expr, scope);
-        let items: Vec<(Value, Value)> = match collection {
-            Value::List(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (Value::Number(i as f64), v))
-                .collect(),
-            Value::Object(map) => map
-                .into_iter()
-                .map(|(k, v)| (Value::String(k), v))
-                .collect(),
-            _ => return Value::Unknown,
+        let Some(items) = entries(self.eval(&f.intro.collection_expr, scope)) else {
+            return Value::Unknown;
         };
         let mut list = Vec::new();
         let mut object: BTreeMap<String, Value> = BTreeMap::new();
@@ -354,18 +344,8 @@ impl<'a> Evaluator<'a> {
                     },
                     Directive::For(d) => {
                         let fe = &d.for_expr;
-                        let items: Vec<(Value, Value)> = match self.eval(&fe.collection_expr, scope)
-                        {
-                            Value::List(items) => items
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, v)| (Value::Number(i as f64), v))
-                                .collect(),
-                            Value::Object(map) => map
-                                .into_iter()
-                                .map(|(k, v)| (Value::String(k), v))
-                                .collect(),
-                            _ => return false,
+                        let Some(items) = entries(self.eval(&fe.collection_expr, scope)) else {
+                            return false;
                         };
                         for (k, v) in items {
                             let mut inner = Scope::child(scope);
@@ -525,6 +505,26 @@ impl<'a> Evaluator<'a> {
     /// An attribute of a located value.
     pub fn eval_located(&self, l: Located) -> Value {
         self.eval_top(l.expr)
+    }
+}
+
+/// The (key, value) pairs a `for` iterates: indexes of a list, keys of an object; `None` for anything
+/// else (unknown included).
+fn entries(collection: Value) -> Option<Vec<(Value, Value)>> {
+    match collection {
+        Value::List(items) => Some(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (Value::Number(i as f64), v))
+                .collect(),
+        ),
+        Value::Object(map) => Some(
+            map.into_iter()
+                .map(|(k, v)| (Value::String(k), v))
+                .collect(),
+        ),
+        _ => None,
     }
 }
 
