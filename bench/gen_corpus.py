@@ -97,14 +97,19 @@ def s3_group(m):
         "}",
         "",
     ]
-    has_pab = flaw == "pab" or (flaw != "policy" and rng.random() < 0.8)
-    if flaw == "policy" and rng.random() < 0.5:
-        has_pab = True  # configured, but leaving both policy flags off
+    # A public ACL or policy only takes effect when the public access block lets it: such buckets have
+    # none, or one that leaves the relevant flags off.
+    if flaw in ("acl", "policy"):
+        has_pab = rng.random() < 0.5
+    else:
+        has_pab = flaw == "pab" or rng.random() < 0.8
     if has_pab:
         if flaw == "pab":
             flags = [rng.random() < 0.5 for _ in range(4)]
             if all(flags):
                 flags[rng.randrange(4)] = False
+        elif flaw == "acl":
+            flags = [False, True, False, True]
         elif flaw == "policy":
             flags = [True, False, True, False]
         else:

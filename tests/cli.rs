@@ -257,3 +257,89 @@ fn rule_reference_is_up_to_date() {
         "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test --test cli rule_reference`"
     );
 }
+
+/// `(file, line, rule)` for every line ending in `# expect: RULE[, RULE]` under `dir`.
+fn markers(dir: &std::path::Path) -> std::collections::BTreeSet<(String, u64, String)> {
+    let mut out = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        let p = entry.path();
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let rel = p
+            .strip_prefix(root())
+            .expect("under root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        for (i, line) in text.lines().enumerate() {
+            if let Some((_, ids)) = line.split_once("# expect:") {
+                for id in ids.split(',') {
+                    out.insert((rel.clone(), i as u64 + 1, id.trim().to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Evaluation scenarios: every finding must be marked and every marker found.
+#[test]
+fn evaluation_scenarios_match_their_markers() {
+    let mut failures = Vec::new();
+    let dirs = std::fs::read_dir(root().join("testdata/eval")).expect("testdata/eval");
+    for dir in dirs.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+        let rel = dir
+            .strip_prefix(root())
+            .expect("under root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let (v, _) = json(&[&rel]);
+        if v["summary"]["errors"] != 0 {
+            failures.push(format!("{rel}: errors {}", v["errors"]));
+        }
+        let found: std::collections::BTreeSet<(String, u64, String)> = v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                (
+                    f["file"].as_str().unwrap_or("").to_string(),
+                    f["line"].as_u64().unwrap_or(0),
+                    f["rule_id"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let expected = markers(&dir);
+        if found != expected {
+            failures.push(format!(
+                "{rel}:\n  expected {expected:?}\n  found    {found:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn count_and_for_each_instances_have_terraform_addresses() {
+    let (v, _) = json(&["testdata/eval/expansion"]);
+    let resources: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["resource"].as_str())
+        .collect();
+    for r in [
+        "aws_s3_bucket.site[\"public\"]",
+        "aws_ebs_volume.scratch[0]",
+        "aws_ebs_volume.scratch[1]",
+        "aws_s3_bucket.logs[0]",
+    ] {
+        assert!(resources.contains(&r), "{r} missing from {resources:?}");
+    }
+    assert!(
+        !resources
+            .iter()
+            .any(|r| r.starts_with("aws_db_instance.debug")),
+        "count = 0 must be silent"
+    );
+}

@@ -6,7 +6,7 @@
 //! bounded (nesting depth and a step budget). Knows nothing of the cloud model.
 
 use super::functions;
-use super::module::{Located, Module, Resource};
+use super::module::{Module, Resource};
 use super::value::{ResourceRef, Value};
 use crate::finding::ScanError;
 use crate::source::{FileId, Span};
@@ -22,6 +22,18 @@ use std::collections::{BTreeMap, HashMap};
 const MAX_DEPTH: u32 = 128;
 /// Most evaluation steps for one module; past it every expression is Unknown.
 const MAX_STEPS: u64 = 2_000_000;
+/// Most instances one resource expands to through `count` or `for_each`.
+pub const MAX_INSTANCES: usize = 10_000;
+
+/// One instance of a resource: `aws_s3_bucket.logs[0]`, `aws_s3_bucket.logs["a"]`, or the resource itself.
+pub struct Instance {
+    /// The address as Terraform prints it.
+    pub address: String,
+    /// The resource name with the instance key, for messages.
+    pub label: String,
+    /// `count` or `each` bound for this instance.
+    pub scope: Scope<'static>,
+}
 
 /// Names bound by `for` expressions and template `for` directives.
 #[derive(Default)]
@@ -40,6 +52,13 @@ impl<'p> Scope<'p> {
 
     pub fn bind(&mut self, name: &str, value: Value) {
         self.vars.push((name.to_string(), value));
+    }
+
+    /// A scope that owns every binding visible here (for blocks that outlive this one).
+    pub fn flattened(&self) -> Scope<'static> {
+        let mut vars = self.parent.map(|p| p.flattened().vars).unwrap_or_default();
+        vars.extend(self.vars.iter().cloned());
+        Scope { vars, parent: None }
     }
 
     fn lookup(&self, name: &str) -> Option<&Value> {
@@ -89,8 +108,13 @@ impl<'a> Evaluator<'a> {
     /// Evaluates an attribute's expression written in `file`; when a limit cut the evaluation short, the
     /// value is Unknown and an error says so at the expression.
     pub fn eval_at(&self, file: FileId, expr: &Expression) -> Value {
+        self.eval_in(file, expr, &Scope::default())
+    }
+
+    /// [`Evaluator::eval_at`] with names bound (an instance's `count.index`, a dynamic block's iterator).
+    pub fn eval_in(&self, file: FileId, expr: &Expression, scope: &Scope) -> Value {
         let outermost = self.depth.get() == 0;
-        let v = self.eval_top(expr);
+        let v = self.eval(expr, scope);
         if outermost {
             let (depth, steps) = self.limit_hit.replace((false, false));
             if depth || steps {
@@ -395,22 +419,27 @@ impl<'a> Evaluator<'a> {
                 let Some(res) = attr(0).and_then(|n| self.module.resource(rtype, n)) else {
                     return (Value::Unknown, &[]);
                 };
-                // Skip instance keys (`[0]`, `["a"]`, `[*]`): every instance shares the configuration.
-                let mut i = 1;
-                while matches!(
-                    ops.get(i).map(|o| o.value()),
-                    Some(
-                        TraversalOperator::Index(_)
-                            | TraversalOperator::LegacyIndex(_)
-                            | TraversalOperator::AttrSplat(_)
-                            | TraversalOperator::FullSplat(_)
-                    )
-                ) {
-                    i += 1;
+                if !is_expanded(res) {
+                    return match attr(1) {
+                        Some(a) => (
+                            self.resource_attr(res, &res.address, a, &Scope::default()),
+                            &ops[2..],
+                        ),
+                        None => (Value::Unknown, &[]),
+                    };
                 }
-                match attr(i) {
-                    Some(a) => (self.resource_attr(res, a), &ops[i + 1..]),
-                    None => (Value::Unknown, &[]),
+                // `aws_x.y[key].attr`: the attribute of that instance.
+                let key = match ops.get(1).map(|o| o.value()) {
+                    Some(TraversalOperator::Index(e)) => self.eval(e, scope),
+                    Some(TraversalOperator::LegacyIndex(n)) => Value::Number(*n.value() as f64),
+                    _ => return (Value::Unknown, &[]),
+                };
+                match (self.instance_for_key(res, &key), attr(2)) {
+                    (Some(inst), Some(a)) => (
+                        self.resource_attr(res, &inst.address, a, &inst.scope),
+                        &ops[3..],
+                    ),
+                    _ => (Value::Unknown, &[]),
                 }
             }
         }
@@ -477,17 +506,18 @@ impl<'a> Evaluator<'a> {
         v
     }
 
-    /// An attribute of a resource: its written value when the configuration sets it, values derived from
-    /// arguments where the provider defines them, otherwise a reference known only after apply.
-    fn resource_attr(&self, res: &Resource<'a>, attr: &str) -> Value {
+    /// An attribute of a resource instance: its written value when the configuration sets it, values
+    /// derived from arguments where the provider defines them, otherwise a reference known only after
+    /// apply.
+    fn resource_attr(&self, res: &Resource<'a>, address: &str, attr: &str, scope: &Scope) -> Value {
         if let Some(a) = res.body().get_attribute(attr) {
-            return self.eval_top(&a.value);
+            return self.eval(&a.value, scope);
         }
         if res.rtype == "aws_s3_bucket" {
             if let Some(Value::String(name)) = res
                 .body()
                 .get_attribute("bucket")
-                .map(|a| self.eval_top(&a.value))
+                .map(|a| self.eval(&a.value, scope))
             {
                 match attr {
                     "id" => return Value::String(name),
@@ -497,20 +527,127 @@ impl<'a> Evaluator<'a> {
             }
         }
         Value::Ref(Box::new(ResourceRef {
-            address: res.address.clone(),
+            address: address.to_string(),
             attr: attr.to_string(),
         }))
     }
 
-    /// An attribute of a located value.
-    pub fn eval_located(&self, l: Located) -> Value {
-        self.eval_top(l.expr)
+    /// The instances of a resource: one per `count` index or `for_each` key, none when the count is 0
+    /// or the collection empty, and the resource itself when it has neither. An unknown count or
+    /// collection gives one instance whose `count`/`each` are unknown. More than [`MAX_INSTANCES`] are
+    /// cut there, with an error.
+    pub fn instances(&self, res: &Resource<'a>) -> Vec<Instance> {
+        let single = || Instance {
+            address: res.address.clone(),
+            label: res.name.to_string(),
+            scope: Scope::default(),
+        };
+        let body = res.body();
+        let (entries, expr): (Vec<(Value, Option<Value>)>, &Expression) =
+            if let Some(count) = body.get_attribute("count") {
+                match self.eval_at(res.file, &count.value).as_number() {
+                    Some(n) if n >= 0.0 => (
+                        (0..(n as usize).min(MAX_INSTANCES + 1))
+                            .map(|i| (Value::Number(i as f64), None))
+                            .collect(),
+                        &count.value,
+                    ),
+                    _ => return vec![single()],
+                }
+            } else if let Some(fe) = body.get_attribute("for_each") {
+                match self.eval_at(res.file, &fe.value) {
+                    Value::Object(map) => (
+                        map.into_iter()
+                            .map(|(k, v)| (Value::String(k), Some(v)))
+                            .collect(),
+                        &fe.value,
+                    ),
+                    Value::List(items) if items.iter().all(|i| matches!(i, Value::String(_))) => {
+                        let mut items = items;
+                        items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                        items.dedup();
+                        (
+                            items.into_iter().map(|k| (k.clone(), Some(k))).collect(),
+                            &fe.value,
+                        )
+                    }
+                    _ => return vec![single()],
+                }
+            } else {
+                return vec![single()];
+            };
+        if entries.len() > MAX_INSTANCES {
+            self.errors.borrow_mut().push(ScanError::parse(
+                span_of(res.file, expr),
+                format!(
+                    "{} expands to more than {MAX_INSTANCES} instances; only the first {MAX_INSTANCES} are checked",
+                    res.address
+                ),
+            ));
+        }
+        entries
+            .into_iter()
+            .take(MAX_INSTANCES)
+            .filter_map(|(k, v)| make_instance(res, &k, v))
+            .collect()
     }
+
+    /// The instance of an expanded resource for `key` (a number for `count`, a string for `for_each`).
+    fn instance_for_key(&self, res: &Resource<'a>, key: &Value) -> Option<Instance> {
+        let body = res.body();
+        if body.get_attribute("count").is_some() {
+            return make_instance(res, key, None);
+        }
+        let k = key.to_template_string()?;
+        let fe = body.get_attribute("for_each")?;
+        let value = match self.eval_at(res.file, &fe.value) {
+            Value::Object(mut map) => map.remove(&k).unwrap_or(Value::Unknown),
+            _ => Value::String(k),
+        };
+        make_instance(res, key, Some(value))
+    }
+}
+
+/// An instance: `count.index` bound when `each_value` is `None`, else `each.key` and `each.value`.
+fn make_instance(res: &Resource, key: &Value, each_value: Option<Value>) -> Option<Instance> {
+    let mut scope = Scope::default();
+    let suffix = match each_value {
+        None => {
+            let n = key.as_number()?;
+            scope.bind(
+                "count",
+                Value::Object(BTreeMap::from([("index".to_string(), Value::Number(n))])),
+            );
+            format!("[{}]", super::value::format_number(n))
+        }
+        Some(value) => {
+            let k = key.to_template_string()?;
+            scope.bind(
+                "each",
+                Value::Object(BTreeMap::from([
+                    ("key".to_string(), Value::String(k.clone())),
+                    ("value".to_string(), value),
+                ])),
+            );
+            format!("[{}]", serde_json::Value::String(k))
+        }
+    };
+    Some(Instance {
+        address: format!("{}{suffix}", res.address),
+        label: format!("{}{suffix}", res.name),
+        scope,
+    })
+}
+
+/// True when the resource has `count` or `for_each`.
+fn is_expanded(res: &Resource) -> bool {
+    let body = res.body();
+    body.get_attribute("count").is_some() || body.get_attribute("for_each").is_some()
 }
 
 /// The (key, value) pairs a `for` iterates: indexes of a list, keys of an object; `None` for anything
 /// else (unknown included).
-fn entries(collection: Value) -> Option<Vec<(Value, Value)>> {
+pub(crate) fn entries(collection: Value) -> Option<Vec<(Value, Value)>> {
     match collection {
         Value::List(items) => Some(
             items

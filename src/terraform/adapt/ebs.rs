@@ -5,16 +5,19 @@ use crate::model::Volume;
 
 pub(super) fn adapt(cx: &mut Cx) {
     // `aws_ebs_encryption_by_default` (enabled defaults to true) makes new volumes encrypted.
-    let by_default = cx.resources("aws_ebs_encryption_by_default").any(|res| {
-        let r = Res::of(cx.ev, res);
-        match r.attr("enabled") {
-            None => true,
-            Some((v, _)) => v.as_bool() == Some(true),
-        }
-    });
-    for res in cx.resources("aws_ebs_volume") {
-        let r = Res::of(cx.ev, res);
-        let mut t = Tracker::for_resource(res, r.span.clone());
+    let by_default = cx
+        .instances("aws_ebs_encryption_by_default")
+        .iter()
+        .any(|(res, inst)| {
+            let r = Res::of(cx.ev, res, inst);
+            match r.attr("enabled") {
+                None => true,
+                Some((v, _)) => v.as_bool() == Some(true),
+            }
+        });
+    for (res, inst) in cx.instances("aws_ebs_volume") {
+        let r = Res::of(cx.ev, res, &inst);
+        let mut t = Tracker::for_resource(&inst, r.span.clone());
         let encrypted = t.field(&r, "encrypted", "encrypted", boolean);
         // A volume made from a snapshot keeps the snapshot's encryption.
         let from_snapshot = r.has("snapshot_id");

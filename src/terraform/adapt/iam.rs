@@ -10,9 +10,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         ("aws_iam_user_policy", "user_inline"),
         ("aws_iam_group_policy", "group_inline"),
     ] {
-        for res in cx.resources(rtype) {
-            let r = Res::of(cx.ev, res);
-            let mut t = Tracker::for_resource(res, r.span.clone());
+        for (res, inst) in cx.instances(rtype) {
+            let r = Res::of(cx.ev, res, &inst);
+            let mut t = Tracker::for_resource(&inst, r.span.clone());
             let mut p = IamPolicy {
                 kind,
                 document: t.document(&r, "policy", "document").known(),
@@ -22,9 +22,9 @@ pub(super) fn adapt(cx: &mut Cx) {
             cx.model.aws.iam.policies.push(p);
         }
     }
-    for res in cx.resources("aws_iam_role") {
-        let r = Res::of(cx.ev, res);
-        let mut t = Tracker::for_resource(res, r.span.clone());
+    for (res, inst) in cx.instances("aws_iam_role") {
+        let r = Res::of(cx.ev, res, &inst);
+        let mut t = Tracker::for_resource(&inst, r.span.clone());
         let mut role = Role {
             name: t.field(&r, "name", "name", string).known(),
             trust_policy: t.document(&r, "assume_role_policy", "trust_policy").known(),
@@ -33,9 +33,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         // Inline policies written inside the role are identity policies of their own.
         for (i, block) in r.blocks("inline_policy").enumerate() {
             let mut pt = Tracker::new(
-                format!("{}#inline_policy[{i}]", res.address),
-                format!("{}/inline_policy[{i}]", res.name),
-                res.address.clone(),
+                format!("{}#inline_policy[{i}]", inst.address),
+                format!("{}/inline_policy[{i}]", inst.label),
+                inst.address.clone(),
                 block.span.clone(),
             );
             let mut p = IamPolicy {

@@ -10,7 +10,7 @@ mod rds;
 mod s3;
 mod sns;
 
-use super::eval::Evaluator;
+use super::eval::{Evaluator, Instance, Scope};
 use super::module::Resource;
 use super::parse;
 use super::value::Value;
@@ -18,6 +18,7 @@ use crate::model::{Document, EntityLocations, HasMeta, Locations, Meta, Model};
 use crate::source::{FileId, Span};
 use hcl_edit::structure::Body;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Builds the model of one evaluated module.
 pub fn adapt(ev: &Evaluator) -> (Model, Locations) {
@@ -42,27 +43,35 @@ pub(crate) struct Cx<'r, 'a> {
 }
 
 impl<'r, 'a> Cx<'r, 'a> {
-    pub fn resources(&self, rtype: &'static str) -> impl Iterator<Item = &'r Resource<'a>> + 'r {
-        self.ev.module.resources_of(rtype)
+    /// Every instance of every resource of type `rtype` (`count` and `for_each` expanded).
+    pub fn instances(&self, rtype: &'static str) -> Vec<(&'r Resource<'a>, Instance)> {
+        let ev = self.ev;
+        ev.module
+            .resources_of(rtype)
+            .flat_map(|res| ev.instances(res).into_iter().map(move |i| (res, i)))
+            .collect()
     }
 }
 
-/// A block's body being read: a resource, or a nested block inside one.
+/// A block's body being read: a resource instance, or a nested block inside one.
 #[derive(Clone)]
 pub(crate) struct Res<'r, 'a> {
     pub ev: &'r Evaluator<'a>,
     pub file: FileId,
     pub body: &'a Body,
     pub span: Span,
+    /// Names bound here: the instance's `count`/`each`, dynamic block iterators.
+    pub scope: Rc<Scope<'static>>,
 }
 
 impl<'r, 'a: 'r> Res<'r, 'a> {
-    pub fn of(ev: &'r Evaluator<'a>, res: &'r Resource<'a>) -> Self {
+    pub fn of(ev: &'r Evaluator<'a>, res: &'r Resource<'a>, inst: &Instance) -> Self {
         Res {
             ev,
             file: res.file,
             body: res.body(),
             span: Span::new(res.file, parse::block_header(res.block)),
+            scope: Rc::new(inst.scope.flattened()),
         }
     }
 
@@ -70,25 +79,69 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
     pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
         let a = self.body.get_attribute(name)?;
         let span = Span::new(self.file, parse::attribute(a));
-        Some((self.ev.eval_at(self.file, &a.value), span))
+        Some((self.ev.eval_in(self.file, &a.value, &self.scope), span))
     }
 
     pub fn has(&self, name: &str) -> bool {
         self.body.get_attribute(name).is_some()
     }
 
-    /// Nested blocks named `ident`, in order.
+    /// Nested blocks named `ident`, in order, then those that `dynamic "ident"` blocks generate (one per
+    /// element of their `for_each`, with the iterator bound; none when the collection is unknown).
     pub fn blocks(&self, ident: &'r str) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
         let (ev, file) = (self.ev, self.file);
         let body: &'a Body = self.body;
-        body.blocks()
-            .filter(move |b| b.has_ident(ident))
-            .map(move |b| Res {
+        let scope = Rc::clone(&self.scope);
+        let literal = body.blocks().filter(move |b| b.has_ident(ident)).map({
+            let scope = Rc::clone(&scope);
+            move |b| Res {
                 ev,
                 file,
                 body: &b.body,
                 span: Span::new(file, parse::block_header(b)),
+                scope: Rc::clone(&scope),
+            }
+        });
+        let generated = body
+            .blocks()
+            .filter(move |b| {
+                b.has_ident("dynamic") && b.labels.first().is_some_and(|l| l.as_str() == ident)
             })
+            .flat_map(move |b| {
+                let Some(content) = b.body.get_blocks("content").next() else {
+                    return Vec::new();
+                };
+                let iterator = b
+                    .body
+                    .get_attribute("iterator")
+                    .and_then(|a| a.value.as_variable().map(|v| v.as_str().to_string()))
+                    .unwrap_or_else(|| ident.to_string());
+                let collection = b
+                    .body
+                    .get_attribute("for_each")
+                    .map_or(Value::Unknown, |a| ev.eval_in(file, &a.value, &scope));
+                let entries = super::eval::entries(collection).unwrap_or_default();
+                entries
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let mut inner = scope.flattened();
+                        inner.bind(
+                            &iterator,
+                            Value::Object(
+                                [("key".to_string(), k), ("value".to_string(), v)].into(),
+                            ),
+                        );
+                        Res {
+                            ev,
+                            file,
+                            body: &content.body,
+                            span: Span::new(file, parse::block_header(b)),
+                            scope: Rc::new(inner),
+                        }
+                    })
+                    .collect()
+            });
+        literal.chain(generated)
     }
 
     pub fn block(&self, ident: &'r str) -> Option<Res<'r, 'a>> {
@@ -148,11 +201,11 @@ impl Tracker {
         }
     }
 
-    pub fn for_resource(res: &Resource, header: Span) -> Tracker {
+    pub fn for_resource(inst: &Instance, header: Span) -> Tracker {
         Tracker::new(
-            res.address.clone(),
-            res.name.to_string(),
-            res.address.clone(),
+            inst.address.clone(),
+            inst.label.clone(),
+            inst.address.clone(),
             header,
         )
     }
@@ -313,11 +366,11 @@ impl<T: HasMeta> Joiner<T> {
         }
     }
 
-    /// The entity the companion `res` names through `attr`; when it is not in this module, the companion
+    /// The entity the companion `inst` names through `attr`; when it is not in this module, the companion
     /// stands as an entity of its own with the `unknown` paths it cannot tell.
     pub fn join(
         &mut self,
-        res: &Resource,
+        inst: &Instance,
         r: &Res,
         attr: &str,
         unknown: &[&str],
@@ -326,7 +379,7 @@ impl<T: HasMeta> Joiner<T> {
         let i = match self.find(&target) {
             Some(i) => i,
             None => {
-                let mut t = Tracker::for_resource(res, r.span.clone());
+                let mut t = Tracker::for_resource(inst, r.span.clone());
                 for u in unknown {
                     t.mark_unknown(*u);
                 }
