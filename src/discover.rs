@@ -17,10 +17,28 @@ pub struct Unit {
     /// The files whose findings and errors are reported (the unit's files named on the command line, or
     /// all of them when the directory was walked).
     pub report: BTreeSet<PathBuf>,
+    /// Variable files Terraform loads automatically from the directory, in precedence order
+    /// (`terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars[.json]` by name).
+    pub var_files: Vec<PathBuf>,
 }
 
 fn is_terraform(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tf")
+}
+
+/// The rank of a variable file Terraform loads on its own, `None` for any other file.
+fn var_file_rank(path: &Path) -> Option<u8> {
+    let name = path.file_name()?.to_str()?;
+    match name {
+        "terraform.tfvars" => Some(0),
+        "terraform.tfvars.json" => Some(1),
+        _ if name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json") => Some(2),
+        _ => None,
+    }
+}
+
+fn sort_var_files(files: &mut [PathBuf]) {
+    files.sort_by_key(|p| (var_file_rank(p), p.file_name().map(|n| n.to_os_string())));
 }
 
 const SKIPPED_DIRS: [&str; 2] = [".git", ".terraform"];
@@ -61,10 +79,23 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
     }
     let units = modules
         .into_iter()
-        .map(|(dir, (files, report))| Unit {
-            dir,
-            files: files.into_iter().collect(),
-            report,
+        .map(|(dir, (files, report))| {
+            let mut var_files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|p| var_file_rank(p).is_some() && p.is_file())
+                        .collect()
+                })
+                .unwrap_or_default();
+            sort_var_files(&mut var_files);
+            Unit {
+                dir,
+                files: files.into_iter().collect(),
+                report,
+                var_files,
+            }
         })
         .collect();
     (units, errors)
@@ -170,6 +201,37 @@ mod tests {
         assert_eq!(
             units[0].report.iter().collect::<Vec<_>>(),
             vec![&root.join("a.tf")]
+        );
+    }
+
+    #[test]
+    fn variable_files_in_terraform_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for f in [
+            "main.tf",
+            "b.auto.tfvars",
+            "terraform.tfvars.json",
+            "a.auto.tfvars.json",
+            "terraform.tfvars",
+            "other.tfvars",
+        ] {
+            fs::write(root.join(f), "").expect("write");
+        }
+        let (units, _) = discover(&[root.to_path_buf()]);
+        let names: Vec<String> = units[0]
+            .var_files
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "terraform.tfvars",
+                "terraform.tfvars.json",
+                "a.auto.tfvars.json",
+                "b.auto.tfvars"
+            ]
         );
     }
 

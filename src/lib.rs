@@ -20,6 +20,7 @@ use source::{display_path, FileId, SourceFile, SourceMap};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use terraform::inputs::Inputs;
 
 /// Largest file read; larger ones are reported as errors.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -30,6 +31,24 @@ pub struct Request {
     pub paths: Vec<PathBuf>,
     /// Reported paths are relative to this directory when under it.
     pub cwd: PathBuf,
+    /// `--var name=value`, in order.
+    pub vars: Vec<(String, String)>,
+    /// `--var-file`, in order.
+    pub var_files: Vec<PathBuf>,
+    /// Environment variables (only `TF_VAR_*` are used).
+    pub env: Vec<(String, String)>,
+}
+
+impl Request {
+    pub fn new(paths: Vec<PathBuf>, cwd: PathBuf) -> Request {
+        Request {
+            paths,
+            cwd,
+            vars: Vec::new(),
+            var_files: Vec::new(),
+            env: Vec::new(),
+        }
+    }
 }
 
 /// What a scan found.
@@ -48,7 +67,11 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     let (units, mut errors) = discover::discover(&req.paths);
 
     // Read every file once, in parallel, then number them in a stable order.
-    let mut paths: Vec<&PathBuf> = units.iter().flat_map(|u| &u.files).collect();
+    let mut paths: Vec<&PathBuf> = units
+        .iter()
+        .flat_map(|u| u.files.iter().chain(&u.var_files))
+        .chain(&req.var_files)
+        .collect();
     paths.sort();
     paths.dedup();
     let read: Vec<Result<SourceFile, ScanError>> =
@@ -63,7 +86,8 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
             }
             Err(e) => {
                 unreadable.insert(path.as_path());
-                if units.iter().any(|u| u.report.contains(*path)) {
+                let given = req.var_files.contains(path);
+                if given || units.iter().any(|u| u.report.contains(*path)) {
                     errors.push(e);
                 }
             }
@@ -71,6 +95,17 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     }
 
     let files = units.iter().map(|u| u.report.len()).sum::<usize>();
+
+    // Variable values from outside the modules, lowest precedence first: the environment, then (per
+    // module) its auto-loaded variable files, then --var-file and --var.
+    let env_inputs = Inputs::from_env(&req.env);
+    let given_files: Vec<FileId> = req
+        .var_files
+        .iter()
+        .filter_map(|p| ids.get(p.as_path()).copied())
+        .collect();
+    let mut cli_inputs = Inputs::from_files(&sources, &given_files, &mut errors);
+    cli_inputs.overlay(&Inputs::from_flags(&req.vars));
 
     // Evaluate each unit with one engine per worker.
     let results: Vec<(Vec<Finding>, Vec<ScanError>)> = units
@@ -88,7 +123,19 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
                     .iter()
                     .filter_map(|p| ids.get(p.as_path()).copied())
                     .collect();
-                scan_unit(&sources, &file_ids, &report, registry, engine)
+                let var_files: Vec<FileId> = unit
+                    .var_files
+                    .iter()
+                    .filter_map(|p| ids.get(p.as_path()).copied())
+                    .collect();
+                let mut unit_errors = Vec::new();
+                let mut inputs = env_inputs.clone();
+                inputs.overlay(&Inputs::from_files(&sources, &var_files, &mut unit_errors));
+                inputs.overlay(&cli_inputs);
+                let (findings, mut errors) =
+                    scan_unit(&sources, &file_ids, &report, inputs, registry, engine);
+                errors.extend(unit_errors);
+                (findings, errors)
             },
         )
         .collect();
@@ -112,10 +159,11 @@ fn scan_unit(
     sources: &SourceMap,
     files: &[FileId],
     report: &BTreeSet<FileId>,
+    inputs: Inputs,
     registry: &Registry,
     engine: &mut regorus::Engine,
 ) -> (Vec<Finding>, Vec<ScanError>) {
-    let analysis = terraform::analyze(sources, files);
+    let analysis = terraform::analyze_with(sources, files, inputs);
     let mut errors: Vec<ScanError> = analysis
         .errors
         .into_iter()

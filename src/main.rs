@@ -24,10 +24,12 @@ fn main() -> ExitCode {
 
 fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    let request = preflight::Request {
-        paths: args.paths.clone(),
-        cwd,
-    };
+    let mut request = preflight::Request::new(args.paths.clone(), cwd);
+    request.vars = args.vars.clone();
+    request.var_files = args.var_files.clone();
+    request.env = std::env::vars()
+        .filter(|(k, _)| k.starts_with("TF_VAR_"))
+        .collect();
     let outcome = preflight::scan(&request, registry);
     let text = match args.format {
         Format::Json => report::json::render(&outcome, registry),

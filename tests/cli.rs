@@ -343,3 +343,85 @@ fn count_and_for_each_instances_have_terraform_addresses() {
         "count = 0 must be silent"
     );
 }
+
+fn findings_of(v: &Value) -> Vec<(String, u64)> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn var_flags_files_and_environment_in_terraform_precedence() {
+    let dir = "testdata/eval/variables";
+    // --var gives the missing ssh_port; TF_VAR_ sets from_env.
+    let out = preflight()
+        .env("TF_VAR_from_env", "public-read-write")
+        .args(["check", dir, "--format", "json", "--var", "ssh_port=22"])
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found = findings_of(&v);
+    assert!(found.contains(&("AWS-EC2-001".into(), 38)), "{found:?}");
+    assert!(found.contains(&("AWS-S3-001".into(), 44)), "{found:?}");
+
+    // --var wins over TF_VAR_.
+    let out = preflight()
+        .env("TF_VAR_from_env", "public-read-write")
+        .args([
+            "check",
+            dir,
+            "--format",
+            "json",
+            "--var",
+            "from_env=private",
+        ])
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(!findings_of(&v).contains(&("AWS-S3-001".into(), 44)));
+
+    // --var-file wins over the module's auto-loaded files: logs_acl back to private, RDP instead of SSH.
+    let (v, _) = json(&[dir, "--var-file", "testdata/vars/override.tfvars"]);
+    let found = findings_of(&v);
+    assert!(!found.contains(&("AWS-S3-001".into(), 22)), "{found:?}");
+    let msg = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule_id"] == "AWS-EC2-001")
+        .and_then(|f| f["message"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(msg.contains("3389"), "{msg}");
+}
+
+#[test]
+fn bad_variable_input_is_an_error() {
+    let out = preflight()
+        .args(["check", "testdata/clean", "--var", "novalue"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let (v, code) = json(&[
+        "testdata/clean",
+        "--var-file",
+        "testdata/vars/broken.tfvars",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(v["errors"][0]["file"], "testdata/vars/broken.tfvars");
+    assert_eq!(v["errors"][0]["line"], 1);
+    let (_, code) = json(&[
+        "testdata/clean",
+        "--var-file",
+        "testdata/vars/missing.tfvars",
+    ]);
+    assert_eq!(code, 2);
+}

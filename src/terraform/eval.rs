@@ -6,6 +6,7 @@
 //! bounded (nesting depth and a step budget). Knows nothing of the cloud model.
 
 use super::functions;
+use super::inputs::{convert, Inputs};
 use super::module::{Module, Resource};
 use super::value::{ResourceRef, Value};
 use crate::finding::ScanError;
@@ -73,6 +74,8 @@ impl<'p> Scope<'p> {
 
 pub struct Evaluator<'a> {
     pub module: &'a Module<'a>,
+    /// Values given from outside the module (tfvars, flags, environment).
+    inputs: Inputs,
     locals: RefCell<HashMap<&'a str, Value>>,
     resolving: RefCell<Vec<&'a str>>,
     depth: Cell<u32>,
@@ -84,8 +87,13 @@ pub struct Evaluator<'a> {
 
 impl<'a> Evaluator<'a> {
     pub fn new(module: &'a Module<'a>) -> Self {
+        Evaluator::with_inputs(module, Inputs::default())
+    }
+
+    pub fn with_inputs(module: &'a Module<'a>, inputs: Inputs) -> Self {
         Evaluator {
             module,
+            inputs,
             locals: RefCell::default(),
             resolving: RefCell::default(),
             depth: Cell::new(0),
@@ -476,10 +484,18 @@ impl<'a> Evaluator<'a> {
         value
     }
 
+    /// A variable's value: given from outside (converted to its declared type), else its default.
+    /// An undeclared variable is unknown, whatever is given for it.
     pub fn variable(&self, name: &str) -> Value {
-        match self.module.variables.get(name) {
-            Some(Some(default)) => self.eval_top(default.expr),
-            _ => Value::Unknown,
+        let Some(var) = self.module.variables.get(name) else {
+            return Value::Unknown;
+        };
+        if let Some(input) = self.inputs.values.get(name) {
+            return convert(&input.value, var.ty);
+        }
+        match var.default {
+            Some(default) => self.eval_top(default.expr),
+            None => Value::Unknown,
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod adapt;
 pub mod eval;
 pub mod functions;
+pub mod inputs;
 pub mod module;
 pub mod parse;
 pub mod value;
@@ -22,6 +23,11 @@ pub struct Analysis {
 /// Parses the module's files, evaluates them together and adapts the resources. A file that does not
 /// parse is reported and left out; the rest of the module is still analyzed.
 pub fn analyze(sources: &SourceMap, files: &[FileId]) -> Analysis {
+    analyze_with(sources, files, inputs::Inputs::default())
+}
+
+/// [`analyze`] with values for the module's variables.
+pub fn analyze_with(sources: &SourceMap, files: &[FileId], inputs: inputs::Inputs) -> Analysis {
     let mut errors = Vec::new();
     let mut parsed = Vec::with_capacity(files.len());
     for &id in files {
@@ -31,7 +37,7 @@ pub fn analyze(sources: &SourceMap, files: &[FileId]) -> Analysis {
         }
     }
     let module = module::Module::new(&parsed);
-    let ev = eval::Evaluator::new(&module);
+    let ev = eval::Evaluator::with_inputs(&module, inputs);
     let (model, locations) = adapt::adapt(&ev);
     errors.extend(ev.take_errors());
     Analysis {

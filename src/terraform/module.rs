@@ -1,5 +1,6 @@
 //! A Terraform module: the `.tf` files of one directory, indexed by what they declare.
 
+use super::inputs::DeclaredType;
 use super::parse::ParsedFile;
 use crate::source::FileId;
 use hcl_edit::expr::Expression;
@@ -30,11 +31,18 @@ pub struct Located<'a> {
     pub expr: &'a Expression,
 }
 
+/// A `variable` block.
+#[derive(Debug, Clone, Copy)]
+pub struct Variable<'a> {
+    pub default: Option<Located<'a>>,
+    pub ty: DeclaredType,
+}
+
 /// The declarations of one module.
 #[derive(Debug, Default)]
 pub struct Module<'a> {
-    /// Variables and their default, if any.
-    pub variables: HashMap<&'a str, Option<Located<'a>>>,
+    /// Variables: their default, if any, and their declared type.
+    pub variables: HashMap<&'a str, Variable<'a>>,
     pub locals: HashMap<&'a str, Located<'a>>,
     /// Managed resources in file order.
     pub resources: Vec<Resource<'a>>,
@@ -53,7 +61,18 @@ impl<'a> Module<'a> {
                             file: f.file,
                             expr: &a.value,
                         });
-                        m.variables.insert(name, default);
+                        let ty = match block
+                            .body
+                            .get_attribute("type")
+                            .and_then(|a| a.value.as_variable())
+                            .map(|v| v.as_str())
+                        {
+                            Some("string") => DeclaredType::String,
+                            Some("number") => DeclaredType::Number,
+                            Some("bool") => DeclaredType::Bool,
+                            _ => DeclaredType::Other,
+                        };
+                        m.variables.insert(name, Variable { default, ty });
                     }
                     ("locals", []) => {
                         for attr in block.body.attributes() {

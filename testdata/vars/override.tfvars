@@ -1,0 +1,2 @@
+logs_acl = "private"
+ssh_port = 3389
