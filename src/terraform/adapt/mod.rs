@@ -86,65 +86,22 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         self.body.get_attribute(name).is_some()
     }
 
-    /// Nested blocks named `ident`, in order, then those that `dynamic "ident"` blocks generate (one per
-    /// element of their `for_each`, with the iterator bound; none when the collection is unknown).
-    pub fn blocks(&self, ident: &'r str) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
+    /// Nested blocks named `ident`, literal ones first, then those `dynamic` blocks generate.
+    pub fn blocks(&self, ident: &str) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
         let (ev, file) = (self.ev, self.file);
-        let body: &'a Body = self.body;
-        let scope = Rc::clone(&self.scope);
-        let literal = body.blocks().filter(move |b| b.has_ident(ident)).map({
-            let scope = Rc::clone(&scope);
-            move |b| Res {
+        let parent = Rc::clone(&self.scope);
+        ev.blocks_in(file, self.body, ident, &self.scope)
+            .into_iter()
+            .map(move |b| Res {
                 ev,
                 file,
-                body: &b.body,
-                span: Span::new(file, parse::block_header(b)),
-                scope: Rc::clone(&scope),
-            }
-        });
-        let generated = body
-            .blocks()
-            .filter(move |b| {
-                b.has_ident("dynamic") && b.labels.first().is_some_and(|l| l.as_str() == ident)
+                body: b.body,
+                span: Span::new(file, parse::block_header(b.header)),
+                scope: b.scope.map_or_else(|| Rc::clone(&parent), Rc::new),
             })
-            .flat_map(move |b| {
-                let Some(content) = b.body.get_blocks("content").next() else {
-                    return Vec::new();
-                };
-                let iterator = b
-                    .body
-                    .get_attribute("iterator")
-                    .and_then(|a| a.value.as_variable().map(|v| v.as_str().to_string()))
-                    .unwrap_or_else(|| ident.to_string());
-                let collection = b
-                    .body
-                    .get_attribute("for_each")
-                    .map_or(Value::Unknown, |a| ev.eval_in(file, &a.value, &scope));
-                let entries = super::eval::entries(collection).unwrap_or_default();
-                entries
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let mut inner = scope.flattened();
-                        inner.bind(
-                            &iterator,
-                            Value::Object(
-                                [("key".to_string(), k), ("value".to_string(), v)].into(),
-                            ),
-                        );
-                        Res {
-                            ev,
-                            file,
-                            body: &content.body,
-                            span: Span::new(file, parse::block_header(b)),
-                            scope: Rc::new(inner),
-                        }
-                    })
-                    .collect()
-            });
-        literal.chain(generated)
     }
 
-    pub fn block(&self, ident: &'r str) -> Option<Res<'r, 'a>> {
+    pub fn block(&self, ident: &str) -> Option<Res<'r, 'a>> {
         self.blocks(ident).next()
     }
 }
