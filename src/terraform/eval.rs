@@ -163,6 +163,149 @@ impl<'a> Evaluator<'a> {
         out
     }
 
+    /// Renders `data "aws_iam_policy_document"` as the provider does: `source_policy_documents` first,
+    /// then the `statement` blocks (replacing source statements with the same `sid`), then
+    /// `override_policy_documents` (replacing by `sid`, else appended). Unknown parts stay unknown.
+    fn policy_document(&self, ds: &Resource<'a>) -> Value {
+        let body = ds.body();
+        let scope = Scope::default();
+        let mut statements: Vec<Value> = Vec::new();
+        let docs = |name: &str| -> Vec<Value> {
+            let Some(a) = body.get_attribute(name) else {
+                return Vec::new();
+            };
+            match self.eval_at(ds.file, &a.value) {
+                Value::List(items) => items
+                    .into_iter()
+                    .flat_map(|doc| match functions::call("jsondecode", vec![doc]) {
+                        Value::Object(mut m) => match m.remove("Statement") {
+                            Some(Value::List(s)) => s,
+                            Some(one @ Value::Object(_)) => vec![one],
+                            _ => vec![Value::Unknown],
+                        },
+                        _ => vec![Value::Unknown],
+                    })
+                    .collect(),
+                _ => vec![Value::Unknown],
+            }
+        };
+        for s in docs("source_policy_documents") {
+            merge_statement(&mut statements, s);
+        }
+        for b in self.blocks_in(ds.file, body, "statement", &scope) {
+            let scope = b.scope.as_ref().unwrap_or(&scope);
+            merge_statement(
+                &mut statements,
+                self.render_statement(ds.file, b.body, scope),
+            );
+        }
+        for s in docs("override_policy_documents") {
+            merge_statement(&mut statements, s);
+        }
+        Value::Object(BTreeMap::from([
+            ("Version".to_string(), Value::str("2012-10-17")),
+            ("Statement".to_string(), Value::List(statements)),
+        ]))
+    }
+
+    fn render_statement(&self, file: FileId, body: &'a Body, scope: &Scope) -> Value {
+        let get = |name: &str| {
+            body.get_attribute(name)
+                .map(|a| self.eval_in(file, &a.value, scope))
+        };
+        let mut st = BTreeMap::new();
+        if let Some(sid) = get("sid") {
+            st.insert("Sid".to_string(), sid);
+        }
+        st.insert(
+            "Effect".to_string(),
+            get("effect").unwrap_or_else(|| Value::str("Allow")),
+        );
+        for (attr, key) in [
+            ("actions", "Action"),
+            ("not_actions", "NotAction"),
+            ("resources", "Resource"),
+            ("not_resources", "NotResource"),
+        ] {
+            if let Some(v) = get(attr) {
+                st.insert(key.to_string(), v);
+            }
+        }
+        for (ident, key) in [
+            ("principals", "Principal"),
+            ("not_principals", "NotPrincipal"),
+        ] {
+            let blocks = self.blocks_in(file, body, ident, scope);
+            if blocks.is_empty() {
+                continue;
+            }
+            let mut by_type: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+            let mut principal = None;
+            for b in blocks {
+                let scope = b.scope.as_ref().unwrap_or(scope);
+                let get = |name: &str| {
+                    b.body
+                        .get_attribute(name)
+                        .map_or(Value::Unknown, |a| self.eval_in(file, &a.value, scope))
+                };
+                let (ty, ids) = (get("type"), get("identifiers"));
+                match (ty.as_str(), ids) {
+                    (Some("*"), Value::List(ids))
+                        if ids.iter().all(|i| i.as_str() == Some("*")) =>
+                    {
+                        principal = Some(Value::str("*"));
+                    }
+                    (Some(t), Value::List(ids)) => {
+                        by_type.entry(t.to_string()).or_default().extend(ids)
+                    }
+                    (Some(t), _) => by_type
+                        .entry(t.to_string())
+                        .or_default()
+                        .push(Value::Unknown),
+                    (None, _) => principal = Some(Value::Unknown),
+                }
+            }
+            let value = match principal {
+                Some(p) if by_type.is_empty() => p,
+                _ => Value::Object(
+                    by_type
+                        .into_iter()
+                        .map(|(k, v)| (k, Value::List(v)))
+                        .collect(),
+                ),
+            };
+            st.insert(key.to_string(), value);
+        }
+        let conditions = self.blocks_in(file, body, "condition", scope);
+        if !conditions.is_empty() {
+            let mut by_test: BTreeMap<String, Value> = BTreeMap::new();
+            for b in conditions {
+                let scope = b.scope.as_ref().unwrap_or(scope);
+                let get = |name: &str| {
+                    b.body
+                        .get_attribute(name)
+                        .map_or(Value::Unknown, |a| self.eval_in(file, &a.value, scope))
+                };
+                let (Some(test), Some(variable)) = (
+                    get("test").to_template_string(),
+                    get("variable").to_template_string(),
+                ) else {
+                    // A condition we cannot read still narrows the statement: keep it as unknown.
+                    by_test.insert("?".to_string(), Value::Unknown);
+                    continue;
+                };
+                if let Value::Object(vars) = by_test
+                    .entry(test)
+                    .or_insert_with(|| Value::Object(BTreeMap::new()))
+                {
+                    vars.insert(variable, get("values"));
+                }
+            }
+            st.insert("Condition".to_string(), Value::Object(by_test));
+        }
+        Value::Object(st)
+    }
+
     /// Problems found while evaluating (such as a cycle between locals).
     pub fn take_errors(&self) -> Vec<ScanError> {
         std::mem::take(&mut self.errors.borrow_mut())
@@ -480,9 +623,24 @@ impl<'a> Evaluator<'a> {
                 Some(n) => (self.local(n), &ops[1..]),
                 None => (Value::Unknown, &[]),
             },
-            "data" | "module" | "count" | "each" | "self" | "path" | "terraform" => {
-                (Value::Unknown, &[])
+            "data" => {
+                // data.aws_iam_policy_document.NAME.json is rendered; other data sources are unknown.
+                let (Some(dtype), Some(dname)) = (attr(0), attr(1)) else {
+                    return (Value::Unknown, &[]);
+                };
+                match (self.module.data.get(&(dtype, dname)), attr(2)) {
+                    (Some(ds), Some("json" | "minified_json"))
+                        if dtype == "aws_iam_policy_document" =>
+                    {
+                        (
+                            functions::call("jsonencode", vec![self.policy_document(ds)]),
+                            &ops[3..],
+                        )
+                    }
+                    _ => (Value::Unknown, &[]),
+                }
             }
+            "module" | "count" | "each" | "self" | "path" | "terraform" => (Value::Unknown, &[]),
             rtype => {
                 let Some(res) = attr(0).and_then(|n| self.module.resource(rtype, n)) else {
                     return (Value::Unknown, &[]);
@@ -713,6 +871,26 @@ fn make_instance(res: &Resource, key: &Value, each_value: Option<Value>) -> Opti
         label: format!("{}{suffix}", res.name),
         scope,
     })
+}
+
+/// Adds a statement to a rendered document, replacing one with the same `Sid`.
+fn merge_statement(statements: &mut Vec<Value>, statement: Value) {
+    let sid = |s: &Value| {
+        s.as_object()
+            .and_then(|m| m.get("Sid"))
+            .and_then(|v| v.as_str().map(str::to_string))
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(id) = sid(&statement) {
+        if let Some(existing) = statements
+            .iter_mut()
+            .find(|s| sid(s).as_deref() == Some(&id))
+        {
+            *existing = statement;
+            return;
+        }
+    }
+    statements.push(statement);
 }
 
 /// True when the resource has `count` or `for_each`.

@@ -46,6 +46,8 @@ pub struct Module<'a> {
     pub locals: HashMap<&'a str, Located<'a>>,
     /// Managed resources in file order.
     pub resources: Vec<Resource<'a>>,
+    /// `data` blocks by (type, name).
+    pub data: HashMap<(&'a str, &'a str), Resource<'a>>,
     by_address: HashMap<(&'a str, &'a str), usize>,
 }
 
@@ -84,6 +86,18 @@ impl<'a> Module<'a> {
                                 },
                             );
                         }
+                    }
+                    ("data", [dtype, name]) => {
+                        m.data.insert(
+                            (dtype, name),
+                            Resource {
+                                file: f.file,
+                                rtype: dtype,
+                                name,
+                                block,
+                                address: format!("data.{dtype}.{name}"),
+                            },
+                        );
                     }
                     ("resource", [rtype, name]) => {
                         m.by_address.insert((rtype, name), m.resources.len());
