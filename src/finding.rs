@@ -41,6 +41,14 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A step a value came through: a variable's default or tfvars line, a local, a flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trace {
+    /// `None` for values from the command line or the environment.
+    pub span: Option<Span>,
+    pub note: String,
+}
+
 /// A policy result located in the source.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -55,6 +63,8 @@ pub struct Finding {
     /// `Some` when the location is a resource header because an attribute was not written: the
     /// attribute's name (empty when unknown).
     pub missing: Option<String>,
+    /// Where the offending value came from, outermost first.
+    pub trace: Vec<Trace>,
 }
 
 /// A file that could not be read or parsed, or a problem found while evaluating it.

@@ -205,6 +205,7 @@ fn scan_unit(
             message: r.message,
             path: r.path,
             missing: located.missing,
+            trace: located.trace,
         });
     }
     (findings, errors)

@@ -425,3 +425,46 @@ fn bad_variable_input_is_an_error() {
     ]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn findings_trace_where_their_value_came_from() {
+    let (v, _) = json(&["testdata/eval/variables", "--var", "ssh_port=22"]);
+    let findings = v["findings"].as_array().expect("findings");
+    let trace_of = |line: u64| -> Vec<Value> {
+        findings
+            .iter()
+            .find(|f| f["line"] == line)
+            .map(|f| f["trace"].as_array().expect("trace").clone())
+            .unwrap_or_default()
+    };
+    // acl = var.logs_acl, set by prod.auto.tfvars (which wins over terraform.tfvars).
+    let t = trace_of(22);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0]["file"], "testdata/eval/variables/prod.auto.tfvars");
+    assert_eq!(
+        (t[0]["line"].as_u64(), t[0]["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(t[0]["note"], "var.logs_acl is set here");
+    // acl = local.site_acl → var.site_acl's default.
+    let t = trace_of(58);
+    let notes: Vec<&str> = t.iter().filter_map(|s| s["note"].as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "local.site_acl is defined here",
+            "var.site_acl defaults to this value"
+        ]
+    );
+    assert_eq!(t[1]["line"], 49);
+    // A literal value has no trace.
+    assert_eq!(trace_of(38), Vec::<Value>::new());
+}
+
+#[test]
+fn snapshot_origin_in_another_file_human() {
+    insta::assert_snapshot!(
+        "variables_human",
+        human(&["testdata/eval/variables", "--var", "ssh_port=22"])
+    );
+}

@@ -6,6 +6,7 @@
 
 pub mod document;
 
+use crate::finding::Trace;
 use crate::source::Span;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -252,6 +253,8 @@ pub struct EntityLocations {
     pub attrs: HashMap<String, Span>,
     /// Attribute path filled with a default → the source attribute that was left out.
     pub missing: HashMap<String, String>,
+    /// Attribute path → where its value came from (variables, locals), when not written in place.
+    pub traces: HashMap<String, Vec<Trace>>,
 }
 
 /// Entity id → locations.
@@ -272,6 +275,7 @@ impl Locations {
                     entity: e,
                     span: span.clone(),
                     missing: None,
+                    trace: e.traces.get(p).cloned().unwrap_or_default(),
                 });
             }
             match parent_path(p) {
@@ -281,6 +285,7 @@ impl Locations {
                         entity: e,
                         span: e.header.clone(),
                         missing: Some(e.missing.get(path).cloned().unwrap_or_default()),
+                        trace: Vec::new(),
                     })
                 }
             }
@@ -295,6 +300,7 @@ pub struct Located<'a> {
     /// `Some` when the result points at the resource header because an attribute was left out: the
     /// source attribute's name, or empty when unknown.
     pub missing: Option<String>,
+    pub trace: Vec<Trace>,
 }
 
 /// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None.
@@ -320,6 +326,7 @@ mod tests {
                 header: Span::new(FileId(0), 0..5),
                 attrs,
                 missing: HashMap::from([("acl".to_string(), "acl".to_string())]),
+                traces: HashMap::new(),
             },
         );
         let l = locs

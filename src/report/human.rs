@@ -24,6 +24,8 @@ struct Diag {
     help: Option<String>,
     source: Option<NamedSource<Arc<str>>>,
     labels: Vec<LabeledSpan>,
+    /// Notes in other files (where a value came from).
+    related: Vec<Diag>,
 }
 
 impl fmt::Display for Diag {
@@ -36,7 +38,11 @@ impl std::error::Error for Diag {}
 
 impl Diagnostic for Diag {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.code))
+        if self.code.is_empty() {
+            None
+        } else {
+            Some(Box::new(&self.code))
+        }
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
@@ -51,6 +57,13 @@ impl Diagnostic for Diag {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+        }
     }
 }
 
@@ -111,6 +124,7 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
             help: None,
             source,
             labels,
+            related: Vec::new(),
         });
     }
 
@@ -126,19 +140,54 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
                 f.resource
             ),
         };
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(label),
+            (pos.range.start, pos.range.len()),
+        )];
+        let mut related = Vec::new();
+        let mut elsewhere = Vec::new();
+        for t in &f.trace {
+            match &t.span {
+                Some(span) => {
+                    let src = outcome.sources.get(span.file);
+                    let range = src.first_line(&span.range);
+                    let label = LabeledSpan::new_with_span(
+                        Some(t.note.clone()),
+                        (range.start, range.len()),
+                    );
+                    if span.file == f.span.file {
+                        labels.push(label);
+                    } else {
+                        related.push(Diag {
+                            message: t.note.clone(),
+                            code: String::new(),
+                            severity: miette::Severity::Advice,
+                            help: None,
+                            source: Some(named(src)),
+                            labels: vec![label],
+                            related: Vec::new(),
+                        });
+                    }
+                }
+                None => elsewhere.push(t.note.clone()),
+            }
+        }
+        let origin = if elsewhere.is_empty() {
+            String::new()
+        } else {
+            format!("value: {}\n", elsewhere.join("; "))
+        };
         draw(&Diag {
             message: f.message.clone(),
             code: format!("{} {} ({})", meta.id, meta.name, meta.severity),
             severity: miette_severity(meta.severity),
             help: Some(format!(
-                "why: {}\nfix: {}",
+                "{origin}why: {}\nfix: {}",
                 meta.description, meta.recommended_action
             )),
             source: Some(named(file)),
-            labels: vec![LabeledSpan::new_primary_with_span(
-                Some(label),
-                (pos.range.start, pos.range.len()),
-            )],
+            labels,
+            related,
         });
     }
     out.push_str(&summary(outcome, registry));

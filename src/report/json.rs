@@ -29,6 +29,17 @@ struct JsonFinding<'a> {
     end_line: usize,
     end_column: usize,
     resource: &'a str,
+    /// Where the value came from (variable defaults, tfvars lines, locals), outermost first.
+    trace: Vec<JsonTrace<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTrace<'a> {
+    /// `null` for a value from the command line or the environment.
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -67,6 +78,22 @@ pub fn render(outcome: &Outcome, registry: &Registry) -> String {
                 end_line: pos.end.line,
                 end_column: pos.end.column,
                 resource: &f.resource,
+                trace: f
+                    .trace
+                    .iter()
+                    .map(|t| {
+                        let at = t.span.as_ref().map(|span| {
+                            let file = outcome.sources.get(span.file);
+                            (file.display.clone(), file.line_col(span.range.start))
+                        });
+                        JsonTrace {
+                            file: at.as_ref().map(|(f, _)| f.clone()),
+                            line: at.as_ref().map(|(_, lc)| lc.line),
+                            column: at.as_ref().map(|(_, lc)| lc.column),
+                            note: &t.note,
+                        }
+                    })
+                    .collect(),
             }
         })
         .collect();

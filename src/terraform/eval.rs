@@ -6,10 +6,10 @@
 //! bounded (nesting depth and a step budget). Knows nothing of the cloud model.
 
 use super::functions;
-use super::inputs::{convert, Inputs};
+use super::inputs::{convert, Inputs, Origin};
 use super::module::{Module, Resource};
 use super::value::{ResourceRef, Value};
-use crate::finding::ScanError;
+use crate::finding::{ScanError, Trace};
 use crate::source::{FileId, Span};
 use hcl_edit::expr::{
     BinaryOperator, Expression, ForExpr, ObjectKey, TraversalOperator, UnaryOperator,
@@ -86,7 +86,10 @@ pub struct Evaluator<'a> {
     pub module: &'a Module<'a>,
     /// Values given from outside the module (tfvars, flags, environment).
     inputs: Inputs,
-    locals: RefCell<HashMap<&'a str, Value>>,
+    /// Locals evaluated so far, with the trace of where their value came from.
+    locals: RefCell<HashMap<&'a str, (Value, Vec<Trace>)>>,
+    /// Where the value of the current top-level evaluation came from.
+    trace: RefCell<Vec<Trace>>,
     resolving: RefCell<Vec<&'a str>>,
     depth: Cell<u32>,
     steps: Cell<u64>,
@@ -105,6 +108,7 @@ impl<'a> Evaluator<'a> {
             module,
             inputs,
             locals: RefCell::default(),
+            trace: RefCell::default(),
             resolving: RefCell::default(),
             depth: Cell::new(0),
             steps: Cell::new(0),
@@ -306,6 +310,22 @@ impl<'a> Evaluator<'a> {
         Value::Object(st)
     }
 
+    /// Where the value of the last top-level [`Evaluator::eval_in`] came from (variables and locals it
+    /// went through), outermost first, without repeats.
+    pub fn take_trace(&self) -> Vec<Trace> {
+        let mut out: Vec<Trace> = Vec::new();
+        for t in self.trace.borrow_mut().drain(..) {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn note(&self, span: Option<Span>, note: String) {
+        self.trace.borrow_mut().push(Trace { span, note });
+    }
+
     /// Problems found while evaluating (such as a cycle between locals).
     pub fn take_errors(&self) -> Vec<ScanError> {
         std::mem::take(&mut self.errors.borrow_mut())
@@ -325,6 +345,9 @@ impl<'a> Evaluator<'a> {
     /// [`Evaluator::eval_at`] with names bound (an instance's `count.index`, a dynamic block's iterator).
     pub fn eval_in(&self, file: FileId, expr: &Expression, scope: &Scope) -> Value {
         let outermost = self.depth.get() == 0;
+        if outermost {
+            self.trace.borrow_mut().clear();
+        }
         let v = self.eval(expr, scope);
         if outermost {
             let (depth, steps) = self.limit_hit.replace((false, false));
@@ -709,16 +732,29 @@ impl<'a> Evaluator<'a> {
             return Value::Unknown;
         };
         if let Some(input) = self.inputs.values.get(name) {
+            let (span, note) = match &input.origin {
+                Origin::File(span) => (Some(span.clone()), format!("var.{name} is set here")),
+                Origin::Flag => (None, format!("var.{name} is set by --var {name}=…")),
+                Origin::Env => (None, format!("var.{name} is set by TF_VAR_{name}")),
+            };
+            self.note(span, note);
             return convert(&input.value, var.ty);
         }
         match var.default {
-            Some(default) => self.eval_top(default.expr),
+            Some(default) => {
+                self.note(
+                    Some(span_of(default.file, default.expr)),
+                    format!("var.{name} defaults to this value"),
+                );
+                self.eval_top(default.expr)
+            }
             None => Value::Unknown,
         }
     }
 
     pub fn local(&self, name: &str) -> Value {
-        if let Some(v) = self.locals.borrow().get(name) {
+        if let Some((v, trace)) = self.locals.borrow().get(name) {
+            self.trace.borrow_mut().extend(trace.iter().cloned());
             return v.clone();
         }
         let Some((&key, located)) = self.module.locals.get_key_value(name) else {
@@ -730,13 +766,21 @@ impl<'a> Evaluator<'a> {
                 span_of(located.file, located.expr),
                 format!("local.{key} depends on itself (local.{chain} → local.{key})"),
             ));
-            self.locals.borrow_mut().insert(key, Value::Unknown);
+            self.locals
+                .borrow_mut()
+                .insert(key, (Value::Unknown, Vec::new()));
             return Value::Unknown;
         }
         self.resolving.borrow_mut().push(key);
+        let start = self.trace.borrow().len();
+        self.note(
+            Some(span_of(located.file, located.expr)),
+            format!("local.{key} is defined here"),
+        );
         let v = self.eval_top(located.expr);
         self.resolving.borrow_mut().pop();
-        self.locals.borrow_mut().insert(key, v.clone());
+        let trace = self.trace.borrow()[start..].to_vec();
+        self.locals.borrow_mut().insert(key, (v.clone(), trace));
         v
     }
 
@@ -744,6 +788,20 @@ impl<'a> Evaluator<'a> {
     /// derived from arguments where the provider defines them, otherwise a reference known only after
     /// apply.
     fn resource_attr(&self, res: &Resource<'a>, address: &str, attr: &str, scope: &Scope) -> Value {
+        // What another resource's attribute went through is not where this value came from.
+        let mark = self.trace.borrow().len();
+        let v = self.resource_attr_inner(res, address, attr, scope);
+        self.trace.borrow_mut().truncate(mark);
+        v
+    }
+
+    fn resource_attr_inner(
+        &self,
+        res: &Resource<'a>,
+        address: &str,
+        attr: &str,
+        scope: &Scope,
+    ) -> Value {
         if let Some(a) = res.body().get_attribute(attr) {
             return self.eval(&a.value, scope);
         }

@@ -14,6 +14,7 @@ use super::eval::{Evaluator, Instance, Scope};
 use super::module::Resource;
 use super::parse;
 use super::value::Value;
+use crate::finding::Trace;
 use crate::model::{Document, EntityLocations, HasMeta, Locations, Meta, Model};
 use crate::source::{FileId, Span};
 use hcl_edit::structure::Body;
@@ -77,9 +78,15 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
 
     /// The evaluated value of an attribute and the span of the whole attribute.
     pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
+        self.attr_traced(name).map(|(v, s, _)| (v, s))
+    }
+
+    /// [`Res::attr`] with where the value came from.
+    pub fn attr_traced(&self, name: &str) -> Option<(Value, Span, Vec<Trace>)> {
         let a = self.body.get_attribute(name)?;
         let span = Span::new(self.file, parse::attribute(a));
-        Some((self.ev.eval_in(self.file, &a.value, &self.scope), span))
+        let value = self.ev.eval_in(self.file, &a.value, &self.scope);
+        Some((value, span, self.ev.take_trace()))
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -154,6 +161,7 @@ impl Tracker {
                 header,
                 attrs: HashMap::new(),
                 missing: HashMap::new(),
+                traces: HashMap::new(),
             },
         }
     }
@@ -201,11 +209,14 @@ impl Tracker {
         path: &str,
         conv: impl Fn(&Value) -> Option<T>,
     ) -> Field<T> {
-        let Some((value, span)) = r.attr(attr) else {
+        let Some((value, span, trace)) = r.attr_traced(attr) else {
             self.left_out(path, attr);
             return Field::NotWritten;
         };
         self.at(path, span);
+        if !trace.is_empty() {
+            self.locs.traces.insert(path.to_string(), trace);
+        }
         match conv(&value) {
             Some(v) => Field::Known(v),
             None => {
@@ -218,7 +229,11 @@ impl Tracker {
     /// Reads a policy document attribute (JSON text, or `jsonencode` of a partly known value); the
     /// parts that are unknown are listed under `path`.
     pub fn document(&mut self, r: &Res, attr: &str, path: &str) -> Field<Document> {
-        match self.field(r, attr, path, document) {
+        let field = self.field(r, attr, path, document);
+        // A trace for a whole document would name whatever part came from a variable, not the
+        // statement a policy reports.
+        self.locs.traces.remove(path);
+        match field {
             Field::Known((doc, unknown)) => {
                 for u in unknown {
                     self.mark_unknown(format!("{path}.{u}"));

@@ -43,3 +43,17 @@ resource "aws_s3_bucket" "exports" {
   bucket = "acme-exports"
   acl    = var.from_env
 }
+
+# The value goes through a local to a variable default: both are shown as its origin.
+variable "site_acl" {
+  default = "public-read"
+}
+
+locals {
+  site_acl = var.site_acl
+}
+
+resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+  acl    = local.site_acl # expect: AWS-S3-001
+}
