@@ -138,6 +138,13 @@ fn walk(root: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
     out
 }
 
+/// The `.tf` files directly in `dir`, sorted.
+pub fn terraform_files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files = siblings(dir);
+    files.sort();
+    files
+}
+
 /// The `.tf` files directly in `dir`.
 fn siblings(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -17,10 +17,11 @@ use finding::{Finding, ScanError};
 use policy::Registry;
 use rayon::prelude::*;
 use source::{display_path, FileId, SourceFile, SourceMap};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use terraform::inputs::Inputs;
+use terraform::module::normalize;
 
 /// Largest file read; larger ones are reported as errors.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -107,22 +108,84 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     let mut cli_inputs = Inputs::from_files(&sources, &given_files, &mut errors);
     cli_inputs.overlay(&Inputs::from_flags(&req.vars));
 
-    // Evaluate each unit with one engine per worker.
-    let results: Vec<(Vec<Finding>, Vec<ScanError>)> = units
+    // Parse every Terraform file once, in parallel.
+    let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
+    for unit in &units {
+        let files = unit
+            .files
+            .iter()
+            .filter_map(|p| ids.get(p.as_path()).copied())
+            .collect();
+        dirs.insert(normalize(&unit.dir), files);
+    }
+    let mut parsed: Vec<terraform::parse::ParsedFile> = Vec::new();
+    let all: Vec<FileId> = dirs.values().flatten().copied().collect();
+    parse_all(&sources, &all, &mut parsed, &mut errors);
+
+    // Follow local module sources to directories outside the scanned set, breadth first.
+    let mut seen_calls = 0;
+    while seen_calls < parsed.len() && dirs.len() < MAX_MODULE_DIRS {
+        let mut wanted: BTreeSet<PathBuf> = BTreeSet::new();
+        for p in &parsed[seen_calls..] {
+            let dir = normalize(sources.get(p.file).path.parent().unwrap_or(Path::new(".")));
+            for child in terraform::module::local_sources(&p.body, &dir) {
+                if !dirs.contains_key(&child) {
+                    wanted.insert(child);
+                }
+            }
+        }
+        seen_calls = parsed.len();
+        let mut new_files = Vec::new();
+        for dir in wanted {
+            let mut ids_here = Vec::new();
+            for path in discover::terraform_files_in(&dir) {
+                match read_source(&path, &req.cwd) {
+                    Ok(file) => ids_here.push(sources.add(file)),
+                    Err(e) => errors.push(e),
+                }
+            }
+            new_files.extend(&ids_here);
+            dirs.insert(dir, ids_here);
+        }
+        parse_all(&sources, &new_files, &mut parsed, &mut Vec::new());
+    }
+
+    // One module per directory; a directory that another one calls is evaluated through its callers.
+    let by_file: HashMap<FileId, &terraform::parse::ParsedFile> =
+        parsed.iter().map(|p| (p.file, p)).collect();
+    let workspace: terraform::module::Workspace = dirs
+        .iter()
+        .map(|(dir, files)| {
+            let module = terraform::module::Module::new(
+                files.iter().filter_map(|f| by_file.get(f).copied()),
+            )
+            .in_dir(dir.clone());
+            (dir.clone(), module)
+        })
+        .collect();
+    let roots = root_units(&units, &workspace);
+    // Reported: the files named or walked, the variable files, and the files of module directories
+    // that were loaded only because a scanned module calls them.
+    let unit_dirs: BTreeSet<PathBuf> = units.iter().map(|u| normalize(&u.dir)).collect();
+    let report: BTreeSet<FileId> = units
+        .iter()
+        .flat_map(|u| u.report.iter().chain(&u.var_files))
+        .chain(&req.var_files)
+        .filter_map(|p| ids.get(p.as_path()).copied())
+        .chain(
+            dirs.iter()
+                .filter(|(d, _)| !unit_dirs.contains(*d))
+                .flat_map(|(_, files)| files.iter().copied()),
+        )
+        .collect();
+    errors.retain(|e| e.file.is_none_or(|f| report.contains(&f)));
+
+    // Evaluate each root module with one engine per worker.
+    let results: Vec<(Vec<Finding>, Vec<ScanError>)> = roots
         .par_iter()
         .map_init(
             || registry.engine(),
             |engine, unit| {
-                let file_ids: Vec<FileId> = unit
-                    .files
-                    .iter()
-                    .filter_map(|p| ids.get(p.as_path()).copied())
-                    .collect();
-                let report: BTreeSet<FileId> = unit
-                    .report
-                    .iter()
-                    .filter_map(|p| ids.get(p.as_path()).copied())
-                    .collect();
                 let var_files: Vec<FileId> = unit
                     .var_files
                     .iter()
@@ -132,8 +195,11 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
                 let mut inputs = env_inputs.clone();
                 inputs.overlay(&Inputs::from_files(&sources, &var_files, &mut unit_errors));
                 inputs.overlay(&cli_inputs);
+                let Some(module) = workspace.get(&normalize(&unit.dir)) else {
+                    return (Vec::new(), unit_errors);
+                };
                 let (findings, mut errors) =
-                    scan_unit(&sources, &file_ids, &report, inputs, registry, engine);
+                    scan_unit(module, &workspace, &report, inputs, registry, engine);
                 errors.extend(unit_errors);
                 (findings, errors)
             },
@@ -155,15 +221,71 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     }
 }
 
-fn scan_unit(
+/// Most module directories loaded for one scan (a guard against runaway module graphs).
+const MAX_MODULE_DIRS: usize = 50_000;
+
+/// Parses `files`, appending the trees to `parsed` and syntax errors to `errors`.
+fn parse_all(
     sources: &SourceMap,
     files: &[FileId],
+    parsed: &mut Vec<terraform::parse::ParsedFile>,
+    errors: &mut Vec<ScanError>,
+) {
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|&id| terraform::parse::parse(id, sources.get(id)))
+        .collect();
+    for r in results {
+        match r {
+            Ok(p) => parsed.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+}
+
+/// The units evaluated as root modules: those no other module of the scan calls, plus any that only a
+/// cycle of calls reaches (so that nothing is left out).
+fn root_units<'u>(
+    units: &'u [discover::Unit],
+    workspace: &terraform::module::Workspace,
+) -> Vec<&'u discover::Unit> {
+    let called: BTreeSet<PathBuf> = workspace
+        .iter()
+        .flat_map(|(dir, m)| m.calls.values().filter_map(move |c| c.local_dir(dir)))
+        .collect();
+    let mut roots: Vec<&discover::Unit> = units
+        .iter()
+        .filter(|u| !called.contains(&normalize(&u.dir)))
+        .collect();
+    // Directories reachable from the roots.
+    let mut reached: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut stack: Vec<PathBuf> = roots.iter().map(|u| normalize(&u.dir)).collect();
+    while let Some(dir) = stack.pop() {
+        if !reached.insert(dir.clone()) {
+            continue;
+        }
+        if let Some(m) = workspace.get(&dir) {
+            stack.extend(m.calls.values().filter_map(|c| c.local_dir(&dir)));
+        }
+    }
+    for u in units {
+        if !reached.contains(&normalize(&u.dir)) {
+            reached.insert(normalize(&u.dir));
+            roots.push(u);
+        }
+    }
+    roots
+}
+
+fn scan_unit(
+    module: &terraform::module::Module,
+    workspace: &terraform::module::Workspace,
     report: &BTreeSet<FileId>,
     inputs: Inputs,
     registry: &Registry,
     engine: &mut regorus::Engine,
 ) -> (Vec<Finding>, Vec<ScanError>) {
-    let analysis = terraform::analyze_with(sources, files, inputs);
+    let analysis = terraform::analyze_module(module, workspace, inputs);
     let mut errors: Vec<ScanError> = analysis
         .errors
         .into_iter()
@@ -174,8 +296,8 @@ fn scan_unit(
         Err(message) => {
             errors.push(ScanError {
                 span: None,
-                file: files.first().copied(),
-                path: None,
+                file: None,
+                path: Some(module.dir.display().to_string()),
                 message: format!("policy evaluation failed: {message}"),
             });
             return (Vec::new(), errors);
@@ -254,7 +376,9 @@ fn sort_findings(findings: &mut Vec<Finding>, sources: &SourceMap, registry: &Re
         )
     };
     findings.sort_by_cached_key(key);
-    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    findings.dedup_by(|a, b| {
+        a.rule == b.rule && a.span == b.span && a.message == b.message && a.resource == b.resource
+    });
 }
 
 fn sort_errors(errors: &mut [ScanError], sources: &SourceMap) {

@@ -258,11 +258,15 @@ fn rule_reference_is_up_to_date() {
     );
 }
 
-/// `(file, line, rule)` for every line ending in `# expect: RULE[, RULE]` under `dir`.
+/// `(file, line, rule)` for every line ending in `# expect: RULE[, RULE]` under `dir` (recursively).
 fn markers(dir: &std::path::Path) -> std::collections::BTreeSet<(String, u64, String)> {
     let mut out = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(dir).expect("dir").flatten() {
         let p = entry.path();
+        if p.is_dir() {
+            out.extend(markers(&p));
+            continue;
+        }
         let Ok(text) = std::fs::read_to_string(&p) else {
             continue;
         };
@@ -467,4 +471,62 @@ fn snapshot_origin_in_another_file_human() {
         "variables_human",
         human(&["testdata/eval/variables", "--var", "ssh_port=22"])
     );
+}
+
+#[test]
+fn modules_are_evaluated_through_their_callers() {
+    let (v, code) = json(&["testdata/eval/modules"]);
+    assert_eq!(code, 1);
+    let findings = v["findings"].as_array().expect("findings");
+    let resources: Vec<&str> = findings
+        .iter()
+        .filter_map(|f| f["resource"].as_str())
+        .collect();
+    assert_eq!(
+        resources,
+        [
+            "module.archive.aws_s3_bucket.this",
+            "module.uploads.aws_s3_bucket.this",
+            "module.db.aws_db_instance.this",
+            "module.db.module.sg.aws_security_group.db",
+        ]
+    );
+    // The nested module's value is traced to both calls' arguments.
+    let sg = &findings[3]["trace"];
+    let notes: Vec<(&str, u64)> = sg
+        .as_array()
+        .expect("trace")
+        .iter()
+        .map(|t| {
+            (
+                t["file"].as_str().unwrap_or(""),
+                t["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("testdata/eval/modules/modules/database/main.tf", 20),
+            ("testdata/eval/modules/envs/prod/main.tf", 19),
+        ]
+    );
+    // Scanning only the root still evaluates (and reports) the modules it calls.
+    let (v, _) = json(&["testdata/eval/modules/envs/prod"]);
+    assert_eq!(v["summary"]["findings"], 4);
+}
+
+#[test]
+fn a_module_that_calls_itself_is_bounded() {
+    let (v, code) = json(&["testdata/recursive_module"]);
+    assert_eq!(code, 2);
+    let errors = v["errors"].as_array().expect("errors");
+    assert!(
+        errors.iter().any(|e| e["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("nest more than 16"))),
+        "{errors:?}"
+    );
+    // Each level's volume is still found, up to the limit.
+    assert_eq!(v["summary"]["findings"], 17);
 }

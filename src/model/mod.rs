@@ -220,6 +220,19 @@ pub struct Topic {
 }
 
 impl Model {
+    /// Appends every entity of `other` (a child module's model).
+    pub fn extend(&mut self, other: Model) {
+        let (a, b) = (&mut self.aws, other.aws);
+        a.s3.buckets.extend(b.s3.buckets);
+        a.rds.instances.extend(b.rds.instances);
+        a.rds.clusters.extend(b.rds.clusters);
+        a.ebs.volumes.extend(b.ebs.volumes);
+        a.ec2.security_groups.extend(b.ec2.security_groups);
+        a.iam.policies.extend(b.iam.policies);
+        a.iam.roles.extend(b.iam.roles);
+        a.sns.topics.extend(b.sns.topics);
+    }
+
     /// The dotted input paths that hold at least one entity (`aws.s3.buckets`), for choosing policies.
     pub fn present_collections(&self) -> Vec<&'static str> {
         let a = &self.aws;

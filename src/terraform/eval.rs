@@ -7,7 +7,7 @@
 
 use super::functions;
 use super::inputs::{convert, Inputs, Origin};
-use super::module::{Module, Resource};
+use super::module::{Module, Resource, Workspace};
 use super::value::{ResourceRef, Value};
 use crate::finding::{ScanError, Trace};
 use crate::source::{FileId, Span};
@@ -19,6 +19,7 @@ use hcl_edit::template::{Directive, Element, Template};
 use hcl_edit::Span as _;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// Deepest nesting of expressions (and of references followed) evaluated before giving up with Unknown.
 const MAX_DEPTH: u32 = 128;
@@ -82,8 +83,23 @@ impl<'p> Scope<'p> {
     }
 }
 
+/// Deepest chain of module calls followed (a module that calls itself stops here).
+pub const MAX_MODULE_DEPTH: u32 = 16;
+
+/// A child module's evaluator while it is made, and after.
+enum Child<'a> {
+    InProgress,
+    Done(Option<Rc<Evaluator<'a>>>),
+}
+
 pub struct Evaluator<'a> {
     pub module: &'a Module<'a>,
+    /// Every module of the scan, for resolving module calls (none: calls are unknown).
+    workspace: Option<&'a Workspace<'a>>,
+    /// `module.NAME.` for each call on the way here; empty in a root module.
+    prefix: String,
+    module_depth: u32,
+    children: RefCell<BTreeMap<&'a str, Child<'a>>>,
     /// Values given from outside the module (tfvars, flags, environment).
     inputs: Inputs,
     /// Locals evaluated so far, with the trace of where their value came from.
@@ -104,8 +120,21 @@ impl<'a> Evaluator<'a> {
     }
 
     pub fn with_inputs(module: &'a Module<'a>, inputs: Inputs) -> Self {
+        Evaluator::in_workspace(module, None, inputs)
+    }
+
+    /// A root module's evaluator, resolving local module calls in `workspace`.
+    pub fn in_workspace(
+        module: &'a Module<'a>,
+        workspace: Option<&'a Workspace<'a>>,
+        inputs: Inputs,
+    ) -> Self {
         Evaluator {
             module,
+            workspace,
+            prefix: String::new(),
+            module_depth: 0,
+            children: RefCell::default(),
             inputs,
             locals: RefCell::default(),
             trace: RefCell::default(),
@@ -326,9 +355,119 @@ impl<'a> Evaluator<'a> {
         self.trace.borrow_mut().push(Trace { span, note });
     }
 
-    /// Problems found while evaluating (such as a cycle between locals).
+    /// Problems found while evaluating (such as a cycle between locals), here and in child modules.
     pub fn take_errors(&self) -> Vec<ScanError> {
-        std::mem::take(&mut self.errors.borrow_mut())
+        let mut out = std::mem::take(&mut *self.errors.borrow_mut());
+        for child in self.children.borrow().values() {
+            if let Child::Done(Some(c)) = child {
+                out.extend(c.take_errors());
+            }
+        }
+        out
+    }
+
+    /// `module.NAME.` for each module call on the way to this module.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Names of the module calls in this module, sorted.
+    pub fn call_names(&self) -> Vec<&'a str> {
+        self.module.calls.keys().copied().collect()
+    }
+
+    /// The evaluator of the module that `module "NAME"` calls, with the call's arguments as its
+    /// variables; `None` when the call has `count = 0` (or an empty `for_each`), its source is not a
+    /// local directory of the scan, or the calls nest deeper than [`MAX_MODULE_DEPTH`].
+    pub fn child(&self, name: &str) -> Option<Rc<Evaluator<'a>>> {
+        match self.children.borrow().get(name) {
+            Some(Child::Done(c)) => return c.clone(),
+            Some(Child::InProgress) => return None,
+            None => {}
+        }
+        let (key, call) = self.module.calls.get_key_value(name)?;
+        self.children.borrow_mut().insert(key, Child::InProgress);
+        let made = self.make_child(call);
+        self.children
+            .borrow_mut()
+            .insert(key, Child::Done(made.clone()));
+        made
+    }
+
+    fn make_child(&self, call: &super::module::ModuleCall<'a>) -> Option<Rc<Evaluator<'a>>> {
+        let body = &call.block.body;
+        // count = 0 or an empty for_each: the module is not instantiated.
+        if let Some(c) = body.get_attribute("count") {
+            if self.eval_at(call.file, &c.value).as_number() == Some(0.0) {
+                return None;
+            }
+        }
+        if let Some(fe) = body.get_attribute("for_each") {
+            match self.eval_at(call.file, &fe.value) {
+                Value::List(items) if items.is_empty() => return None,
+                Value::Object(map) if map.is_empty() => return None,
+                _ => {}
+            }
+        }
+        let module = self.workspace?.get(&call.local_dir(&self.module.dir)?)?;
+        if self.module_depth >= MAX_MODULE_DEPTH {
+            self.errors.borrow_mut().push(ScanError::parse(
+                Span::new(call.file, super::parse::block_header(call.block)),
+                format!(
+                    "module calls nest more than {MAX_MODULE_DEPTH} levels deep here (does a module call itself?); the rest is not evaluated"
+                ),
+            ));
+            return None;
+        }
+        const META: [&str; 7] = [
+            "source",
+            "version",
+            "count",
+            "for_each",
+            "providers",
+            "depends_on",
+            "lifecycle",
+        ];
+        let mut inputs = Inputs::default();
+        for attr in body
+            .attributes()
+            .filter(|a| !META.contains(&a.key.as_str()))
+        {
+            inputs.values.insert(
+                attr.key.as_str().to_string(),
+                super::inputs::Input {
+                    value: super::inputs::Given::Typed(self.eval_at(call.file, &attr.value)),
+                    origin: Origin::File(Span::new(call.file, super::parse::attribute(attr))),
+                    upstream: self.take_trace(),
+                },
+            );
+        }
+        Some(Rc::new(Evaluator {
+            module,
+            workspace: self.workspace,
+            prefix: format!("{}module.{}.", self.prefix, call.name),
+            module_depth: self.module_depth + 1,
+            children: RefCell::default(),
+            inputs,
+            locals: RefCell::default(),
+            trace: RefCell::default(),
+            resolving: RefCell::default(),
+            depth: Cell::new(0),
+            steps: Cell::new(0),
+            limit_hit: Cell::new((false, false)),
+            errors: RefCell::default(),
+        }))
+    }
+
+    /// `module.NAME.OUTPUT` as the parent sees it.
+    fn module_output(&self, name: &str, output: &str) -> Value {
+        let Some(child) = self.child(name) else {
+            return Value::Unknown;
+        };
+        match child.module.outputs.get(output) {
+            Some(l) => child.eval_at(l.file, l.expr),
+            None => Value::Unknown,
+        }
     }
 
     /// Evaluates an expression with no names bound.
@@ -663,7 +802,11 @@ impl<'a> Evaluator<'a> {
                     _ => (Value::Unknown, &[]),
                 }
             }
-            "module" | "count" | "each" | "self" | "path" | "terraform" => (Value::Unknown, &[]),
+            "module" => match (attr(0), attr(1)) {
+                (Some(name), Some(output)) => (self.module_output(name, output), &ops[2..]),
+                _ => (Value::Unknown, &[]),
+            },
+            "count" | "each" | "self" | "path" | "terraform" => (Value::Unknown, &[]),
             rtype => {
                 let Some(res) = attr(0).and_then(|n| self.module.resource(rtype, n)) else {
                     return (Value::Unknown, &[]);
@@ -738,6 +881,9 @@ impl<'a> Evaluator<'a> {
                 Origin::Env => (None, format!("var.{name} is set by TF_VAR_{name}")),
             };
             self.note(span, note);
+            self.trace
+                .borrow_mut()
+                .extend(input.upstream.iter().cloned());
             return convert(&input.value, var.ty);
         }
         match var.default {
@@ -819,7 +965,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         Value::Ref(Box::new(ResourceRef {
-            address: address.to_string(),
+            address: format!("{}{address}", self.prefix),
             attr: attr.to_string(),
         }))
     }
@@ -830,7 +976,7 @@ impl<'a> Evaluator<'a> {
     /// cut there, with an error.
     pub fn instances(&self, res: &Resource<'a>) -> Vec<Instance> {
         let single = || Instance {
-            address: res.address.clone(),
+            address: format!("{}{}", self.prefix, res.address),
             label: res.name.to_string(),
             scope: Scope::default(),
         };
@@ -881,6 +1027,10 @@ impl<'a> Evaluator<'a> {
             .into_iter()
             .take(MAX_INSTANCES)
             .filter_map(|(k, v)| make_instance(res, &k, v))
+            .map(|mut i| {
+                i.address.insert_str(0, &self.prefix);
+                i
+            })
             .collect()
     }
 

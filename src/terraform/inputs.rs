@@ -31,6 +31,8 @@ pub enum Given {
 pub struct Input {
     pub value: Given,
     pub origin: Origin,
+    /// Where the given value itself came from (for a module argument: the caller's variables).
+    pub upstream: Vec<crate::finding::Trace>,
 }
 
 /// Variable name → the value that wins.
@@ -67,8 +69,14 @@ impl Inputs {
     }
 
     fn set(&mut self, name: &str, value: Given, origin: Origin) {
-        self.values
-            .insert(name.to_string(), Input { value, origin });
+        self.values.insert(
+            name.to_string(),
+            Input {
+                value,
+                origin,
+                upstream: Vec::new(),
+            },
+        );
     }
 
     /// Reads a tfvars file: HCL (`name = value`, literals only) or JSON (an object) by its name.

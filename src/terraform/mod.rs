@@ -26,6 +26,22 @@ pub fn analyze(sources: &SourceMap, files: &[FileId]) -> Analysis {
     analyze_with(sources, files, inputs::Inputs::default())
 }
 
+/// Evaluates a root module of a workspace (its module calls resolved in the workspace) and adapts it
+/// with its child modules.
+pub fn analyze_module<'a>(
+    module: &'a module::Module<'a>,
+    workspace: &'a module::Workspace<'a>,
+    inputs: inputs::Inputs,
+) -> Analysis {
+    let ev = eval::Evaluator::in_workspace(module, Some(workspace), inputs);
+    let (model, locations) = adapt::adapt(&ev);
+    Analysis {
+        model,
+        locations,
+        errors: ev.take_errors(),
+    }
+}
+
 /// [`analyze`] with values for the module's variables.
 pub fn analyze_with(sources: &SourceMap, files: &[FileId], inputs: inputs::Inputs) -> Analysis {
     let mut errors = Vec::new();

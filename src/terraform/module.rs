@@ -5,7 +5,8 @@ use super::parse::ParsedFile;
 use crate::source::FileId;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
 
 /// A `resource` block.
 #[derive(Debug)]
@@ -38,6 +39,48 @@ pub struct Variable<'a> {
     pub ty: DeclaredType,
 }
 
+/// A `module` block.
+#[derive(Debug, Clone)]
+pub struct ModuleCall<'a> {
+    pub name: &'a str,
+    pub file: FileId,
+    pub block: &'a Block,
+    /// The `source` when it is a literal string.
+    pub source: Option<String>,
+}
+
+impl ModuleCall<'_> {
+    /// The directory of a local source (`./x`, `../x`) relative to the calling module's directory.
+    pub fn local_dir(&self, caller: &Path) -> Option<PathBuf> {
+        let src = self.source.as_deref()?;
+        if src.starts_with("./") || src.starts_with("../") {
+            Some(normalize(&caller.join(src)))
+        } else {
+            None
+        }
+    }
+}
+
+/// Removes `.` and folds `..` without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
 /// The declarations of one module.
 #[derive(Debug, Default)]
 pub struct Module<'a> {
@@ -48,11 +91,17 @@ pub struct Module<'a> {
     pub resources: Vec<Resource<'a>>,
     /// `data` blocks by (type, name).
     pub data: HashMap<(&'a str, &'a str), Resource<'a>>,
+    /// `module` blocks, by name.
+    pub calls: BTreeMap<&'a str, ModuleCall<'a>>,
+    /// `output` blocks' `value`, by name.
+    pub outputs: HashMap<&'a str, Located<'a>>,
+    /// The module's directory.
+    pub dir: PathBuf,
     by_address: HashMap<(&'a str, &'a str), usize>,
 }
 
 impl<'a> Module<'a> {
-    pub fn new(files: &'a [ParsedFile]) -> Module<'a> {
+    pub fn new(files: impl IntoIterator<Item = &'a ParsedFile>) -> Module<'a> {
         let mut m = Module::default();
         for f in files {
             for block in f.body.blocks() {
@@ -87,6 +136,32 @@ impl<'a> Module<'a> {
                             );
                         }
                     }
+                    ("module", [name]) => {
+                        let source = block
+                            .body
+                            .get_attribute("source")
+                            .and_then(|a| a.value.as_str().map(str::to_string));
+                        m.calls.insert(
+                            name,
+                            ModuleCall {
+                                name,
+                                file: f.file,
+                                block,
+                                source,
+                            },
+                        );
+                    }
+                    ("output", [name]) => {
+                        if let Some(a) = block.body.get_attribute("value") {
+                            m.outputs.insert(
+                                name,
+                                Located {
+                                    file: f.file,
+                                    expr: &a.value,
+                                },
+                            );
+                        }
+                    }
                     ("data", [dtype, name]) => {
                         m.data.insert(
                             (dtype, name),
@@ -116,6 +191,11 @@ impl<'a> Module<'a> {
         m
     }
 
+    pub fn in_dir(mut self, dir: PathBuf) -> Self {
+        self.dir = dir;
+        self
+    }
+
     pub fn resource(&self, rtype: &str, name: &str) -> Option<&Resource<'a>> {
         self.by_address
             .get(&(rtype, name))
@@ -127,5 +207,31 @@ impl<'a> Module<'a> {
         rtype: &'s str,
     ) -> impl Iterator<Item = &'s Resource<'a>> + 's {
         self.resources.iter().filter(move |r| r.rtype == rtype)
+    }
+}
+
+/// The directories that the `module` blocks of `body` call by a local source, relative to `dir`.
+pub fn local_sources(body: &Body, dir: &Path) -> Vec<PathBuf> {
+    body.blocks()
+        .filter(|b| b.has_ident("module"))
+        .filter_map(|b| b.body.get_attribute("source"))
+        .filter_map(|a| a.value.as_str())
+        .filter(|s| s.starts_with("./") || s.starts_with("../"))
+        .map(|s| normalize(&dir.join(s)))
+        .collect()
+}
+
+/// Every module directory of a scan, by directory.
+pub type Workspace<'a> = BTreeMap<PathBuf, Module<'a>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_relative_module_paths() {
+        assert_eq!(normalize(Path::new("a/b/../c/./d")), PathBuf::from("a/c/d"));
+        assert_eq!(normalize(Path::new("./x/../../y")), PathBuf::from("../y"));
+        assert_eq!(normalize(Path::new("./.")), PathBuf::from("."));
     }
 }

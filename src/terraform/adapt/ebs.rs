@@ -8,15 +8,15 @@ pub(super) fn adapt(cx: &mut Cx) {
     let by_default = cx
         .instances("aws_ebs_encryption_by_default")
         .iter()
-        .any(|(res, inst)| {
-            let r = Res::of(cx.ev, res, inst);
+        .any(|(ev, res, inst)| {
+            let r = Res::of(ev, res, inst);
             match r.attr("enabled") {
                 None => true,
                 Some((v, _)) => v.as_bool() == Some(true),
             }
         });
-    for (res, inst) in cx.instances("aws_ebs_volume") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_ebs_volume") {
+        let r = Res::of(ev, res, &inst);
         let mut t = Tracker::for_resource(&inst, r.span.clone());
         let encrypted = t.field(&r, "encrypted", "encrypted", boolean);
         // A volume made from a snapshot keeps the snapshot's encryption.

@@ -21,8 +21,8 @@ impl Direction {
 pub(super) fn adapt(cx: &mut Cx) {
     let mut groups: Joiner<SecurityGroup> = Joiner::new();
 
-    for (res, inst) in cx.instances("aws_security_group") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_security_group") {
+        let r = Res::of(ev, res, &inst);
         let mut t = Tracker::for_resource(&inst, r.span.clone());
         let mut g = SecurityGroup {
             name: t.field(&r, "name", "name", string).known(),
@@ -38,8 +38,8 @@ pub(super) fn adapt(cx: &mut Cx) {
 
     // Separate rule resources join their group; a rule whose group is not in this module stands as a
     // group of its own.
-    for (res, inst) in cx.instances("aws_security_group_rule") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_security_group_rule") {
+        let r = Res::of(ev, res, &inst);
         let dir = match r.attr("type").and_then(|(v, _)| string(&v)).as_deref() {
             Some("ingress") => Direction::Ingress,
             Some("egress") => Direction::Egress,
@@ -52,8 +52,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         ("aws_vpc_security_group_ingress_rule", Direction::Ingress),
         ("aws_vpc_security_group_egress_rule", Direction::Egress),
     ] {
-        for (res, inst) in cx.instances(rtype) {
-            let r = Res::of(cx.ev, res, &inst);
+        for (ev, res, inst) in cx.instances(rtype) {
+            let r = Res::of(ev, res, &inst);
             let (g, t) = groups.join(&inst, &r, "security_group_id", &[]);
             push_rule(g, t, dir, &r, Columns::VPC);
         }

@@ -10,8 +10,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         ("aws_iam_user_policy", "user_inline"),
         ("aws_iam_group_policy", "group_inline"),
     ] {
-        for (res, inst) in cx.instances(rtype) {
-            let r = Res::of(cx.ev, res, &inst);
+        for (ev, res, inst) in cx.instances(rtype) {
+            let r = Res::of(ev, res, &inst);
             let mut t = Tracker::for_resource(&inst, r.span.clone());
             let mut p = IamPolicy {
                 kind,
@@ -22,8 +22,8 @@ pub(super) fn adapt(cx: &mut Cx) {
             cx.model.aws.iam.policies.push(p);
         }
     }
-    for (res, inst) in cx.instances("aws_iam_role") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_iam_role") {
+        let r = Res::of(ev, res, &inst);
         let mut t = Tracker::for_resource(&inst, r.span.clone());
         let mut role = Role {
             name: t.field(&r, "name", "name", string).known(),

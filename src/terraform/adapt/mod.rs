@@ -21,10 +21,15 @@ use hcl_edit::structure::Body;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Builds the model of one evaluated module.
-pub fn adapt(ev: &Evaluator) -> (Model, Locations) {
+/// Builds the model of an evaluated root module and every module it calls, in one pass: companion
+/// resources join their parent across modules (by prefixed address or by the globally unique name).
+pub fn adapt(root: &Evaluator) -> (Model, Locations) {
+    let mut children = Vec::new();
+    collect_children(root, &mut children);
+    let mut evs: Vec<&Evaluator> = vec![root];
+    evs.extend(children.iter().map(|c| c.as_ref()));
     let mut cx = Cx {
-        ev,
+        evs,
         model: Model::default(),
         locations: Locations::default(),
     };
@@ -37,20 +42,37 @@ pub fn adapt(ev: &Evaluator) -> (Model, Locations) {
     (cx.model, cx.locations)
 }
 
+/// The evaluators of every module `ev` calls, depth first in call-name order.
+fn collect_children<'a>(ev: &Evaluator<'a>, out: &mut Vec<Rc<Evaluator<'a>>>) {
+    for name in ev.call_names() {
+        if let Some(child) = ev.child(name) {
+            out.push(Rc::clone(&child));
+            collect_children(&child, out);
+        }
+    }
+}
+
 pub(crate) struct Cx<'r, 'a> {
-    pub ev: &'r Evaluator<'a>,
+    /// The root module's evaluator and its descendants'.
+    pub evs: Vec<&'r Evaluator<'a>>,
     pub model: Model,
     pub locations: Locations,
 }
 
 impl<'r, 'a> Cx<'r, 'a> {
-    /// Every instance of every resource of type `rtype` (`count` and `for_each` expanded).
-    pub fn instances(&self, rtype: &'static str) -> Vec<(&'r Resource<'a>, Instance)> {
-        let ev = self.ev;
-        ev.module
-            .resources_of(rtype)
-            .flat_map(|res| ev.instances(res).into_iter().map(move |i| (res, i)))
-            .collect()
+    /// Every instance of every resource of type `rtype` in every module (`count` and `for_each`
+    /// expanded), with the evaluator of its module.
+    pub fn instances(
+        &self,
+        rtype: &'static str,
+    ) -> Vec<(&'r Evaluator<'a>, &'r Resource<'a>, Instance)> {
+        let mut out = Vec::new();
+        for &ev in &self.evs {
+            for res in ev.module.resources_of(rtype) {
+                out.extend(ev.instances(res).into_iter().map(|i| (ev, res, i)));
+            }
+        }
+        out
     }
 }
 

@@ -4,8 +4,8 @@ use super::{boolean, string, Cx, Res, Tracker};
 use crate::model::{DbCluster, DbInstance};
 
 pub(super) fn adapt(cx: &mut Cx) {
-    for (res, inst) in cx.instances("aws_db_instance") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_db_instance") {
+        let r = Res::of(ev, res, &inst);
         let mut t = Tracker::for_resource(&inst, r.span.clone());
         // Members of a cluster, replicas and snapshot restores inherit their encryption.
         let inherits = [
@@ -32,8 +32,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         i.meta = t.finish(&mut cx.locations);
         cx.model.aws.rds.instances.push(i);
     }
-    for (res, inst) in cx.instances("aws_rds_cluster") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_rds_cluster") {
+        let r = Res::of(ev, res, &inst);
         let mut t = Tracker::for_resource(&inst, r.span.clone());
         let engine_mode = t.field(&r, "engine_mode", "engine_mode", string).known();
         let inherits = ["snapshot_identifier", "replication_source_identifier"]

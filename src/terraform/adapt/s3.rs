@@ -9,8 +9,8 @@ const ORPHAN_UNKNOWN: [&str; 4] = ["acl", "public_access_block", "policy", "obje
 pub(super) fn adapt(cx: &mut Cx) {
     let mut buckets: Joiner<Bucket> = Joiner::new();
 
-    for (res, inst) in cx.instances("aws_s3_bucket") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_s3_bucket") {
+        let r = Res::of(ev, res, &inst);
         let mut t = Tracker::for_resource(&inst, r.span.clone());
         let mut b = Bucket {
             name: t.field(&r, "bucket", "name", string).known(),
@@ -33,8 +33,8 @@ pub(super) fn adapt(cx: &mut Cx) {
     }
 
     // Companion resources, each joined to its bucket (or standing alone when the bucket is unknown).
-    for (res, inst) in cx.instances("aws_s3_bucket_acl") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_s3_bucket_acl") {
+        let r = Res::of(ev, res, &inst);
         let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
         if let Field::Known(acl) = t.field(&r, "acl", "acl", string) {
             b.acl = Some(acl);
@@ -62,8 +62,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         }
     }
 
-    for (res, inst) in cx.instances("aws_s3_bucket_public_access_block") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_s3_bucket_public_access_block") {
+        let r = Res::of(ev, res, &inst);
         let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("public_access_block");
         let pab = &mut b.public_access_block;
@@ -83,8 +83,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         pab.restrict_public_buckets = flag("restrict_public_buckets");
     }
 
-    for (res, inst) in cx.instances("aws_s3_bucket_policy") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_s3_bucket_policy") {
+        let r = Res::of(ev, res, &inst);
         let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("policy");
         if let Some(doc) = t.document(&r, "policy", "policy").known() {
@@ -92,8 +92,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         }
     }
 
-    for (res, inst) in cx.instances("aws_s3_bucket_ownership_controls") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_s3_bucket_ownership_controls") {
+        let r = Res::of(ev, res, &inst);
         let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("object_ownership");
         if let Some(rule) = r.block("rule") {
@@ -103,8 +103,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         }
     }
 
-    for (res, inst) in cx.instances("aws_s3_bucket_server_side_encryption_configuration") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_s3_bucket_server_side_encryption_configuration") {
+        let r = Res::of(ev, res, &inst);
         let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
         read_sse(b, t, &r);
     }

@@ -5,8 +5,8 @@ use crate::model::Topic;
 
 pub(super) fn adapt(cx: &mut Cx) {
     let mut topics: Joiner<Topic> = Joiner::new();
-    for (res, inst) in cx.instances("aws_sns_topic") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_sns_topic") {
+        let r = Res::of(ev, res, &inst);
         let mut t = Tracker::for_resource(&inst, r.span.clone());
         let key = t.field(&r, "kms_master_key_id", "kms_master_key_id", string);
         // An empty key id turns encryption off, like leaving it out.
@@ -30,8 +30,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         let name = topic.name.clone();
         topics.add(topic, t, name.as_deref());
     }
-    for (res, inst) in cx.instances("aws_sns_topic_policy") {
-        let r = Res::of(cx.ev, res, &inst);
+    for (ev, res, inst) in cx.instances("aws_sns_topic_policy") {
+        let r = Res::of(ev, res, &inst);
         let (topic, t) = topics.join(&inst, &r, "arn", &["encrypted"]);
         if let Some(doc) = t.document(&r, "policy", "policy").known() {
             topic.policy = Some(doc);
