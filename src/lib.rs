@@ -108,7 +108,8 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     let mut cli_inputs = Inputs::from_files(&sources, &given_files, &mut errors);
     cli_inputs.overlay(&Inputs::from_flags(&req.vars));
 
-    // Parse every Terraform file once, in parallel.
+    // The module graph: which directories each directory calls through a local source. Only a file
+    // that mentions `module` can hold a call, so the others are not parsed here.
     let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
     for unit in &units {
         let files = unit
@@ -118,52 +119,38 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
             .collect();
         dirs.insert(normalize(&unit.dir), files);
     }
-    let mut parsed: Vec<terraform::parse::ParsedFile> = Vec::new();
-    let all: Vec<FileId> = dirs.values().flatten().copied().collect();
-    parse_all(&sources, &all, &mut parsed, &mut errors);
-
-    // Follow local module sources to directories outside the scanned set, breadth first.
-    let mut seen_calls = 0;
-    while seen_calls < parsed.len() && dirs.len() < MAX_MODULE_DIRS {
-        let mut wanted: BTreeSet<PathBuf> = BTreeSet::new();
-        for p in &parsed[seen_calls..] {
-            let dir = normalize(sources.get(p.file).path.parent().unwrap_or(Path::new(".")));
-            for child in terraform::module::local_sources(&p.body, &dir) {
-                if !dirs.contains_key(&child) {
-                    wanted.insert(child);
+    let mut calls: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
+    let mut pending: Vec<PathBuf> = dirs.keys().cloned().collect();
+    while !pending.is_empty() {
+        let found: Vec<(PathBuf, BTreeSet<PathBuf>)> = pending
+            .par_iter()
+            .map(|dir| (dir.clone(), module_sources(&sources, &dirs[dir], dir)))
+            .collect();
+        pending.clear();
+        for (dir, children) in found {
+            for c in &children {
+                if !dirs.contains_key(c)
+                    && !pending.contains(c)
+                    && dirs.len() + pending.len() < MAX_MODULE_DIRS
+                {
+                    pending.push(c.clone());
                 }
             }
+            calls.insert(dir, children);
         }
-        seen_calls = parsed.len();
-        let mut new_files = Vec::new();
-        for dir in wanted {
-            let mut ids_here = Vec::new();
-            for path in discover::terraform_files_in(&dir) {
+        // Modules outside the scanned directories are read when something scanned calls them.
+        for dir in &pending {
+            let mut here = Vec::new();
+            for path in discover::terraform_files_in(dir) {
                 match read_source(&path, &req.cwd) {
-                    Ok(file) => ids_here.push(sources.add(file)),
+                    Ok(file) => here.push(sources.add(file)),
                     Err(e) => errors.push(e),
                 }
             }
-            new_files.extend(&ids_here);
-            dirs.insert(dir, ids_here);
+            dirs.insert(dir.clone(), here);
         }
-        parse_all(&sources, &new_files, &mut parsed, &mut Vec::new());
     }
-
-    // One module per directory; a directory that another one calls is evaluated through its callers.
-    let by_file: HashMap<FileId, &terraform::parse::ParsedFile> =
-        parsed.iter().map(|p| (p.file, p)).collect();
-    let workspace: terraform::module::Workspace = dirs
-        .iter()
-        .map(|(dir, files)| {
-            let module = terraform::module::Module::new(
-                files.iter().filter_map(|f| by_file.get(f).copied()),
-            )
-            .in_dir(dir.clone());
-            (dir.clone(), module)
-        })
-        .collect();
-    let roots = root_units(&units, &workspace);
+    let roots = root_units(&units, &calls);
     // Reported: the files named or walked, the variable files, and the files of module directories
     // that were loaded only because a scanned module calls them.
     let unit_dirs: BTreeSet<PathBuf> = units.iter().map(|u| normalize(&u.dir)).collect();
@@ -195,11 +182,17 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
                 let mut inputs = env_inputs.clone();
                 inputs.overlay(&Inputs::from_files(&sources, &var_files, &mut unit_errors));
                 inputs.overlay(&cli_inputs);
-                let Some(module) = workspace.get(&normalize(&unit.dir)) else {
-                    return (Vec::new(), unit_errors);
-                };
-                let (findings, mut errors) =
-                    scan_unit(module, &workspace, &report, inputs, registry, engine);
+                let (findings, errors) = scan_root(
+                    &normalize(&unit.dir),
+                    &dirs,
+                    &calls,
+                    &sources,
+                    &report,
+                    inputs,
+                    registry,
+                    engine,
+                );
+                let mut errors = errors;
                 errors.extend(unit_errors);
                 (findings, errors)
             },
@@ -213,6 +206,8 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
 
     sort_findings(&mut findings, &sources, registry);
     sort_errors(&mut errors, &sources);
+    // A module called from several roots reports its problems once.
+    errors.dedup_by(|a, b| a.span == b.span && a.message == b.message && a.path == b.path);
     Outcome {
         sources,
         findings,
@@ -224,57 +219,93 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
 /// Most module directories loaded for one scan (a guard against runaway module graphs).
 const MAX_MODULE_DIRS: usize = 50_000;
 
-/// Parses `files`, appending the trees to `parsed` and syntax errors to `errors`.
-fn parse_all(
-    sources: &SourceMap,
-    files: &[FileId],
-    parsed: &mut Vec<terraform::parse::ParsedFile>,
-    errors: &mut Vec<ScanError>,
-) {
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|&id| terraform::parse::parse(id, sources.get(id)))
-        .collect();
-    for r in results {
-        match r {
-            Ok(p) => parsed.push(p),
-            Err(e) => errors.push(e),
+/// The directories that the files of `dir` call as modules through a local source.
+fn module_sources(sources: &SourceMap, files: &[FileId], dir: &Path) -> BTreeSet<PathBuf> {
+    files
+        .iter()
+        .map(|&id| sources.get(id))
+        .filter(|f| f.text.contains("module"))
+        .filter_map(|f| hcl_edit::parser::parse_body(&f.text).ok())
+        .flat_map(|body| terraform::module::local_sources(&body, dir))
+        .collect()
+}
+
+/// `root` and every directory it reaches through module calls.
+fn reachable(root: &Path, calls: &BTreeMap<PathBuf, BTreeSet<PathBuf>>) -> BTreeSet<PathBuf> {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        if seen.insert(dir.clone()) {
+            stack.extend(calls.get(&dir).into_iter().flatten().cloned());
         }
     }
+    seen
 }
 
 /// The units evaluated as root modules: those no other module of the scan calls, plus any that only a
 /// cycle of calls reaches (so that nothing is left out).
 fn root_units<'u>(
     units: &'u [discover::Unit],
-    workspace: &terraform::module::Workspace,
+    calls: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
 ) -> Vec<&'u discover::Unit> {
-    let called: BTreeSet<PathBuf> = workspace
-        .iter()
-        .flat_map(|(dir, m)| m.calls.values().filter_map(move |c| c.local_dir(dir)))
-        .collect();
+    let called: BTreeSet<&PathBuf> = calls.values().flatten().collect();
     let mut roots: Vec<&discover::Unit> = units
         .iter()
         .filter(|u| !called.contains(&normalize(&u.dir)))
         .collect();
-    // Directories reachable from the roots.
     let mut reached: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut stack: Vec<PathBuf> = roots.iter().map(|u| normalize(&u.dir)).collect();
-    while let Some(dir) = stack.pop() {
-        if !reached.insert(dir.clone()) {
-            continue;
-        }
-        if let Some(m) = workspace.get(&dir) {
-            stack.extend(m.calls.values().filter_map(|c| c.local_dir(&dir)));
-        }
+    for r in &roots {
+        reached.extend(reachable(&normalize(&r.dir), calls));
     }
     for u in units {
-        if !reached.contains(&normalize(&u.dir)) {
-            reached.insert(normalize(&u.dir));
+        let dir = normalize(&u.dir);
+        if !reached.contains(&dir) {
+            reached.extend(reachable(&dir, calls));
             roots.push(u);
         }
     }
     roots
+}
+
+/// Parses the root module and the modules it reaches, evaluates them and runs the policies. The
+/// syntax trees live only while this root is evaluated.
+#[allow(clippy::too_many_arguments)]
+fn scan_root(
+    root: &Path,
+    dirs: &BTreeMap<PathBuf, Vec<FileId>>,
+    calls: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    sources: &SourceMap,
+    report: &BTreeSet<FileId>,
+    inputs: Inputs,
+    registry: &Registry,
+    engine: &mut regorus::Engine,
+) -> (Vec<Finding>, Vec<ScanError>) {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    let needed = reachable(root, calls);
+    for dir in &needed {
+        for &id in dirs.get(dir).into_iter().flatten() {
+            match terraform::parse::parse(id, sources.get(id)) {
+                Ok(p) => parsed.push((dir, p)),
+                Err(e) if report.contains(&id) => errors.push(e),
+                Err(_) => {}
+            }
+        }
+    }
+    let mut workspace = terraform::module::Workspace::new();
+    for dir in &needed {
+        let files = parsed.iter().filter(|(d, _)| *d == dir).map(|(_, p)| p);
+        workspace.insert(
+            dir.clone(),
+            terraform::module::Module::new(files).in_dir(dir.clone()),
+        );
+    }
+    let Some(module) = workspace.get(root) else {
+        return (Vec::new(), errors);
+    };
+    let (findings, more) = scan_unit(module, &workspace, report, inputs, registry, engine);
+    errors.extend(more);
+    (findings, errors)
 }
 
 fn scan_unit(
