@@ -120,6 +120,17 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         dirs.insert(normalize(&unit.dir), files);
     }
     let mut calls: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();
+    // Remote modules that `terraform init` installed, per root directory: module key → directory.
+    let mut installed: BTreeMap<PathBuf, terraform::module::Installed> = BTreeMap::new();
+    for dir in dirs.keys() {
+        if let Some(modules) = terraform::module::installed_modules(dir) {
+            calls
+                .entry(dir.clone())
+                .or_default()
+                .extend(modules.values().cloned());
+            installed.insert(dir.clone(), modules);
+        }
+    }
     let mut pending: Vec<PathBuf> = dirs.keys().cloned().collect();
     while !pending.is_empty() {
         let found: Vec<(PathBuf, BTreeSet<PathBuf>)> = pending
@@ -128,7 +139,9 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
             .collect();
         pending.clear();
         for (dir, children) in found {
-            for c in &children {
+            let entry = calls.entry(dir).or_default();
+            entry.extend(children);
+            for c in entry.iter() {
                 if !dirs.contains_key(c)
                     && !pending.contains(c)
                     && dirs.len() + pending.len() < MAX_MODULE_DIRS
@@ -136,7 +149,6 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
                     pending.push(c.clone());
                 }
             }
-            calls.insert(dir, children);
         }
         // Modules outside the scanned directories are read when something scanned calls them.
         for dir in &pending {
@@ -182,10 +194,12 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
                 let mut inputs = env_inputs.clone();
                 inputs.overlay(&Inputs::from_files(&sources, &var_files, &mut unit_errors));
                 inputs.overlay(&cli_inputs);
+                let root = normalize(&unit.dir);
                 let (findings, errors) = scan_root(
-                    &normalize(&unit.dir),
+                    &root,
                     &dirs,
                     &calls,
+                    installed.get(&root).cloned().unwrap_or_default(),
                     &sources,
                     &report,
                     inputs,
@@ -274,6 +288,7 @@ fn scan_root(
     root: &Path,
     dirs: &BTreeMap<PathBuf, Vec<FileId>>,
     calls: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    installed: terraform::module::Installed,
     sources: &SourceMap,
     report: &BTreeSet<FileId>,
     inputs: Inputs,
@@ -303,7 +318,9 @@ fn scan_root(
     let Some(module) = workspace.get(root) else {
         return (Vec::new(), errors);
     };
-    let (findings, more) = scan_unit(module, &workspace, report, inputs, registry, engine);
+    let (findings, more) = scan_unit(
+        module, &workspace, installed, report, inputs, registry, engine,
+    );
     errors.extend(more);
     (findings, errors)
 }
@@ -311,12 +328,13 @@ fn scan_root(
 fn scan_unit(
     module: &terraform::module::Module,
     workspace: &terraform::module::Workspace,
+    installed: terraform::module::Installed,
     report: &BTreeSet<FileId>,
     inputs: Inputs,
     registry: &Registry,
     engine: &mut regorus::Engine,
 ) -> (Vec<Finding>, Vec<ScanError>) {
-    let analysis = terraform::analyze_module(module, workspace, inputs);
+    let analysis = terraform::analyze_module(module, workspace, installed, inputs);
     let mut errors: Vec<ScanError> = analysis
         .errors
         .into_iter()

@@ -98,6 +98,10 @@ pub struct Evaluator<'a> {
     workspace: Option<&'a Workspace<'a>>,
     /// `module.NAME.` for each call on the way here; empty in a root module.
     prefix: String,
+    /// The module key (`a.b`) as `terraform init` records it; empty in a root module.
+    key: String,
+    /// Modules `terraform init` installed for the root module.
+    installed: Rc<super::module::Installed>,
     module_depth: u32,
     children: RefCell<BTreeMap<&'a str, Child<'a>>>,
     /// Values given from outside the module (tfvars, flags, environment).
@@ -133,6 +137,8 @@ impl<'a> Evaluator<'a> {
             module,
             workspace,
             prefix: String::new(),
+            key: String::new(),
+            installed: Rc::default(),
             module_depth: 0,
             children: RefCell::default(),
             inputs,
@@ -366,6 +372,12 @@ impl<'a> Evaluator<'a> {
         out
     }
 
+    /// Resolves remote module sources through what `terraform init` installed.
+    pub fn with_installed(mut self, installed: super::module::Installed) -> Self {
+        self.installed = Rc::new(installed);
+        self
+    }
+
     /// `module.NAME.` for each module call on the way to this module.
     pub fn prefix(&self) -> &str {
         &self.prefix
@@ -409,7 +421,15 @@ impl<'a> Evaluator<'a> {
                 _ => {}
             }
         }
-        let module = self.workspace?.get(&call.local_dir(&self.module.dir)?)?;
+        let key = if self.key.is_empty() {
+            call.name.to_string()
+        } else {
+            format!("{}.{}", self.key, call.name)
+        };
+        let dir = call
+            .local_dir(&self.module.dir)
+            .or_else(|| self.installed.get(&key).cloned())?;
+        let module = self.workspace?.get(&dir)?;
         if self.module_depth >= MAX_MODULE_DEPTH {
             self.errors.borrow_mut().push(ScanError::parse(
                 Span::new(call.file, super::parse::block_header(call.block)),
@@ -446,6 +466,8 @@ impl<'a> Evaluator<'a> {
             module,
             workspace: self.workspace,
             prefix: format!("{}module.{}.", self.prefix, call.name),
+            key,
+            installed: Rc::clone(&self.installed),
             module_depth: self.module_depth + 1,
             children: RefCell::default(),
             inputs,

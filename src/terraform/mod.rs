@@ -31,9 +31,11 @@ pub fn analyze(sources: &SourceMap, files: &[FileId]) -> Analysis {
 pub fn analyze_module<'a>(
     module: &'a module::Module<'a>,
     workspace: &'a module::Workspace<'a>,
+    installed: module::Installed,
     inputs: inputs::Inputs,
 ) -> Analysis {
-    let ev = eval::Evaluator::in_workspace(module, Some(workspace), inputs);
+    let ev =
+        eval::Evaluator::in_workspace(module, Some(workspace), inputs).with_installed(installed);
     let (model, locations) = adapt::adapt(&ev);
     Analysis {
         model,

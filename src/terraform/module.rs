@@ -221,6 +221,29 @@ pub fn local_sources(body: &Body, dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Modules that `terraform init` installed for a root module: module key (`vpc`, `vpc.subnets`) →
+/// directory.
+pub type Installed = BTreeMap<String, PathBuf>;
+
+/// Reads `.terraform/modules/modules.json` under a root module's directory, when there is one.
+pub fn installed_modules(root: &Path) -> Option<Installed> {
+    let text = std::fs::read_to_string(root.join(".terraform/modules/modules.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let mut out = Installed::new();
+    for m in json.get("Modules")?.as_array()? {
+        let (Some(key), Some(dir)) = (
+            m.get("Key").and_then(|k| k.as_str()),
+            m.get("Dir").and_then(|d| d.as_str()),
+        ) else {
+            continue;
+        };
+        if !key.is_empty() {
+            out.insert(key.to_string(), normalize(&root.join(dir)));
+        }
+    }
+    Some(out)
+}
+
 /// Every module directory of a scan, by directory.
 pub type Workspace<'a> = BTreeMap<PathBuf, Module<'a>>;
 
