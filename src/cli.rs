@@ -39,6 +39,9 @@ pub struct CheckArgs {
     /// Read Terraform variable values from a .tfvars or .tfvars.json file (repeatable; later files win).
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_files: Vec<PathBuf>,
+    /// Also list the checks that could not be decided because a value is unknown, and why.
+    #[arg(long)]
+    pub show_unknown: bool,
 }
 
 fn parse_var(s: &str) -> Result<(String, String), String> {

@@ -67,6 +67,18 @@ pub struct Finding {
     pub trace: Vec<Trace>,
 }
 
+/// A check that could not be decided because a value it reads is unknown (`--show-unknown`).
+#[derive(Debug, Clone)]
+pub struct Undecided {
+    pub rule: usize,
+    pub resource: String,
+    /// The model attribute path that is unknown.
+    pub attribute: String,
+    pub span: Span,
+    /// Why it is unknown, when known ("var.acl has no value: …").
+    pub reasons: Vec<String>,
+}
+
 /// A file that could not be read or parsed, or a problem found while evaluating it.
 #[derive(Debug, Clone)]
 pub struct ScanError {

@@ -38,6 +38,8 @@ pub struct Request {
     pub var_files: Vec<PathBuf>,
     /// Environment variables (only `TF_VAR_*` are used).
     pub env: Vec<(String, String)>,
+    /// Also list the checks that could not be decided.
+    pub show_unknown: bool,
 }
 
 impl Request {
@@ -48,6 +50,7 @@ impl Request {
             vars: Vec::new(),
             var_files: Vec::new(),
             env: Vec::new(),
+            show_unknown: false,
         }
     }
 }
@@ -59,6 +62,8 @@ pub struct Outcome {
     /// Sorted by file, line, column, rule.
     pub findings: Vec<Finding>,
     pub errors: Vec<ScanError>,
+    /// Checks that could not be decided (`Some` only with `show_unknown`), sorted like findings.
+    pub undecided: Option<Vec<finding::Undecided>>,
     /// Infrastructure files scanned (those reported on).
     pub files: usize,
 }
@@ -180,7 +185,15 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     errors.retain(|e| e.file.is_none_or(|f| report.contains(&f)));
 
     // Evaluate each root module with one engine per worker.
-    let results: Vec<(Vec<Finding>, Vec<ScanError>)> = roots
+    let shared = Shared {
+        dirs: &dirs,
+        calls: &calls,
+        sources: &sources,
+        report: &report,
+        registry,
+        show_unknown: req.show_unknown,
+    };
+    let results: Vec<RootResult> = roots
         .par_iter()
         .map_init(
             || registry.engine(),
@@ -195,30 +208,35 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
                 inputs.overlay(&Inputs::from_files(&sources, &var_files, &mut unit_errors));
                 inputs.overlay(&cli_inputs);
                 let root = normalize(&unit.dir);
-                let (findings, errors) = scan_root(
-                    &root,
-                    &dirs,
-                    &calls,
-                    installed.get(&root).cloned().unwrap_or_default(),
-                    &sources,
-                    &report,
-                    inputs,
-                    registry,
-                    engine,
-                );
-                let mut errors = errors;
-                errors.extend(unit_errors);
-                (findings, errors)
+                let installed = installed.get(&root).cloned().unwrap_or_default();
+                let mut result = scan_root(&shared, &root, installed, inputs, engine);
+                result.errors.extend(unit_errors);
+                result
             },
         )
         .collect();
     let mut findings = Vec::new();
-    for (f, e) in results {
-        findings.extend(f);
-        errors.extend(e);
+    let mut undecided = Vec::new();
+    for r in results {
+        findings.extend(r.findings);
+        errors.extend(r.errors);
+        undecided.extend(r.undecided);
     }
 
     sort_findings(&mut findings, &sources, registry);
+    undecided.sort_by_cached_key(|u| {
+        let file = sources.get(u.span.file);
+        (
+            file.display.clone(),
+            file.line_col(u.span.range.start),
+            registry.policies[u.rule].meta.id.clone(),
+            u.resource.clone(),
+            u.attribute.clone(),
+        )
+    });
+    undecided.dedup_by(|a, b| {
+        a.rule == b.rule && a.resource == b.resource && a.attribute == b.attribute
+    });
     sort_errors(&mut errors, &sources);
     // A module called from several roots reports its problems once.
     errors.dedup_by(|a, b| a.span == b.span && a.message == b.message && a.path == b.path);
@@ -226,6 +244,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         sources,
         findings,
         errors,
+        undecided: req.show_unknown.then_some(undecided),
         files,
     }
 }
@@ -281,28 +300,42 @@ fn root_units<'u>(
     roots
 }
 
+/// What every root module's evaluation shares.
+struct Shared<'s> {
+    dirs: &'s BTreeMap<PathBuf, Vec<FileId>>,
+    calls: &'s BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    sources: &'s SourceMap,
+    /// Files whose findings and errors are reported.
+    report: &'s BTreeSet<FileId>,
+    registry: &'s Registry,
+    show_unknown: bool,
+}
+
+/// What one root module's evaluation found.
+#[derive(Default)]
+struct RootResult {
+    findings: Vec<Finding>,
+    errors: Vec<ScanError>,
+    undecided: Vec<finding::Undecided>,
+}
+
 /// Parses the root module and the modules it reaches, evaluates them and runs the policies. The
 /// syntax trees live only while this root is evaluated.
-#[allow(clippy::too_many_arguments)]
 fn scan_root(
+    cx: &Shared,
     root: &Path,
-    dirs: &BTreeMap<PathBuf, Vec<FileId>>,
-    calls: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
     installed: terraform::module::Installed,
-    sources: &SourceMap,
-    report: &BTreeSet<FileId>,
     inputs: Inputs,
-    registry: &Registry,
     engine: &mut regorus::Engine,
-) -> (Vec<Finding>, Vec<ScanError>) {
-    let mut errors = Vec::new();
+) -> RootResult {
+    let mut out = RootResult::default();
     let mut parsed = Vec::new();
-    let needed = reachable(root, calls);
+    let needed = reachable(root, cx.calls);
     for dir in &needed {
-        for &id in dirs.get(dir).into_iter().flatten() {
-            match terraform::parse::parse(id, sources.get(id)) {
+        for &id in cx.dirs.get(dir).into_iter().flatten() {
+            match terraform::parse::parse(id, cx.sources.get(id)) {
                 Ok(p) => parsed.push((dir, p)),
-                Err(e) if report.contains(&id) => errors.push(e),
+                Err(e) if cx.report.contains(&id) => out.errors.push(e),
                 Err(_) => {}
             }
         }
@@ -316,60 +349,44 @@ fn scan_root(
         );
     }
     let Some(module) = workspace.get(root) else {
-        return (Vec::new(), errors);
+        return out;
     };
-    let (findings, more) = scan_unit(
-        module, &workspace, installed, report, inputs, registry, engine,
+    let mut analysis = terraform::analyze_module(module, &workspace, installed, inputs);
+    out.errors.extend(
+        std::mem::take(&mut analysis.errors)
+            .into_iter()
+            .filter(|e| e.file.is_none_or(|f| cx.report.contains(&f))),
     );
-    errors.extend(more);
-    (findings, errors)
-}
-
-fn scan_unit(
-    module: &terraform::module::Module,
-    workspace: &terraform::module::Workspace,
-    installed: terraform::module::Installed,
-    report: &BTreeSet<FileId>,
-    inputs: Inputs,
-    registry: &Registry,
-    engine: &mut regorus::Engine,
-) -> (Vec<Finding>, Vec<ScanError>) {
-    let analysis = terraform::analyze_module(module, workspace, installed, inputs);
-    let mut errors: Vec<ScanError> = analysis
-        .errors
-        .into_iter()
-        .filter(|e| e.file.is_none_or(|f| report.contains(&f)))
-        .collect();
-    let raw = match registry.evaluate(engine, &analysis.model) {
+    let raw = match cx.registry.evaluate(engine, &analysis.model) {
         Ok(raw) => raw,
         Err(message) => {
-            errors.push(ScanError {
+            out.errors.push(ScanError {
                 span: None,
                 file: None,
                 path: Some(module.dir.display().to_string()),
                 message: format!("policy evaluation failed: {message}"),
             });
-            return (Vec::new(), errors);
+            return out;
         }
     };
-    let mut findings = Vec::new();
     for r in raw {
+        let policy = &cx.registry.policies[r.policy];
         let Some(located) = analysis.locations.locate(&r.id, &r.path) else {
-            errors.push(ScanError {
+            out.errors.push(ScanError {
                 span: None,
                 file: None,
-                path: Some(registry.policies[r.policy].source_path.clone()),
+                path: Some(policy.source_path.clone()),
                 message: format!(
                     "policy {} returned entity `{}`, which is not in the model",
-                    registry.policies[r.policy].meta.id, r.id
+                    policy.meta.id, r.id
                 ),
             });
             continue;
         };
-        if !report.contains(&located.span.file) {
+        if !cx.report.contains(&located.span.file) {
             continue;
         }
-        findings.push(Finding {
+        out.findings.push(Finding {
             rule: r.policy,
             resource: located.entity.resource.clone(),
             span: located.span,
@@ -379,7 +396,39 @@ fn scan_unit(
             trace: located.trace,
         });
     }
-    (findings, errors)
+    if cx.show_unknown {
+        out.undecided = undecided(cx, &analysis);
+    }
+    out
+}
+
+/// The checks a policy could not decide because an attribute it reads is unknown.
+fn undecided(cx: &Shared, analysis: &terraform::Analysis) -> Vec<finding::Undecided> {
+    let mut out = Vec::new();
+    for (collection, meta) in analysis.model.metas() {
+        for path in &meta.unknown {
+            let field = path.split(['.', '[']).next().unwrap_or(path);
+            for (i, p) in cx.registry.policies.iter().enumerate() {
+                if !p.inputs.iter().any(|c| c == collection) || !p.reads.contains(field) {
+                    continue;
+                }
+                let Some(located) = analysis.locations.locate(&meta.id, path) else {
+                    continue;
+                };
+                if !cx.report.contains(&located.span.file) {
+                    continue;
+                }
+                out.push(finding::Undecided {
+                    rule: i,
+                    resource: located.entity.resource.clone(),
+                    attribute: path.clone(),
+                    span: located.span,
+                    reasons: analysis.locations.why(&meta.id, path),
+                });
+            }
+        }
+    }
+    out
 }
 
 fn read_source(path: &Path, cwd: &Path) -> Result<SourceFile, ScanError> {

@@ -27,6 +27,7 @@ fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
     let mut request = preflight::Request::new(args.paths.clone(), cwd);
     request.vars = args.vars.clone();
     request.var_files = args.var_files.clone();
+    request.show_unknown = args.show_unknown;
     request.env = std::env::vars()
         .filter(|(k, _)| k.starts_with("TF_VAR_"))
         .collect();

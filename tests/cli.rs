@@ -530,3 +530,41 @@ fn a_module_that_calls_itself_is_bounded() {
     // Each level's volume is still found, up to the limit.
     assert_eq!(v["summary"]["findings"], 17);
 }
+
+#[test]
+fn show_unknown_lists_undecided_checks_and_why() {
+    let dir = "policies/aws/s3/public_bucket_acl/fixtures/unknown";
+    let (v, code) = json(&[dir]);
+    assert_eq!(code, 0);
+    assert!(v.get("undecided").is_none(), "only with --show-unknown");
+    let (v, code) = json(&[dir, "--show-unknown"]);
+    assert_eq!(code, 0, "undecided checks are not findings");
+    let undecided = v["undecided"].as_array().expect("undecided");
+    let acl = undecided
+        .iter()
+        .find(|u| u["attribute"] == "acl")
+        .expect("the acl check is undecided");
+    assert_eq!(acl["rule_id"], "AWS-S3-001");
+    assert_eq!(acl["resource"], "aws_s3_bucket.configurable");
+    assert_eq!(
+        (acl["line"].as_u64(), acl["column"].as_u64()),
+        (Some(7), Some(3))
+    );
+    assert_eq!(
+        acl["reasons"][0],
+        "var.acl has no value: pass it with --var acl=…, a .tfvars file or TF_VAR_acl"
+    );
+    // Giving the value decides the check.
+    let (v, _) = json(&[dir, "--show-unknown", "--var", "acl=private"]);
+    let undecided = v["undecided"].as_array().expect("undecided");
+    assert!(
+        !undecided.iter().any(|u| u["attribute"] == "acl"),
+        "{undecided:?}"
+    );
+    let text = human(&[dir, "--show-unknown"]);
+    assert!(text.contains("checks undecided"), "{text}");
+    assert!(
+        text.contains("data.aws_s3_bucket.shared is read from the cloud"),
+        "{text}"
+    );
+}

@@ -142,7 +142,7 @@ fn fixtures_match_their_markers() {
             let out = Command::cargo_bin("preflight")
                 .expect("binary")
                 .current_dir(&case_dir)
-                .args(["check", ".", "--format", "json"])
+                .args(["check", ".", "--format", "json", "--show-unknown"])
                 .output()
                 .expect("runs");
             let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -166,6 +166,16 @@ fn fixtures_match_their_markers() {
                     )
                 })
                 .collect();
+            // What an unknown fixture leaves undecided must be listed by --show-unknown.
+            if case == "unknown"
+                && !json["undecided"]
+                    .as_array()
+                    .is_some_and(|u| u.iter().any(|u| u["rule_id"] == id.as_str()))
+            {
+                failures.push(format!(
+                    "{id}/unknown: --show-unknown lists nothing undecided for this rule"
+                ));
+            }
             if found != expected {
                 failures.push(format!(
                     "{id}/{case}: expected findings at {expected:?}, got {found:?}"

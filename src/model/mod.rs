@@ -233,6 +233,31 @@ impl Model {
         a.sns.topics.extend(b.sns.topics);
     }
 
+    /// Every entity's meta with the collection it is in (`aws.s3.buckets`).
+    pub fn metas(&self) -> Vec<(&'static str, &Meta)> {
+        let a = &self.aws;
+        let mut out: Vec<(&'static str, &Meta)> = Vec::new();
+        out.extend(a.s3.buckets.iter().map(|e| ("aws.s3.buckets", &e.meta)));
+        out.extend(
+            a.rds
+                .instances
+                .iter()
+                .map(|e| ("aws.rds.instances", &e.meta)),
+        );
+        out.extend(a.rds.clusters.iter().map(|e| ("aws.rds.clusters", &e.meta)));
+        out.extend(a.ebs.volumes.iter().map(|e| ("aws.ebs.volumes", &e.meta)));
+        out.extend(
+            a.ec2
+                .security_groups
+                .iter()
+                .map(|e| ("aws.ec2.security_groups", &e.meta)),
+        );
+        out.extend(a.iam.policies.iter().map(|e| ("aws.iam.policies", &e.meta)));
+        out.extend(a.iam.roles.iter().map(|e| ("aws.iam.roles", &e.meta)));
+        out.extend(a.sns.topics.iter().map(|e| ("aws.sns.topics", &e.meta)));
+        out
+    }
+
     /// The dotted input paths that hold at least one entity (`aws.s3.buckets`), for choosing policies.
     pub fn present_collections(&self) -> Vec<&'static str> {
         let a = &self.aws;
@@ -268,6 +293,8 @@ pub struct EntityLocations {
     pub missing: HashMap<String, String>,
     /// Attribute path → where its value came from (variables, locals), when not written in place.
     pub traces: HashMap<String, Vec<Trace>>,
+    /// Attribute path → why (parts of) its value are unknown.
+    pub unknown_why: HashMap<String, Vec<String>>,
 }
 
 /// Entity id → locations.
@@ -301,6 +328,25 @@ impl Locations {
                         trace: Vec::new(),
                     })
                 }
+            }
+        }
+    }
+}
+
+impl Locations {
+    /// Why the value at `path` (or the longest prefix that has a reason) is unknown.
+    pub fn why(&self, id: &str, path: &str) -> Vec<String> {
+        let Some(e) = self.entities.get(id) else {
+            return Vec::new();
+        };
+        let mut p = path;
+        loop {
+            if let Some(w) = e.unknown_why.get(p) {
+                return w.clone();
+            }
+            match parent_path(p) {
+                Some(parent) => p = parent,
+                None => return Vec::new(),
             }
         }
     }
@@ -340,6 +386,7 @@ mod tests {
                 attrs,
                 missing: HashMap::from([("acl".to_string(), "acl".to_string())]),
                 traces: HashMap::new(),
+                unknown_why: HashMap::new(),
             },
         );
         let l = locs

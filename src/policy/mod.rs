@@ -30,6 +30,8 @@ pub struct Policy {
     pub source_path: String,
     /// Model collections the policy reads (`aws.s3.buckets`); it is skipped when none holds an entity.
     pub inputs: Vec<String>,
+    /// Field names the policy reads (`acl`, `public_access_block`), for `--show-unknown`.
+    pub reads: std::collections::BTreeSet<String>,
     /// `data.<package>.deny`, ready to evaluate.
     rule: String,
 }
@@ -84,6 +86,7 @@ impl Registry {
             policies.push(Policy {
                 rule: format!("data.{package}.deny"),
                 inputs: input_collections(&text),
+                reads: field_names(&text),
                 meta,
                 package,
                 source_path: path,
@@ -161,6 +164,19 @@ impl Registry {
         }
         Ok(out)
     }
+}
+
+/// Every `.name` in a policy's text: the fields it may read.
+fn field_names(text: &str) -> std::collections::BTreeSet<String> {
+    text.split('.')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// `input.aws.s3.buckets…` → `aws.s3.buckets`: the collections a policy reads.

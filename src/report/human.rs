@@ -190,8 +190,43 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
             related,
         });
     }
+    if let Some(list) = &outcome.undecided {
+        out.push_str(&undecided(list, outcome, registry));
+    }
     out.push_str(&summary(outcome, registry));
     out
+}
+
+/// The `--show-unknown` section: one entry per check that could not be decided, with why.
+fn undecided(list: &[crate::finding::Undecided], outcome: &Outcome, registry: &Registry) -> String {
+    if list.is_empty() {
+        return "Every check could be decided: no value a rule reads was unknown.\n\n".into();
+    }
+    let mut out = format!(
+        "{} undecided (a value a rule reads could not be resolved):\n",
+        plural(list.len(), "check")
+    );
+    for u in list {
+        let meta = &registry.policies[u.rule].meta;
+        let file = outcome.sources.get(u.span.file);
+        let lc = file.line_col(u.span.range.start);
+        out.push_str(&format!(
+            "  {} {}: {} `{}` at {}:{}:{}\n",
+            meta.id, meta.name, u.resource, u.attribute, file.display, lc.line, lc.column
+        ));
+        if u.reasons.is_empty() {
+            out.push_str("      its value could not be resolved\n");
+        }
+        for r in &u.reasons {
+            out.push_str(&format!("      {r}\n"));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// "3 findings (1 critical, 2 high) and 1 error in 12 files".
@@ -213,7 +248,6 @@ pub fn summary(outcome: &Outcome, registry: &Registry) -> String {
             counts.push(format!("{c} {sev}"));
         }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = if n == 0 {
         "No findings".to_string()
     } else {

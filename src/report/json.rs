@@ -11,7 +11,22 @@ struct Report<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
+    /// Only with `--show-unknown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    undecided: Option<Vec<JsonUndecided<'a>>>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonUndecided<'a> {
+    rule_id: &'a str,
+    rule_name: &'a str,
+    resource: &'a str,
+    attribute: &'a str,
+    file: String,
+    line: usize,
+    column: usize,
+    reasons: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -110,10 +125,30 @@ pub fn render(outcome: &Outcome, registry: &Registry) -> String {
             }
         })
         .collect();
+    let undecided = outcome.undecided.as_ref().map(|list| {
+        list.iter()
+            .map(|u| {
+                let meta = &registry.policies[u.rule].meta;
+                let file = outcome.sources.get(u.span.file);
+                let lc = file.line_col(u.span.range.start);
+                JsonUndecided {
+                    rule_id: &meta.id,
+                    rule_name: &meta.name,
+                    resource: &u.resource,
+                    attribute: &u.attribute,
+                    file: file.display.clone(),
+                    line: lc.line,
+                    column: lc.column,
+                    reasons: &u.reasons,
+                }
+            })
+            .collect()
+    });
     let report = Report {
         version: 1,
         findings,
         errors,
+        undecided,
         summary: Summary {
             files: outcome.files,
             findings: outcome.findings.len(),

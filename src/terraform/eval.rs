@@ -110,6 +110,8 @@ pub struct Evaluator<'a> {
     locals: RefCell<HashMap<&'a str, (Value, Vec<Trace>)>>,
     /// Where the value of the current top-level evaluation came from.
     trace: RefCell<Vec<Trace>>,
+    /// Why parts of the current top-level evaluation are unknown.
+    why: RefCell<Vec<String>>,
     resolving: RefCell<Vec<&'a str>>,
     depth: Cell<u32>,
     steps: Cell<u64>,
@@ -144,6 +146,7 @@ impl<'a> Evaluator<'a> {
             inputs,
             locals: RefCell::default(),
             trace: RefCell::default(),
+            why: RefCell::default(),
             resolving: RefCell::default(),
             depth: Cell::new(0),
             steps: Cell::new(0),
@@ -357,6 +360,23 @@ impl<'a> Evaluator<'a> {
         out
     }
 
+    /// Why the last top-level [`Evaluator::eval_in`] met unknown values, without repeats.
+    pub fn take_why(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for w in self.why.borrow_mut().drain(..) {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+
+    /// Unknown, saying why.
+    fn unknown_because(&self, why: String) -> Value {
+        self.why.borrow_mut().push(why);
+        Value::Unknown
+    }
+
     fn note(&self, span: Option<Span>, note: String) {
         self.trace.borrow_mut().push(Trace { span, note });
     }
@@ -473,6 +493,7 @@ impl<'a> Evaluator<'a> {
             inputs,
             locals: RefCell::default(),
             trace: RefCell::default(),
+            why: RefCell::default(),
             resolving: RefCell::default(),
             depth: Cell::new(0),
             steps: Cell::new(0),
@@ -484,7 +505,9 @@ impl<'a> Evaluator<'a> {
     /// `module.NAME.OUTPUT` as the parent sees it.
     fn module_output(&self, name: &str, output: &str) -> Value {
         let Some(child) = self.child(name) else {
-            return Value::Unknown;
+            return self.unknown_because(format!(
+                "module.{name} is not available (a remote source that `terraform init` has not installed, or not instantiated)"
+            ));
         };
         match child.module.outputs.get(output) {
             Some(l) => child.eval_at(l.file, l.expr),
@@ -508,6 +531,7 @@ impl<'a> Evaluator<'a> {
         let outermost = self.depth.get() == 0;
         if outermost {
             self.trace.borrow_mut().clear();
+            self.why.borrow_mut().clear();
         }
         let v = self.eval(expr, scope);
         if outermost {
@@ -603,7 +627,14 @@ impl<'a> Evaluator<'a> {
                 } else {
                     args
                 };
-                functions::call(call.name.name.as_str(), args)
+                let name = call.name.name.as_str();
+                let all_known = args.iter().all(Value::is_known);
+                match functions::call(name, args) {
+                    Value::Unknown if all_known => self.unknown_because(format!(
+                        "`{name}(…)` is not evaluated by preflight or failed on its arguments"
+                    )),
+                    v => v,
+                }
             }
             Expression::Traversal(t) => {
                 let (root, rest) = match &t.expr {
@@ -741,9 +772,18 @@ impl<'a> Evaluator<'a> {
         for element in t.iter() {
             match element {
                 Element::Literal(s) => out.push_str(s.value()),
-                Element::Interpolation(i) => match self.eval(&i.expr, scope).to_template_string() {
-                    Some(s) => out.push_str(&s),
-                    None => return false,
+                Element::Interpolation(i) => match self.eval(&i.expr, scope) {
+                    Value::Ref(r) => {
+                        self.unknown_because(format!(
+                            "{}.{} is known only after apply",
+                            r.address, r.attr
+                        ));
+                        return false;
+                    }
+                    v => match v.to_template_string() {
+                        Some(s) => out.push_str(&s),
+                        None => return false,
+                    },
                 },
                 Element::Directive(d) => match d.as_ref() {
                     Directive::If(d) => match self.eval(&d.if_expr.cond_expr, scope).as_bool() {
@@ -821,7 +861,12 @@ impl<'a> Evaluator<'a> {
                             &ops[3..],
                         )
                     }
-                    _ => (Value::Unknown, &[]),
+                    _ => (
+                        self.unknown_because(format!(
+                            "data.{dtype}.{dname} is read from the cloud when Terraform plans"
+                        )),
+                        &[],
+                    ),
                 }
             }
             "module" => match (attr(0), attr(1)) {
@@ -909,6 +954,9 @@ impl<'a> Evaluator<'a> {
             return convert(&input.value, var.ty);
         }
         match var.default {
+            None => self.unknown_because(format!(
+                "var.{name} has no value: pass it with --var {name}=…, a .tfvars file or TF_VAR_{name}"
+            )),
             Some(default) => {
                 self.note(
                     Some(span_of(default.file, default.expr)),
@@ -916,7 +964,6 @@ impl<'a> Evaluator<'a> {
                 );
                 self.eval_top(default.expr)
             }
-            None => Value::Unknown,
         }
     }
 

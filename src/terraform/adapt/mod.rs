@@ -100,15 +100,22 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
 
     /// The evaluated value of an attribute and the span of the whole attribute.
     pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
-        self.attr_traced(name).map(|(v, s, _)| (v, s))
+        self.attr_traced(name).map(|(v, s, _, _)| (v, s))
     }
 
-    /// [`Res::attr`] with where the value came from.
-    pub fn attr_traced(&self, name: &str) -> Option<(Value, Span, Vec<Trace>)> {
+    /// [`Res::attr`] with where the value came from and why parts of it are unknown.
+    pub fn attr_traced(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
         let a = self.body.get_attribute(name)?;
         let span = Span::new(self.file, parse::attribute(a));
         let value = self.ev.eval_in(self.file, &a.value, &self.scope);
-        Some((value, span, self.ev.take_trace()))
+        let mut why = self.ev.take_why();
+        if let Value::Ref(r) = &value {
+            why.push(format!(
+                "{}.{} is known only after apply",
+                r.address, r.attr
+            ));
+        }
+        Some((value, span, self.ev.take_trace(), why))
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -184,6 +191,7 @@ impl Tracker {
                 attrs: HashMap::new(),
                 missing: HashMap::new(),
                 traces: HashMap::new(),
+                unknown_why: HashMap::new(),
             },
         }
     }
@@ -231,7 +239,7 @@ impl Tracker {
         path: &str,
         conv: impl Fn(&Value) -> Option<T>,
     ) -> Field<T> {
-        let Some((value, span, trace)) = r.attr_traced(attr) else {
+        let Some((value, span, trace, why)) = r.attr_traced(attr) else {
             self.left_out(path, attr);
             return Field::NotWritten;
         };
@@ -240,9 +248,16 @@ impl Tracker {
             self.locs.traces.insert(path.to_string(), trace);
         }
         match conv(&value) {
-            Some(v) => Field::Known(v),
+            Some(v) => {
+                if !why.is_empty() {
+                    // Known as a whole, with unknown parts (a document): keep the reasons for them.
+                    self.locs.unknown_why.insert(path.to_string(), why);
+                }
+                Field::Known(v)
+            }
             None => {
                 self.mark_unknown(path);
+                self.locs.unknown_why.insert(path.to_string(), why);
                 Field::Unknown
             }
         }
@@ -369,13 +384,21 @@ impl<T: HasMeta> Joiner<T> {
         attr: &str,
         unknown: &[&str],
     ) -> &mut (T, Tracker) {
-        let target = r.attr(attr).map_or(Target::Unknown, |(v, _)| target(&v));
+        let (target, why) = match r.attr_traced(attr) {
+            Some((v, _, _, why)) => (target(&v), why),
+            None => (Target::Unknown, Vec::new()),
+        };
         let i = match self.find(&target) {
             Some(i) => i,
             None => {
                 let mut t = Tracker::for_resource(inst, r.span.clone());
+                let mut reasons = vec![format!(
+                    "`{attr}` names a resource that is not in the scanned code, so its other settings are unknown"
+                )];
+                reasons.extend(why);
                 for u in unknown {
                     t.mark_unknown(*u);
+                    t.locs.unknown_why.insert(u.to_string(), reasons.clone());
                 }
                 self.add(T::default(), t, None);
                 self.items.len() - 1
