@@ -486,13 +486,16 @@ fn modules_are_evaluated_through_their_callers() {
         resources,
         [
             "module.archive.aws_s3_bucket.this",
+            "module.team_buckets[\"analytics\"].aws_s3_bucket.this",
+            "module.team_buckets[\"analytics\"].aws_s3_bucket.this",
             "module.uploads.aws_s3_bucket.this",
             "module.db.aws_db_instance.this",
+            "module.replicas[1].aws_db_instance.this",
             "module.db.module.sg.aws_security_group.db",
         ]
     );
     // The nested module's value is traced to both calls' arguments.
-    let sg = &findings[3]["trace"];
+    let sg = &findings[6]["trace"];
     let notes: Vec<(&str, u64)> = sg
         .as_array()
         .expect("trace")
@@ -513,7 +516,7 @@ fn modules_are_evaluated_through_their_callers() {
     );
     // Scanning only the root still evaluates (and reports) the modules it calls.
     let (v, _) = json(&["testdata/eval/modules/envs/prod"]);
-    assert_eq!(v["summary"]["findings"], 4);
+    assert_eq!(v["summary"]["findings"], 7);
 }
 
 #[test]

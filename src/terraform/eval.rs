@@ -103,7 +103,8 @@ pub struct Evaluator<'a> {
     /// Modules `terraform init` installed for the root module.
     installed: Rc<super::module::Installed>,
     module_depth: u32,
-    children: RefCell<BTreeMap<&'a str, Child<'a>>>,
+    /// Module instances made so far, by call name and instance key (`db`, `db[0]`, `db["a"]`).
+    children: RefCell<BTreeMap<String, Child<'a>>>,
     /// Values given from outside the module (tfvars, flags, environment).
     inputs: Inputs,
     /// Locals evaluated so far, with the trace of where their value came from.
@@ -403,44 +404,109 @@ impl<'a> Evaluator<'a> {
         &self.prefix
     }
 
-    /// Names of the module calls in this module, sorted.
-    pub fn call_names(&self) -> Vec<&'a str> {
-        self.module.calls.keys().copied().collect()
+    /// The evaluators of every module instance this module calls: in call-name order, one per `count`
+    /// index or `for_each` key (none for `count = 0` or an empty collection, one unindexed instance
+    /// when the call has neither or they are unknown).
+    pub fn children(&self) -> Vec<Rc<Evaluator<'a>>> {
+        let mut out = Vec::new();
+        for call in self.module.calls.values() {
+            for key in self.call_instances(call) {
+                out.extend(self.child_instance(call, key));
+            }
+        }
+        out
     }
 
-    /// The evaluator of the module that `module "NAME"` calls, with the call's arguments as its
-    /// variables; `None` when the call has `count = 0` (or an empty `for_each`), its source is not a
-    /// local directory of the scan, or the calls nest deeper than [`MAX_MODULE_DEPTH`].
-    pub fn child(&self, name: &str) -> Option<Rc<Evaluator<'a>>> {
-        match self.children.borrow().get(name) {
+    /// The instance keys of a module call: `None` for the one unindexed instance, else the key (a
+    /// number for `count`, a string for `for_each`) and, for `for_each`, `each.value`.
+    fn call_instances(
+        &self,
+        call: &super::module::ModuleCall<'a>,
+    ) -> Vec<Option<(Value, Option<Value>)>> {
+        let body = &call.block.body;
+        if let Some(c) = body.get_attribute("count") {
+            return match self.eval_at(call.file, &c.value).as_number() {
+                Some(n) if n >= 0.0 => (0..(n as usize).min(MAX_INSTANCES))
+                    .map(|i| Some((Value::Number(i as f64), None)))
+                    .collect(),
+                _ => vec![None],
+            };
+        }
+        if let Some(fe) = body.get_attribute("for_each") {
+            return match self.eval_at(call.file, &fe.value) {
+                Value::Object(map) => map
+                    .into_iter()
+                    .map(|(k, v)| Some((Value::String(k), Some(v))))
+                    .collect(),
+                Value::List(items) if items.iter().all(|i| matches!(i, Value::String(_))) => {
+                    let mut items = items;
+                    items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                    items.dedup();
+                    items
+                        .into_iter()
+                        .map(|k| Some((k.clone(), Some(k))))
+                        .collect()
+                }
+                _ => vec![None],
+            };
+        }
+        vec![None]
+    }
+
+    /// The instance of `call` for `key`, made once: its arguments evaluated here (with `count.index` or
+    /// `each` bound) become its variables. `None` when its source is not a module of the scan or the
+    /// calls nest deeper than [`MAX_MODULE_DEPTH`].
+    fn child_instance(
+        &self,
+        call: &super::module::ModuleCall<'a>,
+        key: Option<(Value, Option<Value>)>,
+    ) -> Option<Rc<Evaluator<'a>>> {
+        let mut scope = Scope::default();
+        let suffix = match &key {
+            None => String::new(),
+            Some((k, None)) => {
+                let n = k.as_number()?;
+                scope.bind(
+                    "count",
+                    Value::Object(BTreeMap::from([("index".to_string(), Value::Number(n))])),
+                );
+                format!("[{}]", super::value::format_number(n))
+            }
+            Some((k, Some(v))) => {
+                let k = k.to_template_string()?;
+                scope.bind(
+                    "each",
+                    Value::Object(BTreeMap::from([
+                        ("key".to_string(), Value::String(k.clone())),
+                        ("value".to_string(), v.clone()),
+                    ])),
+                );
+                format!("[{}]", serde_json::Value::String(k))
+            }
+        };
+        let memo = format!("{}{suffix}", call.name);
+        match self.children.borrow().get(&memo) {
             Some(Child::Done(c)) => return c.clone(),
             Some(Child::InProgress) => return None,
             None => {}
         }
-        let (key, call) = self.module.calls.get_key_value(name)?;
-        self.children.borrow_mut().insert(key, Child::InProgress);
-        let made = self.make_child(call);
         self.children
             .borrow_mut()
-            .insert(key, Child::Done(made.clone()));
+            .insert(memo.clone(), Child::InProgress);
+        let made = self.make_child(call, &suffix, &scope);
+        self.children
+            .borrow_mut()
+            .insert(memo, Child::Done(made.clone()));
         made
     }
 
-    fn make_child(&self, call: &super::module::ModuleCall<'a>) -> Option<Rc<Evaluator<'a>>> {
+    fn make_child(
+        &self,
+        call: &super::module::ModuleCall<'a>,
+        suffix: &str,
+        scope: &Scope,
+    ) -> Option<Rc<Evaluator<'a>>> {
         let body = &call.block.body;
-        // count = 0 or an empty for_each: the module is not instantiated.
-        if let Some(c) = body.get_attribute("count") {
-            if self.eval_at(call.file, &c.value).as_number() == Some(0.0) {
-                return None;
-            }
-        }
-        if let Some(fe) = body.get_attribute("for_each") {
-            match self.eval_at(call.file, &fe.value) {
-                Value::List(items) if items.is_empty() => return None,
-                Value::Object(map) if map.is_empty() => return None,
-                _ => {}
-            }
-        }
         let key = if self.key.is_empty() {
             call.name.to_string()
         } else {
@@ -476,7 +542,7 @@ impl<'a> Evaluator<'a> {
             inputs.values.insert(
                 attr.key.as_str().to_string(),
                 super::inputs::Input {
-                    value: super::inputs::Given::Typed(self.eval_at(call.file, &attr.value)),
+                    value: super::inputs::Given::Typed(self.eval_in(call.file, &attr.value, scope)),
                     origin: Origin::File(Span::new(call.file, super::parse::attribute(attr))),
                     upstream: self.take_trace(),
                 },
@@ -485,7 +551,7 @@ impl<'a> Evaluator<'a> {
         Some(Rc::new(Evaluator {
             module,
             workspace: self.workspace,
-            prefix: format!("{}module.{}.", self.prefix, call.name),
+            prefix: format!("{}module.{}{suffix}.", self.prefix, call.name),
             key,
             installed: Rc::clone(&self.installed),
             module_depth: self.module_depth + 1,
@@ -502,12 +568,37 @@ impl<'a> Evaluator<'a> {
         }))
     }
 
-    /// `module.NAME.OUTPUT` as the parent sees it.
-    fn module_output(&self, name: &str, output: &str) -> Value {
-        let Some(child) = self.child(name) else {
-            return self.unknown_because(format!(
+    /// `module.NAME.OUTPUT`, or `module.NAME[KEY].OUTPUT` for a call with `count` or `for_each`.
+    fn module_output(&self, name: &str, key: Option<&Value>, output: &str) -> Value {
+        let missing = || {
+            self.unknown_because(format!(
                 "module.{name} is not available (a remote source that `terraform init` has not installed, or not instantiated)"
-            ));
+            ))
+        };
+        let Some(call) = self.module.calls.get(name) else {
+            return missing();
+        };
+        let expanded = ["count", "for_each"]
+            .iter()
+            .any(|a| call.block.body.get_attribute(a).is_some());
+        let instance = match (expanded, key) {
+            (false, None) => None,
+            (true, Some(k)) => {
+                let each = call.block.body.get_attribute("for_each").map(|fe| {
+                    match (self.eval_at(call.file, &fe.value), k.to_template_string()) {
+                        (Value::Object(mut map), Some(k)) => {
+                            map.remove(&k).unwrap_or(Value::Unknown)
+                        }
+                        (_, Some(k)) => Value::String(k),
+                        _ => Value::Unknown,
+                    }
+                });
+                Some((k.clone(), each))
+            }
+            _ => return Value::Unknown,
+        };
+        let Some(child) = self.child_instance(call, instance) else {
+            return missing();
         };
         match child.module.outputs.get(output) {
             Some(l) => child.eval_at(l.file, l.expr),
@@ -869,10 +960,27 @@ impl<'a> Evaluator<'a> {
                     ),
                 }
             }
-            "module" => match (attr(0), attr(1)) {
-                (Some(name), Some(output)) => (self.module_output(name, output), &ops[2..]),
-                _ => (Value::Unknown, &[]),
-            },
+            "module" => {
+                let Some(name) = attr(0) else {
+                    return (Value::Unknown, &[]);
+                };
+                // `module.x.out`, or `module.x[key].out` for an expanded call.
+                let key = match ops.get(1).map(|o| o.value()) {
+                    Some(TraversalOperator::Index(e)) => Some(self.eval(e, scope)),
+                    Some(TraversalOperator::LegacyIndex(n)) => {
+                        Some(Value::Number(*n.value() as f64))
+                    }
+                    _ => None,
+                };
+                let at = if key.is_some() { 2 } else { 1 };
+                match attr(at) {
+                    Some(output) => (
+                        self.module_output(name, key.as_ref(), output),
+                        &ops[at + 1..],
+                    ),
+                    None => (Value::Unknown, &[]),
+                }
+            }
             "count" | "each" | "self" | "path" | "terraform" => (Value::Unknown, &[]),
             rtype => {
                 let Some(res) = attr(0).and_then(|n| self.module.resource(rtype, n)) else {

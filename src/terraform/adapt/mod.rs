@@ -42,13 +42,11 @@ pub fn adapt(root: &Evaluator) -> (Model, Locations) {
     (cx.model, cx.locations)
 }
 
-/// The evaluators of every module `ev` calls, depth first in call-name order.
+/// The evaluators of every module instance `ev` calls, depth first in call-name order.
 fn collect_children<'a>(ev: &Evaluator<'a>, out: &mut Vec<Rc<Evaluator<'a>>>) {
-    for name in ev.call_names() {
-        if let Some(child) = ev.child(name) {
-            out.push(Rc::clone(&child));
-            collect_children(&child, out);
-        }
+    for child in ev.children() {
+        out.push(Rc::clone(&child));
+        collect_children(&child, out);
     }
 }
 

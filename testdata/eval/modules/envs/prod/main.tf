@@ -38,3 +38,26 @@ resource "aws_s3_bucket_policy" "archive" {
     }]
   })
 }
+
+# One instance per team; only the analytics bucket is public.
+module "team_buckets" {
+  source   = "../../modules/bucket"
+  for_each = { analytics = "public-read", finance = "private" }
+  name     = "acme-prod-${each.key}"
+  acl      = each.value
+}
+
+# Two replicas; only the first one is encrypted.
+module "replicas" {
+  source    = "../../modules/database"
+  count     = 2
+  encrypted = count.index == 0
+}
+
+# Joined to one instance's bucket through an indexed output.
+resource "aws_s3_bucket_policy" "analytics" {
+  bucket = module.team_buckets["analytics"].bucket_id
+  policy = jsonencode({ # expect: AWS-S3-003
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }]
+  })
+}
