@@ -1,7 +1,9 @@
 //! Security groups with their inline rules and the separate rule resources.
 
-use super::{number, string, strings, Cx, Joiner, Res, Tracker};
+use super::{number, string, strings, Cx, Fields, Joiner, ObjectFields, Res, Tracker};
 use crate::model::{SecurityGroup, SgRule};
+use crate::source::Span;
+use crate::terraform::value::Value;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Direction {
@@ -30,7 +32,28 @@ pub(super) fn adapt(cx: &mut Cx) {
         };
         for dir in [Direction::Ingress, Direction::Egress] {
             for block in r.blocks(dir.key()) {
-                push_rule(&mut g, &mut t, dir, &block, Columns::CLASSIC);
+                let span = block.span.clone();
+                push_rule(&mut g, &mut t, dir, &block, span, Columns::CLASSIC);
+            }
+            // The same rules written as an attribute: `ingress = [{ from_port = 22, … }]`.
+            match r.attr_traced(dir.key()) {
+                Some((Value::List(items), span, _, _)) => {
+                    for item in &items {
+                        if let Value::Object(map) = item {
+                            let fields = ObjectFields {
+                                map,
+                                span: span.clone(),
+                            };
+                            push_rule(&mut g, &mut t, dir, &fields, span.clone(), Columns::CLASSIC);
+                        }
+                    }
+                }
+                Some((Value::Null, ..)) | None => {}
+                Some((_, span, _, why)) => {
+                    t.at(dir.key(), span);
+                    t.mark_unknown(dir.key());
+                    t.explain(dir.key(), why);
+                }
             }
         }
         groups.add(g, t, None);
@@ -46,7 +69,7 @@ pub(super) fn adapt(cx: &mut Cx) {
             _ => continue,
         };
         let (g, t) = groups.join(&inst, &r, "security_group_id", &[]);
-        push_rule(g, t, dir, &r, Columns::CLASSIC);
+        push_rule(g, t, dir, &r, r.span.clone(), Columns::CLASSIC);
     }
     for (rtype, dir) in [
         ("aws_vpc_security_group_ingress_rule", Direction::Ingress),
@@ -55,7 +78,7 @@ pub(super) fn adapt(cx: &mut Cx) {
         for (ev, res, inst) in cx.instances(rtype) {
             let r = Res::of(ev, res, &inst);
             let (g, t) = groups.join(&inst, &r, "security_group_id", &[]);
-            push_rule(g, t, dir, &r, Columns::VPC);
+            push_rule(g, t, dir, &r, r.span.clone(), Columns::VPC);
         }
     }
 
@@ -85,13 +108,20 @@ impl Columns {
     };
 }
 
-fn push_rule(g: &mut SecurityGroup, t: &mut Tracker, dir: Direction, r: &Res, cols: Columns) {
+fn push_rule(
+    g: &mut SecurityGroup,
+    t: &mut Tracker,
+    dir: Direction,
+    r: &impl Fields,
+    span: Span,
+    cols: Columns,
+) {
     let list = match dir {
         Direction::Ingress => &g.ingress,
         Direction::Egress => &g.egress,
     };
     let base = format!("{}[{}]", dir.key(), list.len());
-    t.at(&base, r.span.clone());
+    t.at(&base, span);
     let p = |name: &str| format!("{base}.{name}");
     let protocol = t
         .field(r, cols.protocol, &p("protocol"), string)

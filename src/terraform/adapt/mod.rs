@@ -140,6 +140,33 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
     }
 }
 
+/// Something with named fields an adapter reads: a block, or an object value standing for one.
+pub(crate) trait Fields {
+    /// The value of field `name`, where it is, where it came from and why parts are unknown.
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)>;
+}
+
+impl Fields for Res<'_, '_> {
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        self.attr_traced(name)
+    }
+}
+
+/// An object in a list attribute written instead of nested blocks (`ingress = [{ … }]`): its fields are
+/// located at the attribute.
+pub(crate) struct ObjectFields<'v> {
+    pub map: &'v std::collections::BTreeMap<String, Value>,
+    pub span: Span,
+}
+
+impl Fields for ObjectFields<'_> {
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        self.map
+            .get(name)
+            .map(|v| (v.clone(), self.span.clone(), Vec::new(), Vec::new()))
+    }
+}
+
 /// What reading an attribute gave.
 pub(crate) enum Field<T> {
     Known(T),
@@ -223,6 +250,11 @@ impl Tracker {
         self.locs.missing.insert(path.to_string(), attr.to_string());
     }
 
+    /// Why the value at `path` is unknown.
+    pub fn explain(&mut self, path: &str, why: Vec<String>) {
+        self.locs.unknown_why.insert(path.to_string(), why);
+    }
+
     /// A companion resource settled what was unknown about a bucket standing on its own.
     pub fn unknown_remove(&mut self, path: &str) {
         self.unknown.retain(|u| u != path);
@@ -232,12 +264,12 @@ impl Tracker {
     /// type counts as unknown).
     pub fn field<T>(
         &mut self,
-        r: &Res,
+        r: &impl Fields,
         attr: &str,
         path: &str,
         conv: impl Fn(&Value) -> Option<T>,
     ) -> Field<T> {
-        let Some((value, span, trace, why)) = r.attr_traced(attr) else {
+        let Some((value, span, trace, why)) = r.get(attr) else {
             self.left_out(path, attr);
             return Field::NotWritten;
         };
