@@ -1,6 +1,6 @@
 //! EBS volumes, with the account-wide default encryption when the module sets it.
 
-use super::{boolean, number, string, Cx, Res, Tracker};
+use super::{boolean, number, string, Cx};
 use crate::model::Volume;
 
 pub(super) fn adapt(cx: &mut Cx) {
@@ -8,16 +8,13 @@ pub(super) fn adapt(cx: &mut Cx) {
     let by_default = cx
         .instances("aws_ebs_encryption_by_default")
         .iter()
-        .any(|(ev, res, inst)| {
-            let r = Res::of(ev, res, inst);
-            match r.attr("enabled") {
-                None => true,
-                Some((v, _)) => v.as_bool() == Some(true),
-            }
+        .any(|item| match item.res.attr("enabled") {
+            None => true,
+            Some((v, _)) => v.as_bool() == Some(true),
         });
-    for (ev, res, inst) in cx.instances("aws_ebs_volume") {
-        let r = Res::of(ev, res, &inst);
-        let mut t = Tracker::for_resource(&inst, r.span.clone());
+    for item in cx.instances("aws_ebs_volume") {
+        let r = &item.res;
+        let mut t = item.tracker();
         let encrypted = t.field(&r, "encrypted", "encrypted", boolean);
         // A volume made from a snapshot keeps the snapshot's encryption.
         let from_snapshot = r.has("snapshot_id");

@@ -1,6 +1,6 @@
 //! Security groups with their inline rules and the separate rule resources.
 
-use super::{number, string, strings, Cx, Fields, Joiner, ObjectFields, Res, Tracker};
+use super::{number, string, strings, Cx, Fields, Joiner, ObjectFields, Tracker};
 use crate::model::{SecurityGroup, SgRule};
 use crate::source::Span;
 use crate::terraform::value::Value;
@@ -23,9 +23,9 @@ impl Direction {
 pub(super) fn adapt(cx: &mut Cx) {
     let mut groups: Joiner<SecurityGroup> = Joiner::new();
 
-    for (ev, res, inst) in cx.instances("aws_security_group") {
-        let r = Res::of(ev, res, &inst);
-        let mut t = Tracker::for_resource(&inst, r.span.clone());
+    for item in cx.instances("aws_security_group") {
+        let r = &item.res;
+        let mut t = item.tracker();
         let mut g = SecurityGroup {
             name: t.field(&r, "name", "name", string).known(),
             ..SecurityGroup::default()
@@ -61,23 +61,23 @@ pub(super) fn adapt(cx: &mut Cx) {
 
     // Separate rule resources join their group; a rule whose group is not in this module stands as a
     // group of its own.
-    for (ev, res, inst) in cx.instances("aws_security_group_rule") {
-        let r = Res::of(ev, res, &inst);
+    for item in cx.instances("aws_security_group_rule") {
+        let r = &item.res;
         let dir = match r.attr("type").and_then(|(v, _)| string(&v)).as_deref() {
             Some("ingress") => Direction::Ingress,
             Some("egress") => Direction::Egress,
             _ => continue,
         };
-        let (g, t) = groups.join(&inst, &r, "security_group_id", &[]);
+        let (g, t) = groups.join(&item, "security_group_id", &[]);
         push_rule(g, t, dir, &r, r.span.clone(), Columns::CLASSIC);
     }
     for (rtype, dir) in [
         ("aws_vpc_security_group_ingress_rule", Direction::Ingress),
         ("aws_vpc_security_group_egress_rule", Direction::Egress),
     ] {
-        for (ev, res, inst) in cx.instances(rtype) {
-            let r = Res::of(ev, res, &inst);
-            let (g, t) = groups.join(&inst, &r, "security_group_id", &[]);
+        for item in cx.instances(rtype) {
+            let r = &item.res;
+            let (g, t) = groups.join(&item, "security_group_id", &[]);
             push_rule(g, t, dir, &r, r.span.clone(), Columns::VPC);
         }
     }

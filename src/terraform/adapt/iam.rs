@@ -1,6 +1,6 @@
 //! IAM identity policies (managed and inline) and role trust policies.
 
-use super::{string, Cx, Res, Tracker};
+use super::{string, Cx, Tracker};
 use crate::model::{IamPolicy, Role};
 
 pub(super) fn adapt(cx: &mut Cx) {
@@ -10,9 +10,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         ("aws_iam_user_policy", "user_inline"),
         ("aws_iam_group_policy", "group_inline"),
     ] {
-        for (ev, res, inst) in cx.instances(rtype) {
-            let r = Res::of(ev, res, &inst);
-            let mut t = Tracker::for_resource(&inst, r.span.clone());
+        for item in cx.instances(rtype) {
+            let r = &item.res;
+            let mut t = item.tracker();
             let mut p = IamPolicy {
                 kind,
                 document: t.document(&r, "policy", "document").known(),
@@ -22,9 +22,9 @@ pub(super) fn adapt(cx: &mut Cx) {
             cx.model.aws.iam.policies.push(p);
         }
     }
-    for (ev, res, inst) in cx.instances("aws_iam_role") {
-        let r = Res::of(ev, res, &inst);
-        let mut t = Tracker::for_resource(&inst, r.span.clone());
+    for item in cx.instances("aws_iam_role") {
+        let r = &item.res;
+        let mut t = item.tracker();
         let mut role = Role {
             name: t.field(&r, "name", "name", string).known(),
             trust_policy: t.document(&r, "assume_role_policy", "trust_policy").known(),
@@ -33,9 +33,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         // Inline policies written inside the role are identity policies of their own.
         for (i, block) in r.blocks("inline_policy").enumerate() {
             let mut pt = Tracker::new(
-                format!("{}#inline_policy[{i}]", inst.address),
-                format!("{}/inline_policy[{i}]", inst.label),
-                inst.address.clone(),
+                format!("{}#inline_policy[{i}]", item.address),
+                format!("{}/inline_policy[{i}]", item.label),
+                item.address.clone(),
                 block.span.clone(),
             );
             let mut p = IamPolicy {

@@ -59,18 +59,38 @@ pub(crate) struct Cx<'r, 'a> {
 
 impl<'r, 'a> Cx<'r, 'a> {
     /// Every instance of every resource of type `rtype` in every module (`count` and `for_each`
-    /// expanded), with the evaluator of its module.
-    pub fn instances(
-        &self,
-        rtype: &'static str,
-    ) -> Vec<(&'r Evaluator<'a>, &'r Resource<'a>, Instance)> {
+    /// expanded).
+    pub fn instances(&self, rtype: &'static str) -> Vec<Item<'r, 'a>> {
         let mut out = Vec::new();
         for &ev in &self.evs {
             for res in ev.module.resources_of(rtype) {
-                out.extend(ev.instances(res).into_iter().map(|i| (ev, res, i)));
+                out.extend(ev.instances(res).into_iter().map(|inst| Item {
+                    res: Res::of(ev, res, &inst),
+                    address: inst.address,
+                    label: inst.label,
+                }));
             }
         }
         out
+    }
+}
+
+/// One resource instance to adapt: its address, a short label, and its fields.
+pub(crate) struct Item<'r, 'a> {
+    pub address: String,
+    pub label: String,
+    pub res: Res<'r, 'a>,
+}
+
+impl Item<'_, '_> {
+    /// A tracker for the entity this resource becomes, located at its header.
+    pub fn tracker(&self) -> Tracker {
+        Tracker::new(
+            self.address.clone(),
+            self.label.clone(),
+            self.address.clone(),
+            self.res.span.clone(),
+        )
     }
 }
 
@@ -146,6 +166,12 @@ pub(crate) trait Fields {
     fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)>;
 }
 
+impl<T: Fields> Fields for &T {
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        (**self).get(name)
+    }
+}
+
 impl Fields for Res<'_, '_> {
     fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
         self.attr_traced(name)
@@ -219,15 +245,6 @@ impl Tracker {
                 unknown_why: HashMap::new(),
             },
         }
-    }
-
-    pub fn for_resource(inst: &Instance, header: Span) -> Tracker {
-        Tracker::new(
-            inst.address.clone(),
-            inst.label.clone(),
-            inst.address.clone(),
-            header,
-        )
     }
 
     pub fn id(&self) -> &str {
@@ -407,13 +424,8 @@ impl<T: HasMeta> Joiner<T> {
 
     /// The entity the companion `inst` names through `attr`; when it is not in this module, the companion
     /// stands as an entity of its own with the `unknown` paths it cannot tell.
-    pub fn join(
-        &mut self,
-        inst: &Instance,
-        r: &Res,
-        attr: &str,
-        unknown: &[&str],
-    ) -> &mut (T, Tracker) {
+    pub fn join(&mut self, item: &Item, attr: &str, unknown: &[&str]) -> &mut (T, Tracker) {
+        let r = &item.res;
         let (target, why) = match r.attr_traced(attr) {
             Some((v, _, _, why)) => (target(&v), why),
             None => (Target::Unknown, Vec::new()),
@@ -421,7 +433,7 @@ impl<T: HasMeta> Joiner<T> {
         let i = match self.find(&target) {
             Some(i) => i,
             None => {
-                let mut t = Tracker::for_resource(inst, r.span.clone());
+                let mut t = item.tracker();
                 let mut reasons = vec![format!(
                     "`{attr}` names a resource that is not in the scanned code, so its other settings are unknown"
                 )];

@@ -1,12 +1,12 @@
 //! RDS instances and clusters.
 
-use super::{boolean, string, Cx, Res, Tracker};
+use super::{boolean, string, Cx};
 use crate::model::{DbCluster, DbInstance};
 
 pub(super) fn adapt(cx: &mut Cx) {
-    for (ev, res, inst) in cx.instances("aws_db_instance") {
-        let r = Res::of(ev, res, &inst);
-        let mut t = Tracker::for_resource(&inst, r.span.clone());
+    for item in cx.instances("aws_db_instance") {
+        let r = &item.res;
+        let mut t = item.tracker();
         // Members of a cluster, replicas and snapshot restores inherit their encryption.
         let inherits = [
             "cluster_identifier",
@@ -32,9 +32,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         i.meta = t.finish(&mut cx.locations);
         cx.model.aws.rds.instances.push(i);
     }
-    for (ev, res, inst) in cx.instances("aws_rds_cluster") {
-        let r = Res::of(ev, res, &inst);
-        let mut t = Tracker::for_resource(&inst, r.span.clone());
+    for item in cx.instances("aws_rds_cluster") {
+        let r = &item.res;
+        let mut t = item.tracker();
         let engine_mode = t.field(&r, "engine_mode", "engine_mode", string).known();
         let inherits = ["snapshot_identifier", "replication_source_identifier"]
             .iter()

@@ -9,9 +9,9 @@ const ORPHAN_UNKNOWN: [&str; 4] = ["acl", "public_access_block", "policy", "obje
 pub(super) fn adapt(cx: &mut Cx) {
     let mut buckets: Joiner<Bucket> = Joiner::new();
 
-    for (ev, res, inst) in cx.instances("aws_s3_bucket") {
-        let r = Res::of(ev, res, &inst);
-        let mut t = Tracker::for_resource(&inst, r.span.clone());
+    for item in cx.instances("aws_s3_bucket") {
+        let r = &item.res;
+        let mut t = item.tracker();
         let mut b = Bucket {
             name: t.field(&r, "bucket", "name", string).known(),
             acl: t
@@ -33,9 +33,9 @@ pub(super) fn adapt(cx: &mut Cx) {
     }
 
     // Companion resources, each joined to its bucket (or standing alone when the bucket is unknown).
-    for (ev, res, inst) in cx.instances("aws_s3_bucket_acl") {
-        let r = Res::of(ev, res, &inst);
-        let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
+    for item in cx.instances("aws_s3_bucket_acl") {
+        let r = &item.res;
+        let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
         if let Field::Known(acl) = t.field(&r, "acl", "acl", string) {
             b.acl = Some(acl);
             t.unknown_remove("acl");
@@ -62,9 +62,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         }
     }
 
-    for (ev, res, inst) in cx.instances("aws_s3_bucket_public_access_block") {
-        let r = Res::of(ev, res, &inst);
-        let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
+    for item in cx.instances("aws_s3_bucket_public_access_block") {
+        let r = &item.res;
+        let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("public_access_block");
         let pab = &mut b.public_access_block;
         pab.configured = true;
@@ -83,18 +83,18 @@ pub(super) fn adapt(cx: &mut Cx) {
         pab.restrict_public_buckets = flag("restrict_public_buckets");
     }
 
-    for (ev, res, inst) in cx.instances("aws_s3_bucket_policy") {
-        let r = Res::of(ev, res, &inst);
-        let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
+    for item in cx.instances("aws_s3_bucket_policy") {
+        let r = &item.res;
+        let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("policy");
         if let Some(doc) = t.document(&r, "policy", "policy").known() {
             b.policy = Some(doc);
         }
     }
 
-    for (ev, res, inst) in cx.instances("aws_s3_bucket_ownership_controls") {
-        let r = Res::of(ev, res, &inst);
-        let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
+    for item in cx.instances("aws_s3_bucket_ownership_controls") {
+        let r = &item.res;
+        let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("object_ownership");
         if let Some(rule) = r.block("rule") {
             b.object_ownership = t
@@ -103,9 +103,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         }
     }
 
-    for (ev, res, inst) in cx.instances("aws_s3_bucket_server_side_encryption_configuration") {
-        let r = Res::of(ev, res, &inst);
-        let (b, t) = buckets.join(&inst, &r, "bucket", &ORPHAN_UNKNOWN);
+    for item in cx.instances("aws_s3_bucket_server_side_encryption_configuration") {
+        let r = &item.res;
+        let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
         read_sse(b, t, &r);
     }
 

@@ -1,13 +1,13 @@
 //! SNS topics and their topic policies.
 
-use super::{string, Cx, Field, Joiner, Res, Tracker};
+use super::{string, Cx, Field, Joiner};
 use crate::model::Topic;
 
 pub(super) fn adapt(cx: &mut Cx) {
     let mut topics: Joiner<Topic> = Joiner::new();
-    for (ev, res, inst) in cx.instances("aws_sns_topic") {
-        let r = Res::of(ev, res, &inst);
-        let mut t = Tracker::for_resource(&inst, r.span.clone());
+    for item in cx.instances("aws_sns_topic") {
+        let r = &item.res;
+        let mut t = item.tracker();
         let key = t.field(&r, "kms_master_key_id", "kms_master_key_id", string);
         // An empty key id turns encryption off, like leaving it out.
         let encrypted = match &key {
@@ -30,9 +30,9 @@ pub(super) fn adapt(cx: &mut Cx) {
         let name = topic.name.clone();
         topics.add(topic, t, name.as_deref());
     }
-    for (ev, res, inst) in cx.instances("aws_sns_topic_policy") {
-        let r = Res::of(ev, res, &inst);
-        let (topic, t) = topics.join(&inst, &r, "arn", &["encrypted"]);
+    for item in cx.instances("aws_sns_topic_policy") {
+        let r = &item.res;
+        let (topic, t) = topics.join(&item, "arn", &["encrypted"]);
         if let Some(doc) = t.document(&r, "policy", "policy").known() {
             topic.policy = Some(doc);
         }
