@@ -15,7 +15,7 @@ pub(super) fn adapt(cx: &mut Cx) {
             let mut t = item.tracker();
             let mut p = IamPolicy {
                 kind,
-                document: t.document(&r, "policy", "document").known(),
+                document: t.document(r, "policy", "document").known(),
                 ..IamPolicy::default()
             };
             p.meta = t.finish(&mut cx.locations);
@@ -27,7 +27,7 @@ pub(super) fn adapt(cx: &mut Cx) {
         let mut t = item.tracker();
         let mut role = Role {
             name: t.field(&r, "name", "name", string).known(),
-            trust_policy: t.document(&r, "assume_role_policy", "trust_policy").known(),
+            trust_policy: t.document(r, "assume_role_policy", "trust_policy").known(),
             ..Role::default()
         };
         // Inline policies written inside the role are identity policies of their own.

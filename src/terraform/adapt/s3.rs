@@ -20,8 +20,8 @@ pub(super) fn adapt(cx: &mut Cx) {
             ..Bucket::default()
         };
         // v3 inline settings.
-        inline_grants(&mut b, &mut t, &r);
-        if let Some(doc) = t.document(&r, "policy", "policy").known() {
+        inline_grants(&mut b, &mut t, r);
+        if let Some(doc) = t.document(r, "policy", "policy").known() {
             b.policy = Some(doc);
         }
         b.encryption.algorithm = Some("AES256".into());
@@ -87,7 +87,7 @@ pub(super) fn adapt(cx: &mut Cx) {
         let r = &item.res;
         let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("policy");
-        if let Some(doc) = t.document(&r, "policy", "policy").known() {
+        if let Some(doc) = t.document(r, "policy", "policy").known() {
             b.policy = Some(doc);
         }
     }
@@ -106,7 +106,7 @@ pub(super) fn adapt(cx: &mut Cx) {
     for item in cx.instances("aws_s3_bucket_server_side_encryption_configuration") {
         let r = &item.res;
         let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
-        read_sse(b, t, &r);
+        read_sse(b, t, r);
     }
 
     cx.model.aws.s3.buckets = buckets.finish(&mut cx.locations);

@@ -24,7 +24,7 @@ pub(super) fn adapt(cx: &mut Cx) {
             name: t.field(&r, "name", "name", string).known(),
             kms_master_key_id: key.known(),
             encrypted,
-            policy: t.document(&r, "policy", "policy").known(),
+            policy: t.document(r, "policy", "policy").known(),
             ..Topic::default()
         };
         let name = topic.name.clone();
@@ -33,7 +33,7 @@ pub(super) fn adapt(cx: &mut Cx) {
     for item in cx.instances("aws_sns_topic_policy") {
         let r = &item.res;
         let (topic, t) = topics.join(&item, "arn", &["encrypted"]);
-        if let Some(doc) = t.document(&r, "policy", "policy").known() {
+        if let Some(doc) = t.document(r, "policy", "policy").known() {
             topic.policy = Some(doc);
         }
     }
