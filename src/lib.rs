@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod discover;
 pub mod finding;
+pub mod json;
 pub mod model;
 pub mod policy;
 pub mod report;
