@@ -8,9 +8,19 @@ use crate::finding::ScanError;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// What a unit holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// The `.tf` files of one directory.
+    Terraform,
+    /// One `terraform show -json` plan.
+    Plan,
+}
+
 /// A set of files evaluated together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
+    pub kind: Kind,
     pub dir: PathBuf,
     /// Every file of the unit, sorted.
     pub files: Vec<PathBuf>,
@@ -24,6 +34,21 @@ pub struct Unit {
 
 fn is_terraform(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tf")
+}
+
+/// A `.json` file whose first bytes look like `terraform show -json` output.
+fn is_plan(path: &Path) -> bool {
+    use std::io::Read;
+    if path.extension().is_none_or(|e| e != "json") {
+        return false;
+    }
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = vec![0u8; 4096];
+    let n = f.read(&mut head).unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.contains("\"format_version\"") && head.contains("\"terraform_version\"")
 }
 
 /// The rank of a variable file Terraform loads on its own, `None` for any other file.
@@ -47,6 +72,7 @@ const SKIPPED_DIRS: [&str; 2] = [".git", ".terraform"];
 /// (companion resources live there) but only its own findings are reported.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
     let mut errors = Vec::new();
+    let mut plans: BTreeSet<PathBuf> = BTreeSet::new();
     // dir → (all files, reported files)
     let mut modules: BTreeMap<PathBuf, (BTreeSet<PathBuf>, BTreeSet<PathBuf>)> = BTreeMap::new();
     for path in paths {
@@ -62,6 +88,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
         };
         if meta.is_dir() {
             for file in walk(path, &mut errors) {
+                if !is_terraform(&file) {
+                    plans.insert(file);
+                    continue;
+                }
                 let dir = parent(&file);
                 let entry = modules.entry(dir).or_default();
                 entry.0.insert(file.clone());
@@ -74,9 +104,18 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
             entry.0.extend(siblings);
             entry.0.insert(path.clone());
             entry.1.insert(path.clone());
+        } else if is_plan(path) {
+            plans.insert(path.clone());
         }
         // Any other file is not infrastructure code: skipped silently.
     }
+    let plan_units = plans.into_iter().map(|p| Unit {
+        kind: Kind::Plan,
+        dir: parent(&p),
+        files: vec![p.clone()],
+        report: BTreeSet::from([p]),
+        var_files: Vec::new(),
+    });
     let units = modules
         .into_iter()
         .map(|(dir, (files, report))| {
@@ -91,12 +130,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
                 .unwrap_or_default();
             sort_var_files(&mut var_files);
             Unit {
+                kind: Kind::Terraform,
                 dir,
                 files: files.into_iter().collect(),
                 report,
                 var_files,
             }
         })
+        .chain(plan_units)
         .collect();
     (units, errors)
 }
@@ -124,7 +165,10 @@ fn walk(root: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
         .build();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_terraform(e.path()) => {
+            Ok(e)
+                if e.file_type().is_some_and(|t| t.is_file())
+                    && (is_terraform(e.path()) || is_plan(e.path())) =>
+            {
                 out.push(e.into_path())
             }
             Ok(_) => {}

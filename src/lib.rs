@@ -117,7 +117,11 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     // The module graph: which directories each directory calls through a local source. Only a file
     // that mentions `module` can hold a call, so the others are not parsed here.
     let mut dirs: BTreeMap<PathBuf, Vec<FileId>> = BTreeMap::new();
-    for unit in &units {
+    let (modules, plans): (Vec<discover::Unit>, Vec<discover::Unit>) = units
+        .iter()
+        .cloned()
+        .partition(|u| u.kind == discover::Kind::Terraform);
+    for unit in &modules {
         let files = unit
             .files
             .iter()
@@ -168,7 +172,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
             dirs.insert(dir.clone(), here);
         }
     }
-    let roots = root_units(&units, &calls);
+    let roots = root_units(&modules, &calls);
     // Reported: the files named or walked, the variable files, and the files of module directories
     // that were loaded only because a scanned module calls them.
     let unit_dirs: BTreeSet<PathBuf> = units.iter().map(|u| normalize(&u.dir)).collect();
@@ -194,11 +198,18 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         registry,
         show_unknown: req.show_unknown,
     };
-    let results: Vec<RootResult> = roots
+    let jobs: Vec<&discover::Unit> = roots.into_iter().chain(&plans).collect();
+    let results: Vec<RootResult> = jobs
         .par_iter()
         .map_init(
             || registry.engine(),
             |engine, unit| {
+                if unit.kind == discover::Kind::Plan {
+                    return match unit.files.first().and_then(|p| ids.get(p.as_path())) {
+                        Some(&id) => scan_plan(&shared, id, engine),
+                        None => RootResult::default(),
+                    };
+                }
                 let var_files: Vec<FileId> = unit
                     .var_files
                     .iter()
@@ -358,16 +369,65 @@ fn scan_root(
             .into_iter()
             .filter(|e| e.file.is_none_or(|f| cx.report.contains(&f))),
     );
+    judge(
+        cx,
+        &analysis,
+        &module.dir.display().to_string(),
+        engine,
+        &mut out,
+    );
+    out
+}
+
+/// Reads a `terraform show -json` plan and judges its planned values.
+fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResult {
+    let mut out = RootResult::default();
+    let file = cx.sources.get(id);
+    let doc = match json::parse(&file.text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            out.errors.push(ScanError::parse(
+                source::Span::new(id, e.span),
+                format!("Terraform plan is not valid JSON: {}", e.message),
+            ));
+            return out;
+        }
+    };
+    let Some(plan) = terraform::plan::Plan::from_json(&doc) else {
+        out.errors.push(ScanError::parse(
+            source::Span::new(id, doc.span.start..doc.span.start),
+            "looks like `terraform show -json` output but has no `planned_values`".into(),
+        ));
+        return out;
+    };
+    let (model, locations) = terraform::adapt::adapt_plan(id, &plan);
+    let analysis = terraform::Analysis {
+        model,
+        locations,
+        errors: Vec::new(),
+    };
+    judge(cx, &analysis, &file.display, engine, &mut out);
+    out
+}
+
+/// Runs the policies on an analysis and locates their results (and, when asked, the undecided checks).
+fn judge(
+    cx: &Shared,
+    analysis: &terraform::Analysis,
+    what: &str,
+    engine: &mut regorus::Engine,
+    out: &mut RootResult,
+) {
     let raw = match cx.registry.evaluate(engine, &analysis.model) {
         Ok(raw) => raw,
         Err(message) => {
             out.errors.push(ScanError {
                 span: None,
                 file: None,
-                path: Some(module.dir.display().to_string()),
+                path: Some(what.to_string()),
                 message: format!("policy evaluation failed: {message}"),
             });
-            return out;
+            return;
         }
     };
     for r in raw {
@@ -398,9 +458,8 @@ fn scan_root(
         });
     }
     if cx.show_unknown {
-        out.undecided = undecided(cx, &analysis);
+        out.undecided = undecided(cx, analysis);
     }
-    out
 }
 
 /// The checks a policy could not decide because an attribute it reads is unknown.

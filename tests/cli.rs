@@ -571,3 +571,59 @@ fn show_unknown_lists_undecided_checks_and_why() {
         "{text}"
     );
 }
+
+#[test]
+fn terraform_plans_are_judged_on_their_planned_values() {
+    let (v, code) = json(&["testdata/plans"]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, String)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                f["resource"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        // The ACL companion joins its bucket through the configuration's references.
+        ("AWS-S3-001", 30, "aws_s3_bucket.logs"),
+        ("AWS-RDS-002", 45, "aws_db_instance.main"),
+        ("AWS-RDS-001", 46, "aws_db_instance.main"),
+        ("AWS-EC2-001", 82, "module.net.aws_security_group.web[0]"),
+        ("AWS-SNS-001", 103, "module.net.aws_sns_topic.alerts"),
+    ];
+    let expected: Vec<(String, u64, String)> = expected
+        .iter()
+        .map(|(r, l, a)| (r.to_string(), *l, a.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+    // The plan is found by its content when a directory is walked, and by name when given.
+    let (v, _) = json(&["testdata/plans/prod.plan.json"]);
+    assert_eq!(v["summary"]["findings"], 5);
+}
+
+#[test]
+fn broken_plans_are_located_errors() {
+    let (v, code) = json(&["testdata/plan_errors"]);
+    assert_eq!(code, 2);
+    let errors = v["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0]["file"],
+        "testdata/plan_errors/no_values.plan.json"
+    );
+    assert!(errors[0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("planned_values")));
+    assert_eq!(
+        errors[1]["file"],
+        "testdata/plan_errors/truncated.plan.json"
+    );
+    assert!(errors[1]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("not valid JSON")));
+}

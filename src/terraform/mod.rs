@@ -7,6 +7,7 @@ pub mod functions;
 pub mod inputs;
 pub mod module;
 pub mod parse;
+pub mod plan;
 pub mod value;
 
 use crate::finding::ScanError;

@@ -31,9 +31,14 @@ pub(super) fn adapt(cx: &mut Cx) {
             ..SecurityGroup::default()
         };
         for dir in [Direction::Ingress, Direction::Egress] {
+            let mut blocks = 0;
             for block in r.blocks(dir.key()) {
                 let span = block.span.clone();
                 push_rule(&mut g, &mut t, dir, &block, span, Columns::CLASSIC);
+                blocks += 1;
+            }
+            if blocks > 0 {
+                continue;
             }
             // The same rules written as an attribute: `ingress = [{ from_port = 22, … }]`.
             match r.attr_traced(dir.key()) {

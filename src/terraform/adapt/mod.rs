@@ -13,11 +13,14 @@ mod sns;
 use super::eval::{Evaluator, Instance, Scope};
 use super::module::Resource;
 use super::parse;
+use super::plan;
 use super::value::Value;
 use crate::finding::Trace;
+use crate::json;
 use crate::model::{Document, EntityLocations, HasMeta, Locations, Meta, Model};
 use crate::source::{FileId, Span};
 use hcl_edit::structure::Body;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -30,16 +33,33 @@ pub fn adapt(root: &Evaluator) -> (Model, Locations) {
     evs.extend(children.iter().map(|c| c.as_ref()));
     let mut cx = Cx {
         evs,
+        plan: None,
         model: Model::default(),
         locations: Locations::default(),
     };
-    s3::adapt(&mut cx);
-    rds::adapt(&mut cx);
-    ebs::adapt(&mut cx);
-    ec2::adapt(&mut cx);
-    iam::adapt(&mut cx);
-    sns::adapt(&mut cx);
+    adapt_all(&mut cx);
     (cx.model, cx.locations)
+}
+
+/// Builds the model of a Terraform plan (`file` is the plan's JSON).
+pub fn adapt_plan(file: FileId, plan: &plan::Plan) -> (Model, Locations) {
+    let mut cx = Cx {
+        evs: Vec::new(),
+        plan: Some((file, plan)),
+        model: Model::default(),
+        locations: Locations::default(),
+    };
+    adapt_all(&mut cx);
+    (cx.model, cx.locations)
+}
+
+fn adapt_all(cx: &mut Cx) {
+    s3::adapt(cx);
+    rds::adapt(cx);
+    ebs::adapt(cx);
+    ec2::adapt(cx);
+    iam::adapt(cx);
+    sns::adapt(cx);
 }
 
 /// The evaluators of every module instance `ev` calls, depth first in call-name order.
@@ -53,6 +73,8 @@ fn collect_children<'a>(ev: &Evaluator<'a>, out: &mut Vec<Rc<Evaluator<'a>>>) {
 pub(crate) struct Cx<'r, 'a> {
     /// The root module's evaluator and its descendants'.
     pub evs: Vec<&'r Evaluator<'a>>,
+    /// A plan whose resources are adapted as well.
+    pub plan: Option<(FileId, &'r plan::Plan)>,
     pub model: Model,
     pub locations: Locations,
 }
@@ -70,6 +92,18 @@ impl<'r, 'a> Cx<'r, 'a> {
                     label: inst.label,
                 }));
             }
+        }
+        if let Some((file, plan)) = self.plan {
+            out.extend(
+                plan.resources
+                    .iter()
+                    .filter(|r| r.rtype == rtype)
+                    .map(|r| Item {
+                        res: Res::planned(file, r),
+                        address: r.address.clone(),
+                        label: r.label.clone(),
+                    }),
+            );
         }
         out
     }
@@ -94,25 +128,58 @@ impl Item<'_, '_> {
     }
 }
 
-/// A block's body being read: a resource instance, or a nested block inside one.
+/// A block's body being read: a resource instance, or a nested block inside one; written in HCL, or
+/// the values of a resource in a Terraform plan.
 #[derive(Clone)]
 pub(crate) struct Res<'r, 'a> {
-    pub ev: &'r Evaluator<'a>,
-    pub file: FileId,
-    pub body: &'a Body,
+    /// The block's header, or the resource's object in a plan.
     pub span: Span,
-    /// Names bound here: the instance's `count`/`each`, dynamic block iterators.
-    pub scope: Rc<Scope<'static>>,
+    src: Src<'r, 'a>,
+}
+
+#[derive(Clone)]
+enum Src<'r, 'a> {
+    Hcl {
+        ev: &'r Evaluator<'a>,
+        file: FileId,
+        body: &'a Body,
+        /// Names bound here: the instance's `count`/`each`, dynamic block iterators.
+        scope: Rc<Scope<'static>>,
+    },
+    Plan {
+        file: FileId,
+        values: &'r json::Node,
+        /// The matching part of the plan's `after_unknown`: what is known only after apply.
+        unknown: Option<&'r json::Node>,
+        /// Attribute → the resource its expression references (from the plan's configuration), for
+        /// values unknown at plan time.
+        refs: Option<&'r BTreeMap<String, String>>,
+    },
 }
 
 impl<'r, 'a: 'r> Res<'r, 'a> {
     pub fn of(ev: &'r Evaluator<'a>, res: &'r Resource<'a>, inst: &Instance) -> Self {
         Res {
-            ev,
-            file: res.file,
-            body: res.body(),
             span: Span::new(res.file, parse::block_header(res.block)),
-            scope: Rc::new(inst.scope.flattened()),
+            src: Src::Hcl {
+                ev,
+                file: res.file,
+                body: res.body(),
+                scope: Rc::new(inst.scope.flattened()),
+            },
+        }
+    }
+
+    /// A planned resource's values.
+    pub fn planned(file: FileId, r: &'r plan::PlannedResource) -> Self {
+        Res {
+            span: Span::new(file, r.values.span.clone()),
+            src: Src::Plan {
+                file,
+                values: &r.values,
+                unknown: r.unknown.as_ref(),
+                refs: Some(&r.refs),
+            },
         }
     }
 
@@ -123,36 +190,119 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
 
     /// [`Res::attr`] with where the value came from and why parts of it are unknown.
     pub fn attr_traced(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
-        let a = self.body.get_attribute(name)?;
-        let span = Span::new(self.file, parse::attribute(a));
-        let value = self.ev.eval_in(self.file, &a.value, &self.scope);
-        let mut why = self.ev.take_why();
-        if let Value::Ref(r) = &value {
-            why.push(format!(
-                "{}.{} is known only after apply",
-                r.address, r.attr
-            ));
+        match &self.src {
+            Src::Hcl {
+                ev,
+                file,
+                body,
+                scope,
+            } => {
+                let a = body.get_attribute(name)?;
+                let span = Span::new(*file, parse::attribute(a));
+                let value = ev.eval_in(*file, &a.value, scope);
+                let mut why = ev.take_why();
+                if let Value::Ref(r) = &value {
+                    why.push(format!(
+                        "{}.{} is known only after apply",
+                        r.address, r.attr
+                    ));
+                }
+                Some((value, span, ev.take_trace(), why))
+            }
+            Src::Plan {
+                file,
+                values,
+                unknown,
+                refs,
+            } => {
+                if let Some(p) = values.prop(name).filter(|p| !p.value.is_null()) {
+                    let value = Value::from_json(&p.value.to_json());
+                    return Some((value, Span::new(*file, p.span()), Vec::new(), Vec::new()));
+                }
+                let unknown_here = unknown
+                    .and_then(|u| u.get(name))
+                    .is_some_and(|u| !matches!(u.kind, json::Kind::Bool(false)));
+                if !unknown_here {
+                    return None;
+                }
+                let why = vec![format!("`{name}` is known only after apply in this plan")];
+                let value = match refs.and_then(|r| r.get(name)) {
+                    Some(address) => Value::Ref(Box::new(super::value::ResourceRef {
+                        address: address.clone(),
+                        attr: "id".into(),
+                    })),
+                    None => Value::Unknown,
+                };
+                Some((value, self.span.clone(), Vec::new(), why))
+            }
         }
-        Some((value, span, self.ev.take_trace(), why))
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.body.get_attribute(name).is_some()
+        match &self.src {
+            Src::Hcl { body, .. } => body.get_attribute(name).is_some(),
+            Src::Plan { values, .. } => values.get(name).is_some_and(|v| !v.is_null()),
+        }
     }
 
-    /// Nested blocks named `ident`, literal ones first, then those `dynamic` blocks generate.
+    /// Nested blocks named `ident`: in HCL literal ones first, then those `dynamic` blocks generate; in
+    /// a plan, the objects of the list (or the object) under that name.
     pub fn blocks(&self, ident: &str) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
-        let (ev, file) = (self.ev, self.file);
-        let parent = Rc::clone(&self.scope);
-        ev.blocks_in(file, self.body, ident, &self.scope)
-            .into_iter()
-            .map(move |b| Res {
+        let out: Vec<Res<'r, 'a>> = match &self.src {
+            Src::Hcl {
                 ev,
                 file,
-                body: b.body,
-                span: Span::new(file, parse::block_header(b.header)),
-                scope: b.scope.map_or_else(|| Rc::clone(&parent), Rc::new),
-            })
+                body,
+                scope,
+            } => {
+                let (ev, file) = (*ev, *file);
+                ev.blocks_in(file, body, ident, scope)
+                    .into_iter()
+                    .map(|b| Res {
+                        span: Span::new(file, parse::block_header(b.header)),
+                        src: Src::Hcl {
+                            ev,
+                            file,
+                            body: b.body,
+                            scope: b.scope.map_or_else(|| Rc::clone(scope), Rc::new),
+                        },
+                    })
+                    .collect()
+            }
+            Src::Plan {
+                file,
+                values,
+                unknown,
+                ..
+            } => {
+                let (file, values, unknown) = (*file, *values, *unknown);
+                let under = unknown.and_then(|u| u.get(ident));
+                let nested = |i: usize, node: &'r json::Node| Res {
+                    span: Span::new(file, node.span.clone()),
+                    src: Src::Plan {
+                        file,
+                        values: node,
+                        unknown: under.and_then(|u| u.items().get(i).or(Some(u))),
+                        refs: None,
+                    },
+                };
+                match values.get(ident).map(|v| &v.kind) {
+                    Some(json::Kind::Array(items)) => items
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| matches!(n.kind, json::Kind::Object(_)))
+                        .map(|(i, n)| nested(i, n))
+                        .collect(),
+                    Some(json::Kind::Object(_)) => values
+                        .get(ident)
+                        .map(|n| nested(0, n))
+                        .into_iter()
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            }
+        };
+        out.into_iter()
     }
 
     pub fn block(&self, ident: &str) -> Option<Res<'r, 'a>> {
