@@ -13,6 +13,7 @@ pub mod policy;
 pub mod report;
 pub mod source;
 pub mod terraform;
+pub mod yaml;
 
 use finding::{Finding, ScanError};
 use policy::Registry;
