@@ -15,6 +15,8 @@ pub enum Kind {
     Terraform,
     /// One `terraform show -json` plan.
     Plan,
+    /// One CloudFormation template (YAML or JSON).
+    Template,
 }
 
 /// A set of files evaluated together.
@@ -34,6 +36,17 @@ pub struct Unit {
 
 fn is_terraform(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tf")
+}
+
+/// A YAML or JSON file that mentions what a CloudFormation template has (confirmed after parsing).
+fn is_template(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !["yaml", "yml", "json", "template"].contains(&ext) {
+        return false;
+    }
+    std::fs::read(path)
+        .map(|bytes| crate::cloudformation::looks_like_template(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or(false)
 }
 
 /// A `.json` file whose first bytes look like `terraform show -json` output.
@@ -73,6 +86,7 @@ const SKIPPED_DIRS: [&str; 2] = [".git", ".terraform"];
 pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
     let mut errors = Vec::new();
     let mut plans: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut templates: BTreeSet<PathBuf> = BTreeSet::new();
     // dir → (all files, reported files)
     let mut modules: BTreeMap<PathBuf, (BTreeSet<PathBuf>, BTreeSet<PathBuf>)> = BTreeMap::new();
     for path in paths {
@@ -88,8 +102,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
         };
         if meta.is_dir() {
             for file in walk(path, &mut errors) {
-                if !is_terraform(&file) {
+                if is_plan(&file) {
                     plans.insert(file);
+                    continue;
+                }
+                if !is_terraform(&file) {
+                    templates.insert(file);
                     continue;
                 }
                 let dir = parent(&file);
@@ -106,16 +124,24 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
             entry.1.insert(path.clone());
         } else if is_plan(path) {
             plans.insert(path.clone());
+        } else if is_template(path) {
+            templates.insert(path.clone());
         }
         // Any other file is not infrastructure code: skipped silently.
     }
-    let plan_units = plans.into_iter().map(|p| Unit {
-        kind: Kind::Plan,
-        dir: parent(&p),
-        files: vec![p.clone()],
-        report: BTreeSet::from([p]),
-        var_files: Vec::new(),
-    });
+    let single = |kind: Kind| {
+        move |p: PathBuf| Unit {
+            kind,
+            dir: parent(&p),
+            files: vec![p.clone()],
+            report: BTreeSet::from([p]),
+            var_files: Vec::new(),
+        }
+    };
+    let plan_units = plans
+        .into_iter()
+        .map(single(Kind::Plan))
+        .chain(templates.into_iter().map(single(Kind::Template)));
     let units = modules
         .into_iter()
         .map(|(dir, (files, report))| {
@@ -167,7 +193,7 @@ fn walk(root: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
         match entry {
             Ok(e)
                 if e.file_type().is_some_and(|t| t.is_file())
-                    && (is_terraform(e.path()) || is_plan(e.path())) =>
+                    && (is_terraform(e.path()) || is_plan(e.path()) || is_template(e.path())) =>
             {
                 out.push(e.into_path())
             }

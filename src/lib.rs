@@ -5,6 +5,7 @@
 //! [`scan`] is the API that the command line and the tests use.
 
 pub mod cli;
+pub mod cloudformation;
 pub mod discover;
 pub mod finding;
 pub mod json;
@@ -205,10 +206,13 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         .map_init(
             || registry.engine(),
             |engine, unit| {
-                if unit.kind == discover::Kind::Plan {
-                    return match unit.files.first().and_then(|p| ids.get(p.as_path())) {
-                        Some(&id) => scan_plan(&shared, id, engine),
-                        None => RootResult::default(),
+                if unit.kind != discover::Kind::Terraform {
+                    let Some(&id) = unit.files.first().and_then(|p| ids.get(p.as_path())) else {
+                        return RootResult::default();
+                    };
+                    return match unit.kind {
+                        discover::Kind::Plan => scan_plan(&shared, id, engine),
+                        _ => scan_template(&shared, id, engine),
                     };
                 }
                 let var_files: Vec<FileId> = unit
@@ -402,6 +406,45 @@ fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResul
         return out;
     };
     let (model, locations) = terraform::adapt::adapt_plan(id, &plan);
+    let analysis = terraform::Analysis {
+        model,
+        locations,
+        errors: Vec::new(),
+    };
+    judge(cx, &analysis, &file.display, engine, &mut out);
+    out
+}
+
+/// Reads a CloudFormation template (YAML or JSON) and judges its resources.
+fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResult {
+    let mut out = RootResult::default();
+    let file = cx.sources.get(id);
+    let is_json = file.text.trim_start().starts_with('{');
+    let parsed = if is_json {
+        json::parse(&file.text)
+    } else {
+        yaml::parse(&file.text)
+    };
+    let root = match parsed {
+        Ok(root) => root,
+        Err(e) => {
+            out.errors.push(ScanError::parse(
+                source::Span::new(id, e.span),
+                format!(
+                    "CloudFormation template is not valid {}: {}",
+                    if is_json { "JSON" } else { "YAML" },
+                    e.message
+                ),
+            ));
+            return out;
+        }
+    };
+    // YAML or JSON that mentions templates but is not one (a workflow, a config file): skipped.
+    let Some(tpl) = cloudformation::Template::from_node(&root, std::collections::HashMap::new())
+    else {
+        return out;
+    };
+    let (model, locations) = cloudformation::adapt::adapt(id, &tpl);
     let analysis = terraform::Analysis {
         model,
         locations,

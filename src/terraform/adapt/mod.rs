@@ -146,6 +146,11 @@ enum Src<'r, 'a> {
         /// Names bound here: the instance's `count`/`each`, dynamic block iterators.
         scope: Rc<Scope<'static>>,
     },
+    Template {
+        file: FileId,
+        tpl: &'r crate::cloudformation::Template<'r>,
+        props: &'r json::Node,
+    },
     Plan {
         file: FileId,
         values: &'r json::Node,
@@ -183,6 +188,19 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         }
     }
 
+    /// A CloudFormation resource's `Properties` (or a nested property object), located at `span`.
+    pub fn template(
+        file: FileId,
+        tpl: &'r crate::cloudformation::Template<'r>,
+        props: &'r json::Node,
+        span: Span,
+    ) -> Self {
+        Res {
+            span,
+            src: Src::Template { file, tpl, props },
+        }
+    }
+
     /// The evaluated value of an attribute and the span of the whole attribute.
     pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
         self.attr_traced(name).map(|(v, s, _, _)| (v, s))
@@ -208,6 +226,16 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                     ));
                 }
                 Some((value, span, ev.take_trace(), why))
+            }
+            Src::Template { file, tpl, props } => {
+                let p = props.prop(name)?;
+                let value = tpl.value(&p.value);
+                let why = tpl.take_why();
+                // `!Ref AWS::NoValue` removes the property.
+                if value == Value::Null {
+                    return None;
+                }
+                Some((value, Span::new(*file, p.span()), Vec::new(), why))
             }
             Src::Plan {
                 file,
@@ -242,6 +270,7 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         match &self.src {
             Src::Hcl { body, .. } => body.get_attribute(name).is_some(),
             Src::Plan { values, .. } => values.get(name).is_some_and(|v| !v.is_null()),
+            Src::Template { props, .. } => props.get(name).is_some(),
         }
     }
 
@@ -298,6 +327,23 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                         .map(|n| nested(0, n))
                         .into_iter()
                         .collect(),
+                    _ => Vec::new(),
+                }
+            }
+            Src::Template { file, tpl, props } => {
+                let (file, tpl) = (*file, *tpl);
+                let nested = |n: &'r json::Node| {
+                    Res::template(file, tpl, n, Span::new(file, n.span.clone()))
+                };
+                match props.get(ident).map(|v| &v.kind) {
+                    Some(json::Kind::Array(items)) => items
+                        .iter()
+                        .filter(|n| matches!(n.kind, json::Kind::Object(_)))
+                        .map(nested)
+                        .collect(),
+                    Some(json::Kind::Object(_)) => {
+                        props.get(ident).map(nested).into_iter().collect()
+                    }
                     _ => Vec::new(),
                 }
             }

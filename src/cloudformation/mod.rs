@@ -1,0 +1,534 @@
+//! CloudFormation templates (YAML and JSON): reading, intrinsic functions, and adapters into the model.
+//!
+//! A template is read into the span-keeping tree of [`crate::json`] (YAML through [`crate::yaml`], with
+//! short-form tags as long forms). [`Template::value`] evaluates a property: `Ref` and `Fn::Sub` to
+//! parameters (their default), pseudo parameters, `Fn::If` on `Conditions`, `Fn::Join`, `Fn::Select`,
+//! `Fn::Split`, `Fn::FindInMap`, `Fn::Base64`; `Ref`/`Fn::GetAtt` to a resource becomes a reference so
+//! that companion resources join their target. Anything else is unknown, with a reason.
+
+pub mod adapt;
+
+use crate::json::{Kind, Node};
+use crate::terraform::value::{ResourceRef, Value};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// True when `text` may be a template; confirmed by [`Template::from_node`] after parsing.
+pub fn looks_like_template(text: &str) -> bool {
+    text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources") && text.contains("AWS::"))
+}
+
+/// A resource of a template.
+#[derive(Debug)]
+pub struct TemplateResource<'t> {
+    pub logical_id: &'t str,
+    pub rtype: &'t str,
+    /// The resource's entry: the logical ID key and its value.
+    pub entry: &'t crate::json::Prop,
+    pub properties: Option<&'t Node>,
+}
+
+/// A parsed template.
+pub struct Template<'t> {
+    pub root: &'t Node,
+    pub resources: Vec<TemplateResource<'t>>,
+    parameters: HashMap<&'t str, &'t Node>,
+    /// Values given on the command line (`--cfn-param`), by parameter name.
+    overrides: HashMap<String, String>,
+    conditions: HashMap<&'t str, &'t Node>,
+    condition_values: RefCell<HashMap<String, Option<bool>>>,
+    /// Why the last evaluation met unknowns.
+    why: RefCell<Vec<String>>,
+}
+
+const PSEUDO: [&str; 7] = [
+    "AWS::AccountId",
+    "AWS::Region",
+    "AWS::StackId",
+    "AWS::StackName",
+    "AWS::URLSuffix",
+    "AWS::NotificationARNs",
+    "AWS::Partition",
+];
+
+impl<'t> Template<'t> {
+    /// A template when `root` is an object with `AWSTemplateFormatVersion`, or `Resources` whose
+    /// entries have `AWS::` types (SAM included).
+    pub fn from_node(root: &'t Node, overrides: HashMap<String, String>) -> Option<Template<'t>> {
+        let resources_node = root.get("Resources");
+        let is_template = root.get("AWSTemplateFormatVersion").is_some()
+            || resources_node.is_some_and(|r| {
+                r.props().iter().any(|p| {
+                    p.value
+                        .get("Type")
+                        .and_then(Node::as_str)
+                        .is_some_and(|t| t.starts_with("AWS::"))
+                })
+            });
+        if !is_template {
+            return None;
+        }
+        let resources = resources_node
+            .map(Node::props)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| {
+                Some(TemplateResource {
+                    logical_id: &p.key,
+                    rtype: p.value.get("Type")?.as_str()?,
+                    entry: p,
+                    properties: p.value.get("Properties"),
+                })
+            })
+            .collect();
+        let section = |name: &str| -> HashMap<&'t str, &'t Node> {
+            root.get(name)
+                .map(Node::props)
+                .unwrap_or_default()
+                .iter()
+                .map(|p| (p.key.as_str(), &p.value))
+                .collect()
+        };
+        Some(Template {
+            root,
+            resources,
+            parameters: section("Parameters"),
+            overrides,
+            conditions: section("Conditions"),
+            condition_values: RefCell::default(),
+            why: RefCell::default(),
+        })
+    }
+
+    /// Whether the resource exists: its `Condition` is not known to be false.
+    pub fn exists(&self, r: &TemplateResource) -> bool {
+        match r.entry.value.get("Condition").and_then(Node::as_str) {
+            Some(c) => self.condition(c) != Some(false),
+            None => true,
+        }
+    }
+
+    /// Why the last [`Template::value`] met unknown values, and clears the list.
+    pub fn take_why(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for w in self.why.borrow_mut().drain(..) {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+
+    fn unknown(&self, why: String) -> Value {
+        self.why.borrow_mut().push(why);
+        Value::Unknown
+    }
+
+    /// The value of a property, intrinsic functions evaluated. `AWS::NoValue` gives `Null`.
+    pub fn value(&self, node: &Node) -> Value {
+        self.eval(node, 0)
+    }
+
+    fn eval(&self, node: &Node, depth: u32) -> Value {
+        if depth > 64 {
+            return self.unknown("intrinsic functions nest more than 64 levels deep".into());
+        }
+        match &node.kind {
+            Kind::Null => Value::Null,
+            Kind::Bool(b) => Value::Bool(*b),
+            Kind::Number(n) => Value::Number(*n),
+            Kind::String(s) => Value::String(s.clone()),
+            Kind::Array(items) => {
+                Value::List(items.iter().map(|i| self.eval(i, depth + 1)).collect())
+            }
+            Kind::Object(props) => {
+                if let [p] = props.as_slice() {
+                    if p.key == "Ref" || p.key == "Condition" || p.key.starts_with("Fn::") {
+                        return self.intrinsic(&p.key, &p.value, depth + 1);
+                    }
+                }
+                Value::Object(
+                    props
+                        .iter()
+                        .map(|p| (p.key.clone(), self.eval(&p.value, depth + 1)))
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    fn intrinsic(&self, name: &str, arg: &Node, depth: u32) -> Value {
+        let args = arg.items();
+        match name {
+            "Ref" => match arg.as_str() {
+                Some(target) => self.reference(target),
+                None => self.unknown("a `Ref` whose target is not a plain name".into()),
+            },
+            "Condition" => match arg.as_str().and_then(|c| self.condition(c)) {
+                Some(b) => Value::Bool(b),
+                None => Value::Unknown,
+            },
+            "Fn::GetAtt" => {
+                let parts: Vec<String> = match &arg.kind {
+                    Kind::String(s) => s.splitn(2, '.').map(str::to_string).collect(),
+                    _ => args
+                        .iter()
+                        .filter_map(|a| a.as_str().map(str::to_string))
+                        .collect(),
+                };
+                match parts.as_slice() {
+                    [res, attr] => Value::Ref(Box::new(ResourceRef {
+                        address: res.clone(),
+                        attr: attr.clone(),
+                    })),
+                    _ => self.unknown("a `Fn::GetAtt` that is not `[Resource, Attribute]`".into()),
+                }
+            }
+            "Fn::If" => match args {
+                [cond, yes, no] => match cond.as_str().and_then(|c| self.condition(c)) {
+                    Some(true) => self.eval(yes, depth),
+                    Some(false) => self.eval(no, depth),
+                    None => {
+                        let (a, b) = (self.eval(yes, depth), self.eval(no, depth));
+                        if a == b && a.is_known() {
+                            a
+                        } else {
+                            self.unknown(format!(
+                                "the value depends on condition {}, which cannot be decided",
+                                cond.as_str().unwrap_or("?")
+                            ))
+                        }
+                    }
+                },
+                _ => self.unknown("a malformed `Fn::If`".into()),
+            },
+            "Fn::Join" => match args {
+                [sep, list] => {
+                    let sep = self.eval(sep, depth);
+                    let list = self.eval(list, depth);
+                    let parts = list.as_list().map(|l| {
+                        l.iter()
+                            .map(Value::to_template_string)
+                            .collect::<Option<Vec<_>>>()
+                    });
+                    match (sep.as_str(), parts) {
+                        (Some(sep), Some(Some(parts))) => Value::String(parts.join(sep)),
+                        _ => Value::Unknown,
+                    }
+                }
+                _ => self.unknown("a malformed `Fn::Join`".into()),
+            },
+            "Fn::Select" => match args {
+                [index, list] => {
+                    let (i, list) = (self.eval(index, depth), self.eval(list, depth));
+                    match (i.as_number(), list) {
+                        (Some(i), Value::List(items)) if i >= 0.0 && (i as usize) < items.len() => {
+                            items[i as usize].clone()
+                        }
+                        _ => Value::Unknown,
+                    }
+                }
+                _ => self.unknown("a malformed `Fn::Select`".into()),
+            },
+            "Fn::Split" => match args {
+                [sep, s] => match (self.eval(sep, depth), self.eval(s, depth)) {
+                    (Value::String(sep), Value::String(s)) if !sep.is_empty() => {
+                        Value::List(s.split(sep.as_str()).map(Value::str).collect())
+                    }
+                    _ => Value::Unknown,
+                },
+                _ => self.unknown("a malformed `Fn::Split`".into()),
+            },
+            "Fn::Sub" => {
+                let (template, vars) = match (&arg.kind, args) {
+                    (Kind::String(s), _) => (s.clone(), None),
+                    (_, [t, vars]) => match t.as_str() {
+                        Some(s) => (s.to_string(), Some(vars)),
+                        None => return self.unknown("a malformed `Fn::Sub`".into()),
+                    },
+                    _ => return self.unknown("a malformed `Fn::Sub`".into()),
+                };
+                self.sub(&template, vars, depth)
+            }
+            "Fn::FindInMap" => match args {
+                [map, k1, k2] => {
+                    let keys = (
+                        self.eval(map, depth).to_template_string(),
+                        self.eval(k1, depth).to_template_string(),
+                        self.eval(k2, depth).to_template_string(),
+                    );
+                    match keys {
+                        (Some(m), Some(a), Some(b)) => match self
+                            .root
+                            .get("Mappings")
+                            .and_then(|ms| ms.get(&m))
+                            .and_then(|x| x.get(&a))
+                            .and_then(|x| x.get(&b))
+                        {
+                            Some(v) => self.eval(v, depth),
+                            None => self.unknown(format!("Mappings has no {m}.{a}.{b}")),
+                        },
+                        _ => Value::Unknown,
+                    }
+                }
+                _ => self.unknown("a malformed `Fn::FindInMap`".into()),
+            },
+            "Fn::Base64" => self.eval(arg, depth),
+            "Fn::Equals" | "Fn::And" | "Fn::Or" | "Fn::Not" => match self.boolean(name, arg, depth)
+            {
+                Some(b) => Value::Bool(b),
+                None => Value::Unknown,
+            },
+            other => self.unknown(format!(
+                "`{other}` is resolved by CloudFormation when the stack is deployed"
+            )),
+        }
+    }
+
+    /// `Ref`: a parameter's value (override, else default), a pseudo parameter, or a resource.
+    fn reference(&self, target: &str) -> Value {
+        if target == "AWS::NoValue" {
+            return Value::Null;
+        }
+        if target == "AWS::Partition" {
+            return Value::str("aws");
+        }
+        if PSEUDO.contains(&target) {
+            return self.unknown(format!("{target} is known only when the stack is deployed"));
+        }
+        if let Some(p) = self.parameters.get(target) {
+            let ty = p.get("Type").and_then(Node::as_str).unwrap_or("String");
+            let given = self.overrides.get(target).map(|s| Value::String(s.clone()));
+            let value = match given {
+                Some(v) => v,
+                None => match p.get("Default") {
+                    Some(d) => self.eval(d, 1),
+                    None => {
+                        return self.unknown(format!(
+                            "parameter {target} has no default: pass it with --cfn-param {target}=…"
+                        ))
+                    }
+                },
+            };
+            return match (ty, value) {
+                ("Number", v) => v.as_number().map_or(Value::Unknown, Value::Number),
+                ("CommaDelimitedList" | "List<Number>", Value::String(s)) => {
+                    Value::List(s.split(',').map(|x| Value::str(x.trim())).collect())
+                }
+                (_, v) => v,
+            };
+        }
+        if self.resources.iter().any(|r| r.logical_id == target) {
+            return Value::Ref(Box::new(ResourceRef {
+                address: target.to_string(),
+                attr: "Ref".into(),
+            }));
+        }
+        self.unknown(format!(
+            "`{target}` is not a parameter or resource of this template"
+        ))
+    }
+
+    /// `Fn::Sub`: `${Name}` from the variables, parameters and pseudo parameters; `${!Literal}` kept.
+    fn sub(&self, template: &str, vars: Option<&Node>, depth: u32) -> Value {
+        let mut out = String::new();
+        let mut rest = template;
+        while let Some(start) = rest.find("${") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 2..];
+            let Some(end) = after.find('}') else {
+                return self.unknown("an unclosed `${` in `Fn::Sub`".into());
+            };
+            let name = &after[..end];
+            if let Some(literal) = name.strip_prefix('!') {
+                out.push_str("${");
+                out.push_str(literal);
+                out.push('}');
+            } else {
+                let value = match vars.and_then(|v| v.get(name)) {
+                    Some(v) => self.eval(v, depth),
+                    None if name.contains('.') => {
+                        return self
+                            .unknown(format!("`{name}` is known only when the stack is deployed"))
+                    }
+                    None => self.reference(name),
+                };
+                match value.to_template_string() {
+                    Some(s) => out.push_str(&s),
+                    None => return Value::Unknown,
+                }
+            }
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Value::String(out)
+    }
+
+    /// A condition's value, `None` when it cannot be decided.
+    pub fn condition(&self, name: &str) -> Option<bool> {
+        if let Some(v) = self.condition_values.borrow().get(name) {
+            return *v;
+        }
+        // Guard against conditions that refer to themselves.
+        self.condition_values
+            .borrow_mut()
+            .insert(name.to_string(), None);
+        let v = self.conditions.get(name).and_then(|node| {
+            let [p] = node.props() else {
+                return None;
+            };
+            self.boolean(&p.key, &p.value, 1)
+        });
+        self.condition_values
+            .borrow_mut()
+            .insert(name.to_string(), v);
+        v
+    }
+
+    fn boolean(&self, name: &str, arg: &Node, depth: u32) -> Option<bool> {
+        let args = arg.items();
+        let sub = |n: &Node| -> Option<bool> {
+            match n.props() {
+                [p] if p.key == "Condition" => p.value.as_str().and_then(|c| self.condition(c)),
+                [p] if p.key.starts_with("Fn::") => self.boolean(&p.key, &p.value, depth + 1),
+                _ => self.eval(n, depth).as_bool(),
+            }
+        };
+        match name {
+            "Fn::Equals" => match args {
+                [a, b] => {
+                    let (a, b) = (self.eval(a, depth), self.eval(b, depth));
+                    (a.is_known() && b.is_known()).then(|| {
+                        a == b
+                            || (a.to_template_string().is_some()
+                                && a.to_template_string() == b.to_template_string())
+                    })
+                }
+                _ => None,
+            },
+            "Fn::Not" => args.first().and_then(sub).map(|b| !b),
+            "Fn::And" => {
+                let vals: Vec<Option<bool>> = args.iter().map(sub).collect();
+                if vals.contains(&Some(false)) {
+                    Some(false)
+                } else if vals.iter().all(|v| *v == Some(true)) {
+                    Some(true)
+                } else {
+                    None
+                }
+            }
+            "Fn::Or" => {
+                let vals: Vec<Option<bool>> = args.iter().map(sub).collect();
+                if vals.contains(&Some(true)) {
+                    Some(true)
+                } else if vals.iter().all(|v| *v == Some(false)) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            "Condition" => arg.as_str().and_then(|c| self.condition(c)),
+            _ => None,
+        }
+    }
+}
+
+/// Logical IDs for messages and reports, by resource type, in template order.
+pub fn resource_ids<'t>(tpl: &'t Template<'t>, rtype: &str) -> Vec<&'t TemplateResource<'t>> {
+    tpl.resources
+        .iter()
+        .filter(|r| r.rtype == rtype && tpl.exists(r))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tpl_value(yaml: &str, prop: &str) -> Value {
+        let root = crate::yaml::parse(yaml).expect("parses");
+        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
+        let r = &tpl.resources[0];
+        let v = r.properties.and_then(|p| p.get(prop)).expect("property");
+        tpl.value(v)
+    }
+
+    const HEAD: &str = "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Env:\n    Type: String\n    Default: prod\n  Open:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsOpen: !Equals [!Ref Open, 'yes']\nMappings:\n  Acl:\n    prod:\n      Value: PublicRead\n";
+
+    fn resource(props: &str) -> String {
+        format!("{HEAD}Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n{props}")
+    }
+
+    #[test]
+    fn refs_subs_conditions_and_mappings() {
+        assert_eq!(
+            tpl_value(&resource("      X: !Ref Env\n"), "X"),
+            Value::str("prod")
+        );
+        assert_eq!(
+            tpl_value(&resource("      X: !Sub '${Env}-${AWS::Partition}'\n"), "X"),
+            Value::str("prod-aws")
+        );
+        assert_eq!(
+            tpl_value(&resource("      X: !If [IsProd, a, b]\n"), "X"),
+            Value::str("a")
+        );
+        assert_eq!(
+            tpl_value(&resource("      X: !If [IsOpen, a, b]\n"), "X"),
+            Value::Unknown
+        );
+        assert_eq!(
+            tpl_value(&resource("      X: !If [IsOpen, a, a]\n"), "X"),
+            Value::str("a")
+        );
+        assert_eq!(
+            tpl_value(
+                &resource("      X: !FindInMap [Acl, !Ref Env, Value]\n"),
+                "X"
+            ),
+            Value::str("PublicRead")
+        );
+        assert_eq!(
+            tpl_value(&resource("      X: !Join ['-', [a, !Ref Env]]\n"), "X"),
+            Value::str("a-prod")
+        );
+        assert_eq!(
+            tpl_value(
+                &resource("      X: !Select [1, !Split [',', 'a,b']]\n"),
+                "X"
+            ),
+            Value::str("b")
+        );
+        assert_eq!(
+            tpl_value(&resource("      X: !Ref AWS::NoValue\n"), "X"),
+            Value::Null
+        );
+        assert_eq!(
+            tpl_value(&resource("      X: !Ref Open\n"), "X"),
+            Value::Unknown
+        );
+        assert!(matches!(
+            tpl_value(&resource("      X: !GetAtt B.Arn\n"), "X"),
+            Value::Ref(_)
+        ));
+        assert!(
+            matches!(tpl_value(&resource("      X: !Ref B\n"), "X"), Value::Ref(r) if r.address == "B")
+        );
+    }
+
+    #[test]
+    fn a_condition_that_refers_to_itself_is_undecided() {
+        let yaml = "Conditions:\n  A: !Not [!Condition A]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Condition: A\n";
+        let root = crate::yaml::parse(yaml).expect("parses");
+        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
+        assert_eq!(tpl.condition("A"), None);
+        assert!(tpl.exists(&tpl.resources[0]));
+    }
+
+    #[test]
+    fn not_a_template() {
+        let root = crate::yaml::parse("name: ci\non: [push]\n").expect("parses");
+        assert!(Template::from_node(&root, HashMap::new()).is_none());
+    }
+}
