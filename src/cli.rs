@@ -42,6 +42,13 @@ pub struct CheckArgs {
     /// Also list the checks that could not be decided because a value is unknown, and why.
     #[arg(long)]
     pub show_unknown: bool,
+    /// Set a CloudFormation parameter (repeatable); wins over --cfn-params files and defaults.
+    #[arg(long = "cfn-param", value_name = "NAME=VALUE", value_parser = parse_var)]
+    pub cfn_params: Vec<(String, String)>,
+    /// Read CloudFormation parameters from a JSON file: `[{"ParameterKey": …, "ParameterValue": …}]`
+    /// or `{"Name": "Value"}` (repeatable; later files win).
+    #[arg(long = "cfn-params", value_name = "FILE")]
+    pub cfn_param_files: Vec<PathBuf>,
 }
 
 fn parse_var(s: &str) -> Result<(String, String), String> {

@@ -43,6 +43,10 @@ pub struct Request {
     pub env: Vec<(String, String)>,
     /// Also list the checks that could not be decided.
     pub show_unknown: bool,
+    /// `--cfn-param name=value`, in order.
+    pub cfn_params: Vec<(String, String)>,
+    /// `--cfn-params FILE`, in order.
+    pub cfn_param_files: Vec<PathBuf>,
 }
 
 impl Request {
@@ -54,6 +58,8 @@ impl Request {
             var_files: Vec::new(),
             env: Vec::new(),
             show_unknown: false,
+            cfn_params: Vec::new(),
+            cfn_param_files: Vec::new(),
         }
     }
 }
@@ -80,6 +86,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         .iter()
         .flat_map(|u| u.files.iter().chain(&u.var_files))
         .chain(&req.var_files)
+        .chain(&req.cfn_param_files)
         .collect();
     paths.sort();
     paths.dedup();
@@ -95,7 +102,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
             }
             Err(e) => {
                 unreadable.insert(path.as_path());
-                let given = req.var_files.contains(path);
+                let given = req.var_files.contains(path) || req.cfn_param_files.contains(path);
                 if given || units.iter().any(|u| u.report.contains(*path)) {
                     errors.push(e);
                 }
@@ -115,6 +122,16 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         .collect();
     let mut cli_inputs = Inputs::from_files(&sources, &given_files, &mut errors);
     cli_inputs.overlay(&Inputs::from_flags(&req.vars));
+    let mut cfn_params = std::collections::HashMap::new();
+    for p in &req.cfn_param_files {
+        if let Some(&id) = ids.get(p.as_path()) {
+            match cloudformation::parameter_file(&sources.get(id).text) {
+                Ok(values) => cfn_params.extend(values),
+                Err(e) => errors.push(ScanError::parse(source::Span::new(id, e.span), e.message)),
+            }
+        }
+    }
+    cfn_params.extend(req.cfn_params.iter().cloned());
 
     // The module graph: which directories each directory calls through a local source. Only a file
     // that mentions `module` can hold a call, so the others are not parsed here.
@@ -182,6 +199,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         .iter()
         .flat_map(|u| u.report.iter().chain(&u.var_files))
         .chain(&req.var_files)
+        .chain(&req.cfn_param_files)
         .filter_map(|p| ids.get(p.as_path()).copied())
         .chain(
             dirs.iter()
@@ -199,6 +217,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         report: &report,
         registry,
         show_unknown: req.show_unknown,
+        cfn_params: &cfn_params,
     };
     let jobs: Vec<&discover::Unit> = roots.into_iter().chain(&plans).collect();
     let results: Vec<RootResult> = jobs
@@ -326,6 +345,8 @@ struct Shared<'s> {
     report: &'s BTreeSet<FileId>,
     registry: &'s Registry,
     show_unknown: bool,
+    /// CloudFormation parameter values given on the command line.
+    cfn_params: &'s std::collections::HashMap<String, String>,
 }
 
 /// What one root module's evaluation found.
@@ -440,8 +461,7 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
         }
     };
     // YAML or JSON that mentions templates but is not one (a workflow, a config file): skipped.
-    let Some(tpl) = cloudformation::Template::from_node(&root, std::collections::HashMap::new())
-    else {
+    let Some(tpl) = cloudformation::Template::from_node(&root, cx.cfn_params.clone()) else {
         return out;
     };
     let (model, locations) = cloudformation::adapt::adapt(id, &tpl);

@@ -28,6 +28,8 @@ fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
     request.vars = args.vars.clone();
     request.var_files = args.var_files.clone();
     request.show_unknown = args.show_unknown;
+    request.cfn_params = args.cfn_params.clone();
+    request.cfn_param_files = args.cfn_param_files.clone();
     request.env = std::env::vars()
         .filter(|(k, _)| k.starts_with("TF_VAR_"))
         .collect();

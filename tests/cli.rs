@@ -627,3 +627,47 @@ fn broken_plans_are_located_errors() {
         .as_str()
         .is_some_and(|m| m.contains("not valid JSON")));
 }
+
+#[test]
+fn cloudformation_parameters_from_flags_and_files() {
+    let dir = "testdata/cfn_params";
+    // No default and no value: undecided, silent.
+    let (v, code) = json(&[dir, "--show-unknown"]);
+    assert_eq!(code, 0);
+    let reasons = &v["undecided"][0]["reasons"];
+    assert_eq!(
+        reasons[0],
+        "parameter SiteAcl has no default: pass it with --cfn-param SiteAcl=…"
+    );
+    // A flag decides it.
+    let (v, code) = json(&[dir, "--cfn-param", "SiteAcl=PublicRead"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["findings"][0]["rule_id"], "AWS-S3-001");
+    assert_eq!(v["findings"][0]["line"], 11);
+    // Both file forms, later wins; a flag wins over files.
+    let (v, _) = json(&[dir, "--cfn-params", "testdata/cfn_param_files/public.json"]);
+    assert_eq!(v["summary"]["findings"], 1);
+    let (v, _) = json(&[
+        dir,
+        "--cfn-params",
+        "testdata/cfn_param_files/public.json",
+        "--cfn-params",
+        "testdata/cfn_param_files/private.json",
+    ]);
+    assert_eq!(v["summary"]["findings"], 0);
+    let (v, _) = json(&[
+        dir,
+        "--cfn-params",
+        "testdata/cfn_param_files/private.json",
+        "--cfn-param",
+        "SiteAcl=PublicRead",
+    ]);
+    assert_eq!(v["summary"]["findings"], 1);
+    // A broken parameter file is a located error.
+    let (v, code) = json(&[dir, "--cfn-params", "testdata/cfn_param_files/broken.json"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        v["errors"][0]["file"],
+        "testdata/cfn_param_files/broken.json"
+    );
+}

@@ -19,6 +19,58 @@ pub fn looks_like_template(text: &str) -> bool {
         || (text.contains("Resources") && text.contains("AWS::"))
 }
 
+/// Reads a parameter file: the `[{"ParameterKey": …, "ParameterValue": …}]` list that the AWS CLI uses,
+/// or a plain `{"Name": "Value"}` object.
+pub fn parameter_file(text: &str) -> Result<HashMap<String, String>, crate::json::JsonError> {
+    let root = crate::json::parse(text)?;
+    let scalar = |n: &Node| -> Option<String> {
+        match &n.kind {
+            Kind::String(s) => Some(s.clone()),
+            Kind::Number(x) => Some(crate::terraform::value::format_number(*x)),
+            Kind::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    };
+    let bad = |n: &Node, what: &str| crate::json::JsonError {
+        span: n.span.clone(),
+        message: format!("CloudFormation parameter file: {what}"),
+    };
+    let mut out = HashMap::new();
+    match &root.kind {
+        Kind::Array(items) => {
+            for item in items {
+                let key = item.get("ParameterKey").and_then(Node::as_str);
+                let value = item.get("ParameterValue").and_then(scalar);
+                match (key, value) {
+                    (Some(k), Some(v)) => {
+                        out.insert(k.to_string(), v);
+                    }
+                    _ => {
+                        return Err(bad(
+                            item,
+                            "each entry needs ParameterKey and ParameterValue",
+                        ))
+                    }
+                }
+            }
+        }
+        Kind::Object(props) => {
+            for p in props {
+                let v = scalar(&p.value)
+                    .ok_or_else(|| bad(&p.value, "values must be strings, numbers or booleans"))?;
+                out.insert(p.key.clone(), v);
+            }
+        }
+        _ => {
+            return Err(bad(
+                &root,
+                "expected a list of ParameterKey/ParameterValue or an object",
+            ))
+        }
+    }
+    Ok(out)
+}
+
 /// A resource of a template.
 #[derive(Debug)]
 pub struct TemplateResource<'t> {
@@ -524,6 +576,33 @@ mod tests {
         let tpl = Template::from_node(&root, HashMap::new()).expect("template");
         assert_eq!(tpl.condition("A"), None);
         assert!(tpl.exists(&tpl.resources[0]));
+    }
+
+    #[test]
+    fn parameter_files_in_both_forms() {
+        let a =
+            parameter_file(r#"[{"ParameterKey": "Env", "ParameterValue": "dev"}]"#).expect("list");
+        assert_eq!(a.get("Env").map(String::as_str), Some("dev"));
+        let b = parameter_file(r#"{"Env": "dev", "Port": 22}"#).expect("object");
+        assert_eq!(b.get("Port").map(String::as_str), Some("22"));
+        assert!(parameter_file(r#"[{"ParameterKey": "Env"}]"#).is_err());
+        assert!(parameter_file("3").is_err());
+    }
+
+    #[test]
+    fn overrides_win_over_defaults() {
+        let yaml = "Parameters:\n  Env:\n    Type: String\n    Default: prod\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Ref Env\n";
+        let root = crate::yaml::parse(yaml).expect("parses");
+        let tpl = Template::from_node(
+            &root,
+            HashMap::from([("Env".to_string(), "dev".to_string())]),
+        )
+        .expect("template");
+        let v = tpl.resources[0]
+            .properties
+            .and_then(|p| p.get("X"))
+            .expect("X");
+        assert_eq!(tpl.value(v), Value::str("dev"));
     }
 
     #[test]
