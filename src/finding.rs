@@ -65,6 +65,8 @@ pub struct Finding {
     pub missing: Option<String>,
     /// Where the offending value came from, outermost first.
     pub trace: Vec<Trace>,
+    /// The header of the resource the finding is about (suppression directives above it apply).
+    pub header: Span,
 }
 
 /// A check that could not be decided because a value it reads is unknown (`--show-unknown`).

@@ -13,6 +13,7 @@ pub mod model;
 pub mod policy;
 pub mod report;
 pub mod source;
+pub mod suppress;
 pub mod terraform;
 pub mod yaml;
 
@@ -73,6 +74,10 @@ pub struct Outcome {
     pub errors: Vec<ScanError>,
     /// Checks that could not be decided (`Some` only with `show_unknown`), sorted like findings.
     pub undecided: Option<Vec<finding::Undecided>>,
+    /// Problems that do not fail the run: unused or expired suppression directives.
+    pub warnings: Vec<ScanError>,
+    /// Findings left out by a suppression directive.
+    pub suppressed: usize,
     /// Infrastructure files scanned (those reported on).
     pub files: usize,
 }
@@ -253,11 +258,19 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         .collect();
     let mut findings = Vec::new();
     let mut undecided = Vec::new();
+    let mut directives = Vec::new();
     for r in results {
         findings.extend(r.findings);
         errors.extend(r.errors);
         undecided.extend(r.undecided);
+        directives.extend(r.directives);
     }
+    for &id in &report {
+        directives.extend(suppress::directives(id, sources.get(id)));
+    }
+    let (suppressed, mut warnings) =
+        apply_suppressions(&mut findings, &directives, &sources, registry);
+    sort_errors(&mut warnings, &sources);
 
     sort_findings(&mut findings, &sources, registry);
     undecided.sort_by_cached_key(|u| {
@@ -281,6 +294,8 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         findings,
         errors,
         undecided: req.show_unknown.then_some(undecided),
+        warnings,
+        suppressed,
         files,
     }
 }
@@ -355,6 +370,8 @@ struct RootResult {
     findings: Vec<Finding>,
     errors: Vec<ScanError>,
     undecided: Vec<finding::Undecided>,
+    /// Suppressions that are not comments (CloudFormation `Metadata.preflight.ignore`).
+    directives: Vec<suppress::Directive>,
 }
 
 /// Parses the root module and the modules it reaches, evaluates them and runs the policies. The
@@ -436,6 +453,55 @@ fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResul
     out
 }
 
+/// `Metadata: {preflight: {ignore: [{id: AWS-S3-001, reason: …}]}}` on a resource (or plain IDs in the
+/// list), as directives on the resource's header line.
+fn metadata_directives(
+    id: FileId,
+    file: &SourceFile,
+    tpl: &cloudformation::Template,
+) -> Vec<suppress::Directive> {
+    let mut out = Vec::new();
+    for r in &tpl.resources {
+        let Some(list) = r
+            .entry
+            .value
+            .get("Metadata")
+            .and_then(|m| m.get("preflight"))
+            .and_then(|p| p.get("ignore"))
+        else {
+            continue;
+        };
+        let line = file.line_col(r.entry.key_span.start).line;
+        for item in list.items() {
+            let (rule, reason, expires) = match item.as_str() {
+                Some(s) => (Some(s.to_string()), None, None),
+                None => (
+                    item.get("id")
+                        .and_then(json::Node::as_str)
+                        .map(str::to_string),
+                    item.get("reason")
+                        .and_then(json::Node::as_str)
+                        .map(str::to_string),
+                    item.get("expires")
+                        .and_then(json::Node::as_str)
+                        .map(str::to_string),
+                ),
+            };
+            if let Some(rule) = rule {
+                out.push(suppress::Directive {
+                    file: id,
+                    line,
+                    range: item.span.clone(),
+                    ids: vec![rule],
+                    reason,
+                    expires,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Reads a CloudFormation template (YAML or JSON) and judges its resources.
 fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResult {
     let mut out = RootResult::default();
@@ -464,6 +530,7 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
     let Some(tpl) = cloudformation::Template::from_node(&root, cx.cfn_params.clone()) else {
         return out;
     };
+    out.directives = metadata_directives(id, file, &tpl);
     let (model, locations) = cloudformation::adapt::adapt(id, &tpl);
     let analysis = terraform::Analysis {
         model,
@@ -472,6 +539,57 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
     };
     judge(cx, &analysis, &file.display, engine, &mut out);
     out
+}
+
+/// Removes the findings that a directive covers; returns how many, and a warning for every directive that
+/// covered nothing or has expired.
+fn apply_suppressions(
+    findings: &mut Vec<Finding>,
+    directives: &[suppress::Directive],
+    sources: &SourceMap,
+    registry: &Registry,
+) -> (usize, Vec<ScanError>) {
+    let today = suppress::today();
+    let mut used = vec![false; directives.len()];
+    let before = findings.len();
+    findings.retain(|f| {
+        let meta = &registry.policies[f.rule].meta;
+        let line = sources.get(f.span.file).line_col(f.span.range.start).line;
+        let header_line = sources
+            .get(f.header.file)
+            .line_col(f.header.range.start)
+            .line;
+        let mut keep = true;
+        for (i, d) in directives.iter().enumerate() {
+            let covered = (d.file == f.span.file && suppress::covers(d.line, line))
+                || (d.file == f.header.file && suppress::covers(d.line, header_line));
+            if covered && suppress::names(d, &meta.id, &meta.name) {
+                used[i] = true;
+                let expired = d.expires.as_deref().is_some_and(|e| e < today.as_str());
+                if !expired {
+                    keep = false;
+                }
+            }
+        }
+        keep
+    });
+    let mut warnings = Vec::new();
+    for (d, used) in directives.iter().zip(used) {
+        let span = source::Span::new(d.file, d.range.clone());
+        let ids = d.ids.join(", ");
+        if let Some(e) = d.expires.as_deref().filter(|e| *e < today.as_str()) {
+            warnings.push(ScanError::parse(
+                span,
+                format!("suppression of {ids} expired on {e}; the findings it covered are reported again"),
+            ));
+        } else if !used {
+            warnings.push(ScanError::parse(
+                span,
+                format!("suppression of {ids} matches no finding here; remove it"),
+            ));
+        }
+    }
+    (before - findings.len(), warnings)
 }
 
 /// Runs the policies on an analysis and locates their results (and, when asked, the undecided checks).
@@ -519,6 +637,7 @@ fn judge(
             path: r.path,
             missing: located.missing,
             trace: located.trace,
+            header: located.entity.header.clone(),
         });
     }
     if cx.show_unknown {

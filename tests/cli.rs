@@ -671,3 +671,33 @@ fn cloudformation_parameters_from_flags_and_files() {
         "testdata/cfn_param_files/broken.json"
     );
 }
+
+#[test]
+fn suppression_directives_and_their_warnings() {
+    let (v, code) = json(&["testdata/suppress"]);
+    // One finding left (its suppression expired); warnings do not change the exit code.
+    assert_eq!(code, 1);
+    assert_eq!(rule_ids(&v), vec!["AWS-SNS-001"]);
+    assert_eq!(v["summary"]["suppressed"], 3);
+    let warnings: Vec<(u64, &str)> = v["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .map(|w| {
+            (
+                w["line"].as_u64().unwrap_or(0),
+                w["message"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(warnings[0].0, 13);
+    assert!(warnings[0].1.contains("expired on 2020-01-01"));
+    assert_eq!(warnings[1].0, 19);
+    assert!(warnings[1].1.contains("matches no finding"));
+    let text = human(&["testdata/suppress"]);
+    assert!(
+        text.contains("1 finding (1 medium), 2 warnings, 3 suppressed in 2 files"),
+        "{text}"
+    );
+}

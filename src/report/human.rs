@@ -97,7 +97,17 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
         out.push('\n');
     };
 
-    for e in &outcome.errors {
+    let problems = outcome
+        .errors
+        .iter()
+        .map(|e| (e, "error", miette::Severity::Error))
+        .chain(
+            outcome
+                .warnings
+                .iter()
+                .map(|w| (w, "warning", miette::Severity::Warning)),
+        );
+    for (e, code, severity) in problems {
         let (source, labels) = match (&e.span, e.file) {
             (Some(span), _) => {
                 let file = outcome.sources.get(span.file);
@@ -119,8 +129,8 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
         };
         draw(&Diag {
             message: format!("{where_}{}", e.message),
-            code: "error".into(),
-            severity: miette::Severity::Error,
+            code: code.into(),
+            severity,
             help: None,
             source,
             labels,
@@ -255,6 +265,12 @@ pub fn summary(outcome: &Outcome, registry: &Registry) -> String {
     };
     if !outcome.errors.is_empty() {
         line.push_str(&format!(" and {}", plural(outcome.errors.len(), "error")));
+    }
+    if !outcome.warnings.is_empty() {
+        line.push_str(&format!(", {}", plural(outcome.warnings.len(), "warning")));
+    }
+    if outcome.suppressed > 0 {
+        line.push_str(&format!(", {} suppressed", outcome.suppressed));
     }
     line.push_str(&format!(" in {}\n", plural(outcome.files, "file")));
     line

@@ -14,6 +14,8 @@ struct Report<'a> {
     /// Only with `--show-unknown`.
     #[serde(skip_serializing_if = "Option::is_none")]
     undecided: Option<Vec<JsonUndecided<'a>>>,
+    /// Unused or expired suppression directives; they do not change the exit code.
+    warnings: Vec<JsonError<'a>>,
     summary: Summary,
 }
 
@@ -70,6 +72,8 @@ struct Summary {
     files: usize,
     findings: usize,
     errors: usize,
+    suppressed: usize,
+    warnings: usize,
 }
 
 pub fn render(outcome: &Outcome, registry: &Registry) -> String {
@@ -112,6 +116,16 @@ pub fn render(outcome: &Outcome, registry: &Registry) -> String {
             }
         })
         .collect();
+    let located = |e| {
+        let (file, lc) = error_position(e, &outcome.sources);
+        JsonError {
+            file,
+            line: lc.line,
+            column: lc.column,
+            message: &e.message,
+        }
+    };
+    let warnings: Vec<JsonError> = outcome.warnings.iter().map(located).collect();
     let errors = outcome
         .errors
         .iter()
@@ -149,10 +163,13 @@ pub fn render(outcome: &Outcome, registry: &Registry) -> String {
         findings,
         errors,
         undecided,
+        warnings,
         summary: Summary {
             files: outcome.files,
             findings: outcome.findings.len(),
             errors: outcome.errors.len(),
+            suppressed: outcome.suppressed,
+            warnings: outcome.warnings.len(),
         },
     };
     let mut out =
