@@ -39,6 +39,8 @@ pub struct CheckArgs {
     /// Read Terraform variable values from a .tfvars or .tfvars.json file (repeatable; later files win).
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
     /// Also list the checks that could not be decided because a value is unknown, and why.
     #[arg(long)]
     pub show_unknown: bool,
@@ -60,8 +62,27 @@ fn parse_var(s: &str) -> Result<(String, String), String> {
     }
 }
 
+/// Where policies come from.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PolicyArgs {
+    /// Also load the Rego policies in this directory (repeatable); same contract as the built-in ones.
+    #[arg(long = "policy", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Longest time one policy evaluation may take, in seconds; past it the scan reports an error.
+    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
+    pub policy_timeout: f64,
+}
+
+impl PolicyArgs {
+    pub fn timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs_f64(self.policy_timeout.clamp(0.001, 3600.0))
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
+    #[command(flatten)]
+    pub policies: PolicyArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = RulesFormat::Human)]
     pub format: RulesFormat,

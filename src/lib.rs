@@ -600,18 +600,15 @@ fn judge(
     engine: &mut regorus::Engine,
     out: &mut RootResult,
 ) {
-    let raw = match cx.registry.evaluate(engine, &analysis.model) {
-        Ok(raw) => raw,
-        Err(message) => {
-            out.errors.push(ScanError {
-                span: None,
-                file: None,
-                path: Some(what.to_string()),
-                message: format!("policy evaluation failed: {message}"),
-            });
-            return;
-        }
-    };
+    let (raw, failures) = cx.registry.evaluate(engine, &analysis.model);
+    for message in failures {
+        out.errors.push(ScanError {
+            span: None,
+            file: None,
+            path: Some(what.to_string()),
+            message: format!("policy evaluation failed: {message}"),
+        });
+    }
     for r in raw {
         let policy = &cx.registry.policies[r.policy];
         let Some(located) = analysis.locations.locate(&r.id, &r.path) else {

@@ -9,7 +9,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let registry = match Registry::builtin() {
+    let policies = match &cli.command {
+        Command::Check(a) => &a.policies,
+        Command::Rules(a) => &a.policies,
+    };
+    let registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));

@@ -701,3 +701,48 @@ fn suppression_directives_and_their_warnings() {
         "{text}"
     );
 }
+
+#[test]
+fn custom_policies_and_the_time_budget() {
+    let (v, code) = json(&["testdata/clean", "--policy", "testdata/custom_policies"]);
+    assert_eq!(code, 1);
+    assert_eq!(rule_ids(&v), vec!["ACME-S3-001"]);
+    let (v, code) = json(&[
+        "testdata/mixed/good.tf",
+        "--policy",
+        "testdata/custom_policies_slow",
+        "--policy-timeout",
+        "0.2",
+    ]);
+    // No bucket here: the slow policy is not even run, the built-in ones are.
+    assert_eq!(code, 1);
+    assert_eq!(v["errors"], serde_json::json!([]));
+    assert_eq!(rule_ids(&v), vec!["AWS-EBS-001"]);
+    // A runaway policy is stopped by the time budget and reported.
+    let (v, code) = json(&[
+        "testdata/clean",
+        "--policy",
+        "testdata/custom_policies_slow",
+        "--policy-timeout",
+        "0.2",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("SLOW-001") && m.contains("time limit")),
+        "{}",
+        v["errors"]
+    );
+    // A missing policy directory is a usage error.
+    let out = preflight()
+        .args([
+            "check",
+            "testdata/clean",
+            "--policy",
+            "testdata/no-such-policies",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}

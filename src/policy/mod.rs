@@ -52,6 +52,55 @@ pub struct RawResult {
 }
 
 impl Registry {
+    /// The built-in policies and the `.rego` files under `dirs` (tests excluded), each evaluation limited
+    /// to `timeout`.
+    pub fn with_custom(
+        dirs: &[std::path::PathBuf],
+        timeout: std::time::Duration,
+    ) -> Result<Registry, PolicyError> {
+        let mut files: Vec<(String, String)> = embedded::EMBEDDED
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+        for dir in dirs {
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(dir).hidden(false).build() {
+                let entry = entry.map_err(|e| PolicyError {
+                    path: dir.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                let p = entry.path();
+                if p.extension().is_some_and(|e| e == "rego")
+                    && !p.to_string_lossy().ends_with("_test.rego")
+                {
+                    found.push(p.to_path_buf());
+                }
+            }
+            if found.is_empty() && !dir.is_file() {
+                return Err(PolicyError {
+                    path: dir.display().to_string(),
+                    message: "no .rego policy here".into(),
+                });
+            }
+            found.sort();
+            for p in found {
+                let text = std::fs::read_to_string(&p).map_err(|e| PolicyError {
+                    path: p.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                files.push((p.display().to_string(), text));
+            }
+        }
+        let mut registry = Registry::load(files)?;
+        registry
+            .engine
+            .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+                limit: timeout,
+                check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
+            });
+        Ok(registry)
+    }
+
     /// The built-in policies embedded in the binary.
     pub fn builtin() -> Result<Registry, PolicyError> {
         Registry::load(
@@ -118,8 +167,20 @@ impl Registry {
             .find(|p| p.meta.id.eq_ignore_ascii_case(id_or_name) || p.meta.name == id_or_name)
     }
 
-    /// Evaluates every policy that reads a collection present in `model`.
-    pub fn evaluate(&self, engine: &mut Engine, model: &Model) -> Result<Vec<RawResult>, String> {
+    /// Evaluates every policy that reads a collection present in `model`. A policy that fails (an error
+    /// in it, a malformed result, the time budget) is reported and the others still run.
+    pub fn evaluate(&self, engine: &mut Engine, model: &Model) -> (Vec<RawResult>, Vec<String>) {
+        match self.evaluate_all(engine, model) {
+            Ok(r) => r,
+            Err(e) => (Vec::new(), vec![e]),
+        }
+    }
+
+    fn evaluate_all(
+        &self,
+        engine: &mut Engine,
+        model: &Model,
+    ) -> Result<(Vec<RawResult>, Vec<String>), String> {
         let present = model.present_collections();
         let wanted: Vec<usize> = (0..self.policies.len())
             .filter(|&i| {
@@ -128,16 +189,21 @@ impl Registry {
             })
             .collect();
         if wanted.is_empty() {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         }
         let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
         engine.set_input(regorus::Value::from(json));
         let mut out = Vec::new();
-        for i in wanted {
+        let mut failures = Vec::new();
+        'policies: for i in wanted {
             let policy = &self.policies[i];
-            let value = engine
-                .eval_rule(policy.rule.clone())
-                .map_err(|e| format!("{} ({}): {e}", policy.meta.id, policy.source_path))?;
+            let value = match engine.eval_rule(policy.rule.clone()) {
+                Ok(v) => v,
+                Err(e) => {
+                    failures.push(format!("{} ({}): {e}", policy.meta.id, policy.source_path));
+                    continue;
+                }
+            };
             let json = serde_json::to_value(&value).map_err(|e| e.to_string())?;
             let items = match json {
                 serde_json::Value::Array(items) => items,
@@ -154,15 +220,16 @@ impl Registry {
                         message,
                     }),
                     _ => {
-                        return Err(format!(
+                        failures.push(format!(
                             "{} returned a result without id, path and message: {item}",
                             policy.meta.id
-                        ))
+                        ));
+                        continue 'policies;
                     }
                 }
             }
         }
-        Ok(out)
+        Ok((out, failures))
     }
 }
 
