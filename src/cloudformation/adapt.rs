@@ -1,11 +1,22 @@
 //! CloudFormation resources → the normalized model, with the same trackers, joins and converters as the
 //! Terraform adapters (`crate::terraform::adapt`). Entity ids are logical IDs.
+//!
+//! Property objects and lists (`PublicAccessBlockConfiguration`, `SecurityGroupIngress`, `Policies`) are
+//! walked as nodes so that their spans stay exact; a node written as `!If [Cond, {...}, !Ref AWS::NoValue]`
+//! follows the condition when it can be decided, and is unknown when it cannot.
 
 use super::{resource_ids, Template};
+use crate::finding::Trace;
 use crate::json::{Kind, Node};
-use crate::model::{Bucket, Locations, Model};
+use crate::model::{
+    Bucket, DbCluster, DbInstance, Document, IamPolicy, Locations, Model, Role, SecurityGroup,
+    SgRule, Topic, Volume,
+};
 use crate::source::{FileId, Span};
-use crate::terraform::adapt::{boolean, string, Field, Item, Joiner, Res};
+use crate::terraform::adapt::{
+    boolean, document, number, string, Field, Fields, Item, Joiner, Res, Target, Tracker,
+};
+use crate::terraform::value::Value;
 
 /// Properties of a resource that has none.
 static EMPTY: Node = Node {
@@ -15,31 +26,237 @@ static EMPTY: Node = Node {
 
 /// Builds the model of one template.
 pub fn adapt(file: FileId, tpl: &Template) -> (Model, Locations) {
-    let mut model = Model::default();
-    let mut locations = Locations::default();
-    s3(file, tpl, &mut model, &mut locations);
-    (model, locations)
+    let mut cx = Cx {
+        file,
+        tpl,
+        model: Model::default(),
+        locations: Locations::default(),
+    };
+    s3(&mut cx);
+    rds(&mut cx);
+    ebs(&mut cx);
+    ec2(&mut cx);
+    iam(&mut cx);
+    sns(&mut cx);
+    (cx.model, cx.locations)
 }
 
-/// The resources of type `rtype` as items located at their logical ID.
-fn items<'t>(file: FileId, tpl: &'t Template<'t>, rtype: &str) -> Vec<Item<'t, 't>> {
-    resource_ids(tpl, rtype)
-        .into_iter()
-        .map(|r| Item {
-            address: r.logical_id.to_string(),
-            label: r.logical_id.to_string(),
-            res: Res::template(
-                file,
-                tpl,
-                r.properties.unwrap_or(&EMPTY),
-                Span::new(file, r.entry.key_span.clone()),
-            ),
-        })
-        .collect()
+struct Cx<'t> {
+    file: FileId,
+    tpl: &'t Template<'t>,
+    model: Model,
+    locations: Locations,
+}
+
+/// One resource of the template: the item the shared trackers and joins work on, and its `Properties`.
+struct Resource<'t> {
+    item: Item<'t, 't>,
+    props: &'t Node,
+}
+
+/// A property node after `Fn::If` and `AWS::NoValue`.
+enum Resolved<'t> {
+    Node(&'t Node),
+    /// Not written, or removed with `!Ref AWS::NoValue`.
+    Absent,
+    /// Cannot be told before the stack is deployed: why.
+    Unknown(Vec<String>),
+}
+
+impl<'t> Cx<'t> {
+    /// The resources of type `rtype` (those whose condition is not known to be false), located at
+    /// their logical ID.
+    fn resources(&self, rtype: &str) -> Vec<Resource<'t>> {
+        resource_ids(self.tpl, rtype)
+            .into_iter()
+            .map(|r| {
+                let props = r.properties.unwrap_or(&EMPTY);
+                Resource {
+                    item: Item {
+                        address: r.logical_id.to_string(),
+                        label: r.logical_id.to_string(),
+                        res: Res::template(
+                            self.file,
+                            self.tpl,
+                            props,
+                            Span::new(self.file, r.entry.key_span.clone()),
+                        ),
+                    },
+                    props,
+                }
+            })
+            .collect()
+    }
+
+    /// A property object (or a list element) read like a nested block, located at its first line.
+    fn res(&self, node: &'t Node) -> Res<'t, 't> {
+        Res::template(self.file, self.tpl, node, self.span(node))
+    }
+
+    fn span(&self, node: &Node) -> Span {
+        Span::new(self.file, node.span.clone())
+    }
+
+    /// `node` with `Fn::If` followed where its condition is decided, `!Ref AWS::NoValue` as absent, and
+    /// any other intrinsic function (which cannot give an object or a list of objects) unknown.
+    fn resolve(&self, mut node: &'t Node) -> Resolved<'t> {
+        for _ in 0..64 {
+            let [p] = node.props() else {
+                return Resolved::Node(node);
+            };
+            let intrinsic = p.key == "Ref" || p.key == "Condition" || p.key.starts_with("Fn::");
+            if !intrinsic {
+                return Resolved::Node(node);
+            }
+            if p.key == "Ref" && p.value.as_str() == Some("AWS::NoValue") {
+                return Resolved::Absent;
+            }
+            match (p.key.as_str(), p.value.items()) {
+                ("Fn::If", [cond, yes, no]) => {
+                    match cond.as_str().and_then(|c| self.tpl.condition(c)) {
+                        Some(true) => node = yes,
+                        Some(false) => node = no,
+                        None => {
+                            // Undecided: the same value either way is still known.
+                            let value = self.tpl.value(node);
+                            let why = self.tpl.take_why();
+                            if !value.is_known() {
+                                return Resolved::Unknown(why);
+                            }
+                            node = yes;
+                        }
+                    }
+                }
+                _ => {
+                    self.tpl.value(node);
+                    let mut why = self.tpl.take_why();
+                    if why.is_empty() {
+                        why.push(format!(
+                            "`{}` does not give a value preflight can read here",
+                            p.key
+                        ));
+                    }
+                    return Resolved::Unknown(why);
+                }
+            }
+        }
+        Resolved::Unknown(vec!["`Fn::If` nests more than 64 levels deep".into()])
+    }
+
+    /// Property `name` of the object `props`, resolved.
+    fn prop(&self, props: &'t Node, name: &str) -> Resolved<'t> {
+        match props.get(name) {
+            Some(n) => self.resolve(n),
+            None => Resolved::Absent,
+        }
+    }
+
+    /// Property `name` that must be an object (`PublicAccessBlockConfiguration`).
+    fn object(&self, props: &'t Node, name: &str) -> Resolved<'t> {
+        match self.prop(props, name) {
+            Resolved::Node(n) if !matches!(n.kind, Kind::Object(_)) => {
+                Resolved::Unknown(vec![format!("`{name}` is not an object")])
+            }
+            other => other,
+        }
+    }
+
+    /// The elements of the list property `name`, each resolved, with its index in the list as written;
+    /// `Err` when the list itself is unknown.
+    fn list(&self, props: &'t Node, name: &str) -> Result<Vec<(usize, Resolved<'t>)>, Vec<String>> {
+        match self.prop(props, name) {
+            Resolved::Absent => Ok(Vec::new()),
+            Resolved::Unknown(why) => Err(why),
+            Resolved::Node(n) => match &n.kind {
+                Kind::Array(items) => Ok(items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| (i, self.resolve(item)))
+                    .collect()),
+                _ => Err(vec![format!("`{name}` is not a list")]),
+            },
+        }
+    }
+
+    /// The first element of list property `name` that is there (`ServerSideEncryptionConfiguration`).
+    fn first(&self, props: &'t Node, name: &str) -> Resolved<'t> {
+        match self.list(props, name) {
+            Err(why) => Resolved::Unknown(why),
+            Ok(items) => items
+                .into_iter()
+                .map(|(_, r)| r)
+                .find(|r| !matches!(r, Resolved::Absent))
+                .unwrap_or(Resolved::Absent),
+        }
+    }
+}
+
+/// Fields of a property object with `!Ref AWS::NoValue` removed inside list and object values, as
+/// CloudFormation removes them (the shared reader only removes a property that is `AWS::NoValue` as a
+/// whole).
+struct NoValueRemoved<'a, 'r, 'b>(&'a Res<'r, 'b>);
+
+impl<'r, 'b: 'r> Fields for NoValueRemoved<'_, 'r, 'b> {
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        self.0
+            .attr_traced(name)
+            .map(|(v, span, trace, why)| (remove_no_value(v), span, trace, why))
+    }
+}
+
+fn remove_no_value(v: Value) -> Value {
+    match v {
+        Value::List(items) => Value::List(
+            items
+                .into_iter()
+                .filter(|v| *v != Value::Null)
+                .map(remove_no_value)
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| *v != Value::Null)
+                .map(|(k, v)| (k, remove_no_value(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// A policy document property (an object, or JSON text) into model path `path`; its unknown parts are
+/// listed under `path`, and findings on it point at the property's key.
+fn read_document<'r, 'b: 'r>(
+    t: &mut Tracker,
+    r: &Res<'r, 'b>,
+    attr: &str,
+    path: &str,
+) -> Field<Document> {
+    match t.field(&NoValueRemoved(r), attr, path, document) {
+        Field::Known((doc, unknown)) => {
+            for u in unknown {
+                t.mark_unknown(format!("{path}.{u}"));
+            }
+            Field::Known(doc)
+        }
+        Field::Unknown => Field::Unknown,
+        Field::NotWritten => Field::NotWritten,
+    }
+}
+
+/// Whether property `name` is written (a property removed with `!Ref AWS::NoValue` is not).
+fn written(r: &Res<'_, '_>, name: &str) -> bool {
+    r.attr(name).is_some()
+}
+
+/// Marks `path` unknown, located at `span`, with why.
+fn unknown_at(t: &mut Tracker, path: &str, span: Span, why: Vec<String>) {
+    t.at(path, span);
+    t.mark_unknown(path);
+    t.explain(path, why);
 }
 
 /// `PublicRead` → `public-read`: canned ACL names as S3 spells them.
-fn canned_acl(v: &crate::terraform::value::Value) -> Option<String> {
+fn canned_acl(v: &Value) -> Option<String> {
     let s = string(v)?;
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -51,80 +268,571 @@ fn canned_acl(v: &crate::terraform::value::Value) -> Option<String> {
     Some(out)
 }
 
-fn s3(file: FileId, tpl: &Template, model: &mut Model, locations: &mut Locations) {
+fn s3(cx: &mut Cx) {
     let mut buckets: Joiner<Bucket> = Joiner::new();
-    for item in items(file, tpl, "AWS::S3::Bucket") {
-        let r = &item.res;
-        let mut t = item.tracker();
+    for r in cx.resources("AWS::S3::Bucket") {
+        let res = &r.item.res;
+        let mut t = r.item.tracker();
         let mut b = Bucket {
-            name: t.field(r, "BucketName", "name", string).known(),
+            name: t.field(res, "BucketName", "name", string).known(),
             acl: t
-                .field(r, "AccessControl", "acl", canned_acl)
+                .field(res, "AccessControl", "acl", canned_acl)
                 .or_default("private".into()),
             ..Bucket::default()
         };
         b.encryption.algorithm = Some("AES256".into());
-        if let Some(pab) = r.block("PublicAccessBlockConfiguration") {
-            t.unknown_remove("public_access_block");
-            b.public_access_block.configured = true;
-            let mut flag = |name: &str, field: &str| {
-                let path = format!("public_access_block.{field}");
-                let f = t.field(&pab, name, &path, boolean);
-                if !f.is_written() {
-                    t.at(&path, pab.span.clone());
-                }
-                f.or_default(false)
-            };
-            b.public_access_block.block_public_acls = flag("BlockPublicAcls", "block_public_acls");
-            b.public_access_block.block_public_policy =
-                flag("BlockPublicPolicy", "block_public_policy");
-            b.public_access_block.ignore_public_acls =
-                flag("IgnorePublicAcls", "ignore_public_acls");
-            b.public_access_block.restrict_public_buckets =
-                flag("RestrictPublicBuckets", "restrict_public_buckets");
+        match cx.object(r.props, "PublicAccessBlockConfiguration") {
+            Resolved::Absent => {}
+            Resolved::Unknown(why) => {
+                // Whether there is a block is unknown: no flag is known, so no policy can conclude that
+                // public ACLs or policies are in force (`configured: false` would say they are).
+                b.public_access_block.configured = true;
+                let span = prop_span(cx, r.props, "PublicAccessBlockConfiguration", res);
+                unknown_at(&mut t, "public_access_block", span, why);
+            }
+            Resolved::Node(node) => {
+                let pab = cx.res(node);
+                b.public_access_block.configured = true;
+                let mut flag = |name: &str, field: &str| {
+                    let path = format!("public_access_block.{field}");
+                    let f = t.field(&pab, name, &path, boolean);
+                    if !f.is_written() {
+                        // Left out: false, pointing at the configuration object.
+                        t.at(&path, pab.span.clone());
+                    }
+                    f.or_default(false)
+                };
+                b.public_access_block.block_public_acls =
+                    flag("BlockPublicAcls", "block_public_acls");
+                b.public_access_block.block_public_policy =
+                    flag("BlockPublicPolicy", "block_public_policy");
+                b.public_access_block.ignore_public_acls =
+                    flag("IgnorePublicAcls", "ignore_public_acls");
+                b.public_access_block.restrict_public_buckets =
+                    flag("RestrictPublicBuckets", "restrict_public_buckets");
+            }
         }
-        if let Some(default) = r
-            .block("BucketEncryption")
-            .and_then(|e| e.block("ServerSideEncryptionConfiguration"))
-            .and_then(|c| c.block("ServerSideEncryptionByDefault"))
-        {
-            b.encryption.configured = true;
-            b.encryption.algorithm = t
-                .field(&default, "SSEAlgorithm", "encryption.algorithm", string)
-                .known();
-            b.encryption.kms_key_id = t
-                .field(&default, "KMSMasterKeyID", "encryption.kms_key_id", string)
-                .known();
+        let sse = match cx.object(r.props, "BucketEncryption") {
+            Resolved::Node(n) => match cx.first(n, "ServerSideEncryptionConfiguration") {
+                Resolved::Node(rule) => cx.object(rule, "ServerSideEncryptionByDefault"),
+                other => other,
+            },
+            other => other,
+        };
+        match sse {
+            Resolved::Absent => {}
+            Resolved::Unknown(why) => {
+                b.encryption.algorithm = None;
+                let span = prop_span(cx, r.props, "BucketEncryption", res);
+                unknown_at(&mut t, "encryption", span, why);
+            }
+            Resolved::Node(node) => {
+                let default = cx.res(node);
+                b.encryption.configured = true;
+                b.encryption.algorithm = t
+                    .field(&default, "SSEAlgorithm", "encryption.algorithm", string)
+                    .known();
+                b.encryption.kms_key_id = t
+                    .field(&default, "KMSMasterKeyID", "encryption.kms_key_id", string)
+                    .known();
+            }
         }
-        if let Some(rule) = r.block("OwnershipControls").and_then(|o| o.block("Rules")) {
-            b.object_ownership = t
-                .field(&rule, "ObjectOwnership", "object_ownership", string)
-                .known();
+        let ownership = match cx.object(r.props, "OwnershipControls") {
+            Resolved::Node(n) => cx.first(n, "Rules"),
+            other => other,
+        };
+        match ownership {
+            Resolved::Absent => {}
+            Resolved::Unknown(why) => {
+                let span = prop_span(cx, r.props, "OwnershipControls", res);
+                unknown_at(&mut t, "object_ownership", span, why);
+            }
+            Resolved::Node(rule) => {
+                b.object_ownership = t
+                    .field(&cx.res(rule), "ObjectOwnership", "object_ownership", string)
+                    .known();
+            }
         }
         let name = b.name.clone();
         buckets.add(b, t, name.as_deref());
     }
-    for item in items(file, tpl, "AWS::S3::BucketPolicy") {
+    for r in cx.resources("AWS::S3::BucketPolicy") {
         let (b, t) = buckets.join(
-            &item,
+            &r.item,
             "Bucket",
             &["acl", "public_access_block", "object_ownership"],
         );
         t.unknown_remove("policy");
-        if let Field::Known(doc) = t.document(&item.res, "PolicyDocument", "policy") {
+        if t.id() == r.item.address {
+            // The bucket is not in this template, so whether a public access block neutralizes the
+            // policy is unknown: as for a block that may or may not be written, no flag is known.
+            b.public_access_block.configured = true;
+        }
+        if let Field::Known(doc) = read_document(t, &r.item.res, "PolicyDocument", "policy") {
             b.policy = Some(doc);
         }
     }
-    model.aws.s3.buckets = buckets.finish(locations);
+    cx.model.aws.s3.buckets = buckets.finish(&mut cx.locations);
+}
+
+/// Where property `name` is written (its key to the end of its value), else the resource's header.
+fn prop_span(cx: &Cx, props: &Node, name: &str, res: &Res<'_, '_>) -> Span {
+    props
+        .prop(name)
+        .map_or_else(|| res.span.clone(), |p| Span::new(cx.file, p.span()))
+}
+
+/// Where element `i` of list property `name` is written, else the resource's header.
+fn item_span(cx: &Cx, props: &Node, name: &str, i: usize, res: &Res<'_, '_>) -> Span {
+    props
+        .get(name)
+        .and_then(|l| l.items().get(i))
+        .map_or_else(|| res.span.clone(), |n| cx.span(n))
+}
+
+fn rds(cx: &mut Cx) {
+    // Members of a cluster, read replicas and restores inherit their encryption.
+    const INSTANCE_INHERITS: [&str; 6] = [
+        "DBClusterIdentifier",
+        "SourceDBInstanceIdentifier",
+        "SourceDBClusterIdentifier",
+        "DBSnapshotIdentifier",
+        "SourceDBInstanceAutomatedBackupsArn",
+        "SourceDbiResourceId",
+    ];
+    for r in cx.resources("AWS::RDS::DBInstance") {
+        let res = &r.item.res;
+        let mut t = r.item.tracker();
+        let inherits = INSTANCE_INHERITS.iter().any(|a| written(res, a));
+        let encrypted = t.field(res, "StorageEncrypted", "storage_encrypted", boolean);
+        let mut i = DbInstance {
+            engine: t.field(res, "Engine", "engine", string).known(),
+            storage_encrypted: if inherits {
+                encrypted.known()
+            } else {
+                encrypted.or_default(false)
+            },
+            kms_key_id: t.field(res, "KmsKeyId", "kms_key_id", string).known(),
+            publicly_accessible: t
+                .field(res, "PubliclyAccessible", "publicly_accessible", boolean)
+                .or_default(false),
+            ..DbInstance::default()
+        };
+        i.meta = t.finish(&mut cx.locations);
+        cx.model.aws.rds.instances.push(i);
+    }
+    const CLUSTER_INHERITS: [&str; 3] = [
+        "SnapshotIdentifier",
+        "SourceDBClusterIdentifier",
+        "ReplicationSourceIdentifier",
+    ];
+    for r in cx.resources("AWS::RDS::DBCluster") {
+        let res = &r.item.res;
+        let mut t = r.item.tracker();
+        let engine_mode = t.field(res, "EngineMode", "engine_mode", string).known();
+        let inherits = CLUSTER_INHERITS.iter().any(|a| written(res, a));
+        let encrypted = t.field(res, "StorageEncrypted", "storage_encrypted", boolean);
+        // Aurora Serverless v1 clusters are always encrypted.
+        let default = engine_mode.as_deref() == Some("serverless");
+        let mut c = DbCluster {
+            engine: t.field(res, "Engine", "engine", string).known(),
+            storage_encrypted: if inherits {
+                encrypted.known()
+            } else {
+                encrypted.or_default(default)
+            },
+            kms_key_id: t.field(res, "KmsKeyId", "kms_key_id", string).known(),
+            engine_mode,
+            ..DbCluster::default()
+        };
+        c.meta = t.finish(&mut cx.locations);
+        cx.model.aws.rds.clusters.push(c);
+    }
+}
+
+fn ebs(cx: &mut Cx) {
+    for r in cx.resources("AWS::EC2::Volume") {
+        let res = &r.item.res;
+        let mut t = r.item.tracker();
+        let encrypted = t.field(res, "Encrypted", "encrypted", boolean);
+        // A volume made from a snapshot keeps the snapshot's encryption.
+        let from_snapshot = written(res, "SnapshotId");
+        let mut v = Volume {
+            encrypted: if from_snapshot {
+                encrypted.known()
+            } else {
+                encrypted.or_default(false)
+            },
+            kms_key_id: t.field(res, "KmsKeyId", "kms_key_id", string).known(),
+            size: t.field(res, "Size", "size", number).known(),
+            ..Volume::default()
+        };
+        v.meta = t.finish(&mut cx.locations);
+        cx.model.aws.ebs.volumes.push(v);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Direction {
+    Ingress,
+    Egress,
+}
+
+impl Direction {
+    fn key(self) -> &'static str {
+        match self {
+            Direction::Ingress => "ingress",
+            Direction::Egress => "egress",
+        }
+    }
+
+    fn property(self) -> &'static str {
+        match self {
+            Direction::Ingress => "SecurityGroupIngress",
+            Direction::Egress => "SecurityGroupEgress",
+        }
+    }
+}
+
+fn ec2(cx: &mut Cx) {
+    let mut groups: Joiner<SecurityGroup> = Joiner::new();
+    for r in cx.resources("AWS::EC2::SecurityGroup") {
+        let res = &r.item.res;
+        let mut t = r.item.tracker();
+        let mut g = SecurityGroup {
+            name: t.field(res, "GroupName", "name", string).known(),
+            ..SecurityGroup::default()
+        };
+        for dir in [Direction::Ingress, Direction::Egress] {
+            let key = dir.key();
+            match cx.list(r.props, dir.property()) {
+                Ok(items) => {
+                    let mut any_rule = false;
+                    for (i, item) in items {
+                        match item {
+                            Resolved::Node(node) if matches!(node.kind, Kind::Object(_)) => {
+                                push_rule(&mut g, &mut t, dir, &cx.res(node), cx.span(node));
+                                any_rule = true;
+                            }
+                            Resolved::Node(node) => {
+                                let why = vec![format!(
+                                    "a rule of `{}` is not an object",
+                                    dir.property()
+                                )];
+                                unknown_at(&mut t, key, cx.span(node), why);
+                                any_rule = true;
+                            }
+                            Resolved::Absent => {}
+                            Resolved::Unknown(why) => {
+                                // A rule that may or may not be there.
+                                let span = item_span(cx, r.props, dir.property(), i, res);
+                                unknown_at(&mut t, key, span, why);
+                                any_rule = true;
+                            }
+                        }
+                    }
+                    if dir == Direction::Egress && !any_rule {
+                        default_egress(&mut g, &mut t);
+                    }
+                }
+                Err(why) => {
+                    let span = prop_span(cx, r.props, dir.property(), res);
+                    unknown_at(&mut t, key, span, why);
+                }
+            }
+        }
+        let name = g.name.clone();
+        groups.add(g, t, name.as_deref());
+    }
+
+    // Separate rule resources join their group through `GroupId` (or `GroupName` in a default VPC); a
+    // rule whose group is not in this template stands as a group of its own.
+    for (rtype, dir) in [
+        ("AWS::EC2::SecurityGroupIngress", Direction::Ingress),
+        ("AWS::EC2::SecurityGroupEgress", Direction::Egress),
+    ] {
+        for r in cx.resources(rtype) {
+            let res = &r.item.res;
+            let by = if written(res, "GroupId") || !written(res, "GroupName") {
+                "GroupId"
+            } else {
+                "GroupName"
+            };
+            let (g, t) = groups.join(&r.item, by, &[]);
+            push_rule(g, t, dir, res, res.span.clone());
+        }
+    }
+    cx.model.aws.ec2.security_groups = groups.finish(&mut cx.locations);
+}
+
+/// A group whose template writes no egress rule gets one that allows all outbound IPv4 traffic.
+fn default_egress(g: &mut SecurityGroup, t: &mut Tracker) {
+    let base = format!("egress[{}]", g.egress.len());
+    for path in ["", ".protocol", ".from_port", ".to_port", ".cidr_blocks"] {
+        t.left_out(&format!("{base}{path}"), "SecurityGroupEgress");
+    }
+    g.egress.push(SgRule {
+        from_port: Some(0.0),
+        to_port: Some(65535.0),
+        protocol: Some("-1".into()),
+        cidr_blocks: vec!["0.0.0.0/0".into()],
+        ..SgRule::default()
+    });
+}
+
+/// One rule: an element of `SecurityGroupIngress`/`SecurityGroupEgress`, or a rule resource's properties.
+fn push_rule(g: &mut SecurityGroup, t: &mut Tracker, dir: Direction, r: &Res, span: Span) {
+    let list = match dir {
+        Direction::Ingress => &g.ingress,
+        Direction::Egress => &g.egress,
+    };
+    let base = format!("{}[{}]", dir.key(), list.len());
+    t.at(&base, span);
+    let p = |name: &str| format!("{base}.{name}");
+    let protocol = t
+        .field(r, "IpProtocol", &p("protocol"), string)
+        .known()
+        .map(|s| normalize_protocol(&s));
+    let mut rule = SgRule {
+        from_port: t.field(r, "FromPort", &p("from_port"), number).known(),
+        to_port: t.field(r, "ToPort", &p("to_port"), number).known(),
+        description: t.field(r, "Description", &p("description"), string).known(),
+        ..SgRule::default()
+    };
+    // One address range per rule: a one-element list, as the model has lists.
+    rule.cidr_blocks = t
+        .field(r, "CidrIp", &p("cidr_blocks"), string)
+        .known()
+        .into_iter()
+        .collect();
+    rule.ipv6_cidr_blocks = t
+        .field(r, "CidrIpv6", &p("ipv6_cidr_blocks"), string)
+        .known()
+        .into_iter()
+        .collect();
+    if protocol.as_deref() == Some("-1") {
+        // All protocols means all ports, whatever the port properties say.
+        rule.from_port = Some(0.0);
+        rule.to_port = Some(65535.0);
+    }
+    rule.protocol = protocol;
+    match dir {
+        Direction::Ingress => g.ingress.push(rule),
+        Direction::Egress => g.egress.push(rule),
+    }
+}
+
+/// As `crate::terraform::adapt::ec2`: `-1`/`all` for every protocol, protocol numbers named.
+fn normalize_protocol(p: &str) -> String {
+    match p.to_ascii_lowercase().as_str() {
+        "-1" | "all" => "-1".into(),
+        "6" => "tcp".into(),
+        "17" => "udp".into(),
+        "1" => "icmp".into(),
+        "58" => "icmpv6".into(),
+        other => other.to_string(),
+    }
+}
+
+fn iam(cx: &mut Cx) {
+    for (rtype, fixed) in [
+        ("AWS::IAM::ManagedPolicy", Some("managed")),
+        ("AWS::IAM::Policy", None),
+    ] {
+        for r in cx.resources(rtype) {
+            let res = &r.item.res;
+            let mut t = r.item.tracker();
+            // An `AWS::IAM::Policy` is embedded in the identities it names.
+            let kind = fixed.unwrap_or_else(|| {
+                [
+                    ("Roles", "role_inline"),
+                    ("Users", "user_inline"),
+                    ("Groups", "group_inline"),
+                ]
+                .into_iter()
+                .find(|(prop, _)| written(res, prop))
+                .map_or("managed", |(_, kind)| kind)
+            });
+            let mut p = IamPolicy {
+                kind,
+                document: read_document(&mut t, res, "PolicyDocument", "document").known(),
+                ..IamPolicy::default()
+            };
+            p.meta = t.finish(&mut cx.locations);
+            cx.model.aws.iam.policies.push(p);
+        }
+    }
+    for r in cx.resources("AWS::IAM::Role") {
+        let res = &r.item.res;
+        let mut t = r.item.tracker();
+        let mut role = Role {
+            name: t.field(res, "RoleName", "name", string).known(),
+            trust_policy: read_document(&mut t, res, "AssumeRolePolicyDocument", "trust_policy")
+                .known(),
+            ..Role::default()
+        };
+        inline_policies(cx, &r, "role_inline");
+        role.meta = t.finish(&mut cx.locations);
+        cx.model.aws.iam.roles.push(role);
+    }
+    for (rtype, kind) in [
+        ("AWS::IAM::User", "user_inline"),
+        ("AWS::IAM::Group", "group_inline"),
+    ] {
+        for r in cx.resources(rtype) {
+            inline_policies(cx, &r, kind);
+        }
+    }
+}
+
+/// The `Policies` of a role, user or group: identity policies of their own, `<LogicalId>#Policies[i]`.
+fn inline_policies<'t>(cx: &mut Cx<'t>, r: &Resource<'t>, kind: &'static str) {
+    let id = &r.item.address;
+    let entries = match cx.list(r.props, "Policies") {
+        Ok(entries) => entries,
+        Err(why) => {
+            // The policies themselves are unknown: one entity stands for them.
+            let span = prop_span(cx, r.props, "Policies", &r.item.res);
+            let mut t = Tracker::new(
+                format!("{id}#Policies"),
+                format!("{}/Policies", r.item.label),
+                id.clone(),
+                span.clone(),
+            );
+            unknown_at(&mut t, "document", span, why);
+            let p = IamPolicy {
+                kind,
+                meta: t.finish(&mut cx.locations),
+                ..IamPolicy::default()
+            };
+            cx.model.aws.iam.policies.push(p);
+            return;
+        }
+    };
+    for (i, entry) in entries {
+        let node = match entry {
+            Resolved::Absent => continue,
+            Resolved::Node(node) => node,
+            Resolved::Unknown(why) => {
+                // An entry that may or may not be there.
+                let span = item_span(cx, r.props, "Policies", i, &r.item.res);
+                let mut t = Tracker::new(
+                    format!("{id}#Policies[{i}]"),
+                    format!("{}/{i}", r.item.label),
+                    id.clone(),
+                    span.clone(),
+                );
+                unknown_at(&mut t, "document", span, why);
+                let p = IamPolicy {
+                    kind,
+                    meta: t.finish(&mut cx.locations),
+                    ..IamPolicy::default()
+                };
+                cx.model.aws.iam.policies.push(p);
+                continue;
+            }
+        };
+        let entry = cx.res(node);
+        let name = entry
+            .attr("PolicyName")
+            .and_then(|(v, _)| string(&v))
+            .unwrap_or_else(|| i.to_string());
+        let mut t = Tracker::new(
+            format!("{id}#Policies[{i}]"),
+            format!("{}/{name}", r.item.label),
+            id.clone(),
+            entry.span.clone(),
+        );
+        let mut p = IamPolicy {
+            kind,
+            document: read_document(&mut t, &entry, "PolicyDocument", "document").known(),
+            ..IamPolicy::default()
+        };
+        p.meta = t.finish(&mut cx.locations);
+        cx.model.aws.iam.policies.push(p);
+    }
+}
+
+/// How a `Topics` element names its topic: `!Ref Topic` (the ARN) or `!GetAtt Topic.TopicArn` by
+/// logical ID, a literal ARN by the topic name at its end.
+fn topic_target(v: &Value) -> Target {
+    match v {
+        Value::Ref(r) => Target::Address(r.address.clone()),
+        Value::String(s) if s.starts_with("arn:") => match s.rsplit(':').next() {
+            Some(name) if !name.is_empty() => Target::Name(name.to_string()),
+            _ => Target::Unknown,
+        },
+        Value::String(s) => Target::Name(s.clone()),
+        _ => Target::Unknown,
+    }
+}
+
+fn sns(cx: &mut Cx) {
+    let mut topics: Joiner<Topic> = Joiner::new();
+    for r in cx.resources("AWS::SNS::Topic") {
+        let res = &r.item.res;
+        let mut t = r.item.tracker();
+        let key = t.field(res, "KmsMasterKeyId", "kms_master_key_id", string);
+        // An empty key ID turns encryption off, like leaving it out.
+        let encrypted = match &key {
+            Field::Known(k) => Some(!k.is_empty()),
+            Field::Unknown => None,
+            Field::NotWritten => Some(false),
+        };
+        match res.attr("KmsMasterKeyId") {
+            Some((_, span)) if encrypted.is_some() => t.at("encrypted", span),
+            Some((_, span)) => {
+                t.at("encrypted", span);
+                t.mark_unknown("encrypted");
+            }
+            None => t.left_out("encrypted", "KmsMasterKeyId"),
+        }
+        let topic = Topic {
+            name: t.field(res, "TopicName", "name", string).known(),
+            kms_master_key_id: key.known(),
+            encrypted,
+            ..Topic::default()
+        };
+        let name = topic.name.clone();
+        topics.add(topic, t, name.as_deref());
+    }
+    for r in cx.resources("AWS::SNS::TopicPolicy") {
+        let res = &r.item.res;
+        // The policy applies to every listed topic this template defines.
+        let mut targets: Vec<usize> = match res.attr("Topics") {
+            Some((Value::List(items), _)) => items
+                .iter()
+                .filter_map(|v| topics.find(&topic_target(v)))
+                .collect(),
+            Some((v, _)) => topics.find(&topic_target(&v)).into_iter().collect(),
+            None => Vec::new(),
+        };
+        targets.sort_unstable();
+        targets.dedup();
+        if targets.is_empty() {
+            let (topic, t) = topics.join(&r.item, "Topics", &["encrypted"]);
+            if let Field::Known(doc) = read_document(t, res, "PolicyDocument", "policy") {
+                topic.policy = Some(doc);
+            }
+            continue;
+        }
+        for i in targets {
+            let (topic, t) = &mut topics.items[i];
+            if let Field::Known(doc) = read_document(t, res, "PolicyDocument", "policy") {
+                topic.policy = Some(doc);
+            }
+        }
+    }
+    cx.model.aws.sns.topics = topics.finish(&mut cx.locations);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn canned_acl_names() {
-        use crate::terraform::value::Value;
         assert_eq!(
             canned_acl(&Value::str("PublicReadWrite")).as_deref(),
             Some("public-read-write")
@@ -133,5 +841,99 @@ mod tests {
             canned_acl(&Value::str("Private")).as_deref(),
             Some("private")
         );
+    }
+
+    fn model(yaml: &str) -> (Model, Locations) {
+        let root = crate::yaml::parse(yaml).expect("parses");
+        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
+        adapt(FileId(0), &tpl)
+    }
+
+    const HEAD: &str = "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Env:\n    Type: String\n    Default: prod\n  Open:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsOpen: !Equals [!Ref Open, 'yes']\nResources:\n";
+
+    #[test]
+    fn security_group_rules_inline_and_separate() {
+        let (m, _) = model(&format!(
+            "{HEAD}  Web:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n        - IpProtocol: 6\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n        - !If [IsProd, !Ref AWS::NoValue, {{IpProtocol: -1, CidrIpv6: '::/0'}}]\n        - !If [IsOpen, {{IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}}, !Ref AWS::NoValue]\n  Rdp:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !GetAtt Web.GroupId\n      IpProtocol: '-1'\n      CidrIp: 10.0.0.0/8\n  Elsewhere:\n    Type: AWS::EC2::SecurityGroupEgress\n    Properties:\n      GroupId: sg-0123456789abcdef0\n      IpProtocol: tcp\n      FromPort: 443\n      ToPort: 443\n      CidrIp: 0.0.0.0/0\n"
+        ));
+        let groups = &m.aws.ec2.security_groups;
+        assert_eq!(groups.len(), 2);
+        let web = &groups[0];
+        assert_eq!(web.meta.id, "Web");
+        assert_eq!(web.ingress.len(), 2);
+        assert_eq!(web.ingress[0].protocol.as_deref(), Some("tcp"));
+        assert_eq!(web.ingress[0].cidr_blocks, vec!["0.0.0.0/0".to_string()]);
+        assert_eq!(web.ingress[1].protocol.as_deref(), Some("-1"));
+        assert_eq!(web.ingress[1].to_port, Some(65535.0));
+        assert_eq!(web.ingress[1].cidr_blocks, vec!["10.0.0.0/8".to_string()]);
+        assert_eq!(web.meta.unknown, vec!["ingress".to_string()]);
+        // No egress written: the default allow-all rule.
+        assert_eq!(web.egress.len(), 1);
+        assert_eq!(web.egress[0].protocol.as_deref(), Some("-1"));
+        let orphan = &groups[1];
+        assert_eq!(orphan.meta.id, "Elsewhere");
+        assert_eq!(orphan.egress.len(), 1);
+        assert_eq!(orphan.egress[0].from_port, Some(443.0));
+    }
+
+    #[test]
+    fn rds_inherits_and_defaults() {
+        let (m, _) = model(&format!(
+            "{HEAD}  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: !Ref Db\n  Restored:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBSnapshotIdentifier: !If [IsProd, !Ref AWS::NoValue, snap-1]\n  Serverless:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      EngineMode: serverless\n"
+        ));
+        let i = &m.aws.rds.instances;
+        assert_eq!(i[0].storage_encrypted, Some(false));
+        assert_eq!(i[0].publicly_accessible, Some(false));
+        assert_eq!(i[1].storage_encrypted, None);
+        assert!(i[1].meta.unknown.is_empty());
+        // The snapshot is removed by AWS::NoValue in prod.
+        assert_eq!(i[2].storage_encrypted, Some(false));
+        assert_eq!(m.aws.rds.clusters[0].storage_encrypted, Some(true));
+    }
+
+    #[test]
+    fn iam_policies_roles_and_inline_entries() {
+        let (m, locs) = model(&format!(
+            "{HEAD}  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: app\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: {{Service: ec2.amazonaws.com}}\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: admin\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: '*'\n                Resource: '*'\n                Condition: !If [IsProd, !Ref AWS::NoValue, {{Bool: {{aws:MultiFactorAuthPresent: 'true'}}}}]\n  Attached:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: attached\n      Users: [alice]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: s3:GetObject\n            Resource: !Sub 'arn:${{AWS::Partition}}:s3:::b/*'\n"
+        ));
+        let p = &m.aws.iam.policies;
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].kind, "user_inline");
+        let attached = p[0].document.as_ref().expect("document");
+        assert_eq!(attached.statements.len(), 1);
+        assert_eq!(p[1].meta.id, "AppRole#Policies[0]");
+        assert_eq!(p[1].meta.label, "AppRole/admin");
+        assert_eq!(p[1].kind, "role_inline");
+        // The condition is removed in prod, so nothing about it is unknown.
+        assert!(p[1].meta.unknown.is_empty(), "{:?}", p[1].meta.unknown);
+        assert_eq!(locs.entities["AppRole#Policies[0]"].resource, "AppRole");
+        let role = &m.aws.iam.roles[0];
+        assert_eq!(role.name.as_deref(), Some("app"));
+        assert!(role.trust_policy.is_some());
+    }
+
+    #[test]
+    fn topic_policies_join_every_listed_topic() {
+        let (m, _) = model(&format!(
+            "{HEAD}  Orders:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: orders\n      KmsMasterKeyId: alias/aws/sns\n  Alerts:\n    Type: AWS::SNS::Topic\n  Policy:\n    Type: AWS::SNS::TopicPolicy\n    Properties:\n      Topics: [!Ref Orders, !GetAtt Alerts.TopicArn, 'arn:aws:sns:eu-west-1:111122223333:orders']\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: sns:Publish\n            Resource: '*'\n  Lost:\n    Type: AWS::SNS::TopicPolicy\n    Properties:\n      Topics: [!ImportValue shared-topic]\n      PolicyDocument:\n        Statement: []\n"
+        ));
+        let t = &m.aws.sns.topics;
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].encrypted, Some(true));
+        assert_eq!(t[1].encrypted, Some(false));
+        assert!(t[0].policy.is_some() && t[1].policy.is_some());
+        assert_eq!(t[2].meta.id, "Lost");
+        assert_eq!(t[2].meta.unknown, vec!["encrypted".to_string()]);
+    }
+
+    #[test]
+    fn an_undecided_public_access_block_is_unknown() {
+        let (m, _) = model(&format!(
+            "{HEAD}  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: !If\n        - IsOpen\n        - !Ref AWS::NoValue\n        - BlockPublicAcls: true\n"
+        ));
+        let b = &m.aws.s3.buckets[0];
+        assert!(b.public_access_block.configured);
+        assert_eq!(b.public_access_block.block_public_acls, None);
+        assert_eq!(b.meta.unknown, vec!["public_access_block".to_string()]);
     }
 }
