@@ -14,7 +14,8 @@ use crate::model::{
 };
 use crate::source::{FileId, Span};
 use crate::terraform::adapt::{
-    boolean, document, number, string, Field, Fields, Item, Joiner, Res, Target, Tracker,
+    boolean, document, normalize_protocol, number, string, Field, Fields, Item, Joiner, Res,
+    Target, Tracker,
 };
 use crate::terraform::value::Value;
 
@@ -619,18 +620,6 @@ fn push_rule(g: &mut SecurityGroup, t: &mut Tracker, dir: Direction, r: &Res, sp
     match dir {
         Direction::Ingress => g.ingress.push(rule),
         Direction::Egress => g.egress.push(rule),
-    }
-}
-
-/// As `crate::terraform::adapt::ec2`: `-1`/`all` for every protocol, protocol numbers named.
-fn normalize_protocol(p: &str) -> String {
-    match p.to_ascii_lowercase().as_str() {
-        "-1" | "all" => "-1".into(),
-        "6" => "tcp".into(),
-        "17" => "udp".into(),
-        "1" => "icmp".into(),
-        "58" => "icmpv6".into(),
-        other => other.to_string(),
     }
 }
 

@@ -1,6 +1,8 @@
 //! Security groups with their inline rules and the separate rule resources.
 
-use super::{number, string, strings, Cx, Fields, Joiner, ObjectFields, Tracker};
+use super::{
+    normalize_protocol, number, string, strings, Cx, Fields, Joiner, ObjectFields, Tracker,
+};
 use crate::model::{SecurityGroup, SgRule};
 use crate::source::Span;
 use crate::terraform::value::Value;
@@ -156,16 +158,5 @@ fn push_rule(
     match dir {
         Direction::Ingress => g.ingress.push(rule),
         Direction::Egress => g.egress.push(rule),
-    }
-}
-
-fn normalize_protocol(p: &str) -> String {
-    match p.to_ascii_lowercase().as_str() {
-        "-1" | "all" => "-1".into(),
-        "6" => "tcp".into(),
-        "17" => "udp".into(),
-        "1" => "icmp".into(),
-        "58" => "icmpv6".into(),
-        other => other.to_string(),
     }
 }

@@ -543,6 +543,18 @@ pub(crate) fn string(v: &Value) -> Option<String> {
     }
 }
 
+/// Security group protocols as the model names them: `-1` for all, numbers 6/17/1/58 named.
+pub(crate) fn normalize_protocol(p: &str) -> String {
+    match p.to_ascii_lowercase().as_str() {
+        "-1" | "all" => "-1".into(),
+        "6" => "tcp".into(),
+        "17" => "udp".into(),
+        "1" => "icmp".into(),
+        "58" => "icmpv6".into(),
+        other => other.to_string(),
+    }
+}
+
 pub(crate) fn boolean(v: &Value) -> Option<bool> {
     v.as_bool()
 }
