@@ -71,6 +71,9 @@ pub fn parameter_file(text: &str) -> Result<HashMap<String, String>, crate::json
     Ok(out)
 }
 
+/// A condition's value (`None`: undecided) and why it could not be decided.
+type Decided = (Option<bool>, Vec<String>);
+
 /// A resource of a template.
 #[derive(Debug)]
 pub struct TemplateResource<'t> {
@@ -89,7 +92,8 @@ pub struct Template<'t> {
     /// Values given on the command line (`--cfn-param`), by parameter name.
     overrides: HashMap<String, String>,
     conditions: HashMap<&'t str, &'t Node>,
-    condition_values: RefCell<HashMap<String, Option<bool>>>,
+    /// Conditions decided so far, with why an undecided one could not be.
+    condition_values: RefCell<HashMap<String, Decided>>,
     /// Why the last evaluation met unknowns.
     why: RefCell<Vec<String>>,
 }
@@ -190,10 +194,18 @@ impl<'t> Template<'t> {
             Kind::Null => Value::Null,
             Kind::Bool(b) => Value::Bool(*b),
             Kind::Number(n) => Value::Number(*n),
+            Kind::String(s) if s.contains("{{resolve:") => self.unknown(format!(
+                "`{s}` is a dynamic reference, resolved when the stack is deployed"
+            )),
             Kind::String(s) => Value::String(s.clone()),
-            Kind::Array(items) => {
-                Value::List(items.iter().map(|i| self.eval(i, depth + 1)).collect())
-            }
+            // `!Ref AWS::NoValue` (Null) removes an element or a property.
+            Kind::Array(items) => Value::List(
+                items
+                    .iter()
+                    .map(|i| self.eval(i, depth + 1))
+                    .filter(|v| *v != Value::Null)
+                    .collect(),
+            ),
             Kind::Object(props) => {
                 if let [p] = props.as_slice() {
                     if p.key == "Ref" || p.key == "Condition" || p.key.starts_with("Fn::") {
@@ -204,6 +216,7 @@ impl<'t> Template<'t> {
                     props
                         .iter()
                         .map(|p| (p.key.clone(), self.eval(&p.value, depth + 1)))
+                        .filter(|(_, v)| *v != Value::Null)
                         .collect(),
                 )
             }
@@ -264,8 +277,17 @@ impl<'t> Template<'t> {
                             .map(Value::to_template_string)
                             .collect::<Option<Vec<_>>>()
                     });
-                    match (sep.as_str(), parts) {
-                        (Some(sep), Some(Some(parts))) => Value::String(parts.join(sep)),
+                    let reference = list.as_list().and_then(|l| {
+                        l.iter().find_map(|v| match v {
+                            Value::Ref(r) => Some(r.address.clone()),
+                            _ => None,
+                        })
+                    });
+                    match (sep.as_str(), parts, reference) {
+                        (Some(sep), Some(Some(parts)), _) => Value::String(parts.join(sep)),
+                        (_, _, Some(address)) => self.unknown(format!(
+                            "`{address}` is known only when the stack is deployed"
+                        )),
                         _ => Value::Unknown,
                     }
                 }
@@ -351,6 +373,11 @@ impl<'t> Template<'t> {
         }
         if let Some(p) = self.parameters.get(target) {
             let ty = p.get("Type").and_then(Node::as_str).unwrap_or("String");
+            if ty.starts_with("AWS::SSM::Parameter::Value") {
+                return self.unknown(format!(
+                    "parameter {target} is read from Systems Manager Parameter Store when the stack is deployed"
+                ));
+            }
             let given = self.overrides.get(target).map(|s| Value::String(s.clone()));
             let value = match given {
                 Some(v) => v,
@@ -365,7 +392,7 @@ impl<'t> Template<'t> {
             };
             return match (ty, value) {
                 ("Number", v) => v.as_number().map_or(Value::Unknown, Value::Number),
-                ("CommaDelimitedList" | "List<Number>", Value::String(s)) => {
+                (t, Value::String(s)) if t == "CommaDelimitedList" || t.starts_with("List<") => {
                     Value::List(s.split(',').map(|x| Value::str(x.trim())).collect())
                 }
                 (_, v) => v,
@@ -406,9 +433,15 @@ impl<'t> Template<'t> {
                     }
                     None => self.reference(name),
                 };
-                match value.to_template_string() {
-                    Some(s) => out.push_str(&s),
-                    None => return Value::Unknown,
+                match (value.to_template_string(), &value) {
+                    (Some(s), _) => out.push_str(&s),
+                    (None, Value::Ref(r)) => {
+                        return self.unknown(format!(
+                            "`{}` is known only when the stack is deployed",
+                            r.address
+                        ))
+                    }
+                    (None, _) => return Value::Unknown,
                 }
             }
             rest = &after[end + 1..];
@@ -419,22 +452,31 @@ impl<'t> Template<'t> {
 
     /// A condition's value, `None` when it cannot be decided.
     pub fn condition(&self, name: &str) -> Option<bool> {
-        if let Some(v) = self.condition_values.borrow().get(name) {
+        if let Some((v, why)) = self.condition_values.borrow().get(name) {
+            // Every use of an undecided condition says why.
+            self.why.borrow_mut().extend(why.iter().cloned());
             return *v;
         }
         // Guard against conditions that refer to themselves.
         self.condition_values
             .borrow_mut()
-            .insert(name.to_string(), None);
+            .insert(name.to_string(), (None, Vec::new()));
+        let mark = self.why.borrow().len();
         let v = self.conditions.get(name).and_then(|node| {
             let [p] = node.props() else {
                 return None;
             };
             self.boolean(&p.key, &p.value, 1)
         });
+        let why = if v.is_none() {
+            self.why.borrow()[mark..].to_vec()
+        } else {
+            self.why.borrow_mut().truncate(mark);
+            Vec::new()
+        };
         self.condition_values
             .borrow_mut()
-            .insert(name.to_string(), v);
+            .insert(name.to_string(), (v, why));
         v
     }
 
@@ -567,6 +609,36 @@ mod tests {
         assert!(
             matches!(tpl_value(&resource("      X: !Ref B\n"), "X"), Value::Ref(r) if r.address == "B")
         );
+    }
+
+    #[test]
+    fn fixes_for_no_value_ssm_lists_dynamic_references_and_reasons() {
+        let yaml = "Parameters:\n  Cidr:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /net/cidr\n  Subnets:\n    Type: List<AWS::EC2::Subnet::Id>\n    Default: a,b\n  Open:\n    Type: String\nConditions:\n  IsOpen: !Equals [!Ref Open, 'yes']\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      L: [a, !Ref AWS::NoValue, b]\n      O: {k: v, gone: !Ref AWS::NoValue}\n      C: !Ref Cidr\n      S: !Ref Subnets\n      D: '{{resolve:ssm:/net/cidr}}'\n      R: !Sub '${B}-x'\n      I1: !If [IsOpen, a, b]\n      I2: !If [IsOpen, c, d]\n";
+        let root = crate::yaml::parse(yaml).expect("parses");
+        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
+        let props = tpl.resources[0].properties.expect("props");
+        let v = |k: &str| tpl.value(props.get(k).expect("prop"));
+        assert_eq!(v("L"), Value::List(vec![Value::str("a"), Value::str("b")]));
+        assert_eq!(v("O").as_object().map(|m| m.len()), Some(1));
+        tpl.take_why();
+        assert_eq!(v("C"), Value::Unknown);
+        assert!(tpl.take_why()[0].contains("Parameter Store"));
+        assert_eq!(v("S"), Value::List(vec![Value::str("a"), Value::str("b")]));
+        assert_eq!(v("D"), Value::Unknown);
+        assert!(tpl.take_why()[0].contains("dynamic reference"));
+        assert_eq!(v("R"), Value::Unknown);
+        assert!(tpl.take_why()[0].contains("`B`"));
+        // The reason for an undecided condition comes with every use, not only the first.
+        assert_eq!(v("I1"), Value::Unknown);
+        assert!(tpl
+            .take_why()
+            .iter()
+            .any(|w| w.contains("parameter Open has no default")));
+        assert_eq!(v("I2"), Value::Unknown);
+        assert!(tpl
+            .take_why()
+            .iter()
+            .any(|w| w.contains("parameter Open has no default")));
     }
 
     #[test]
