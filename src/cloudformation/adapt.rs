@@ -285,15 +285,13 @@ fn s3(cx: &mut Cx) {
         match cx.object(r.props, "PublicAccessBlockConfiguration") {
             Resolved::Absent => {}
             Resolved::Unknown(why) => {
-                // Whether there is a block is unknown: no flag is known, so no policy can conclude that
-                // public ACLs or policies are in force (`configured: false` would say they are).
-                b.public_access_block.configured = true;
+                // Whether there is a block is unknown: `configured` stays absent (see unknown_blocks).
                 let span = prop_span(cx, r.props, "PublicAccessBlockConfiguration", res);
                 unknown_at(&mut t, "public_access_block", span, why);
             }
             Resolved::Node(node) => {
                 let pab = cx.res(node);
-                b.public_access_block.configured = true;
+                b.public_access_block.configured = Some(true);
                 let mut flag = |name: &str, field: &str| {
                     let path = format!("public_access_block.{field}");
                     let f = t.field(&pab, name, &path, boolean);
@@ -364,15 +362,11 @@ fn s3(cx: &mut Cx) {
             &["acl", "public_access_block", "object_ownership"],
         );
         t.unknown_remove("policy");
-        if t.id() == r.item.address {
-            // The bucket is not in this template, so whether a public access block neutralizes the
-            // policy is unknown: as for a block that may or may not be written, no flag is known.
-            b.public_access_block.configured = true;
-        }
         if let Field::Known(doc) = read_document(t, &r.item.res, "PolicyDocument", "policy") {
             b.policy = Some(doc);
         }
     }
+    crate::terraform::adapt::s3::unknown_blocks(&mut buckets);
     cx.model.aws.s3.buckets = buckets.finish(&mut cx.locations);
 }
 
@@ -921,7 +915,7 @@ mod tests {
             "{HEAD}  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: !If\n        - IsOpen\n        - !Ref AWS::NoValue\n        - BlockPublicAcls: true\n"
         ));
         let b = &m.aws.s3.buckets[0];
-        assert!(b.public_access_block.configured);
+        assert_eq!(b.public_access_block.configured, None);
         assert_eq!(b.public_access_block.block_public_acls, None);
         assert_eq!(b.meta.unknown, vec!["public_access_block".to_string()]);
     }

@@ -73,9 +73,12 @@ pub struct Grant {
     pub permission: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct PublicAccessBlock {
-    pub configured: bool,
+    /// Whether the bucket has a public access block; absent when that is unknown (a block that may or
+    /// may not be written, a bucket defined outside the scanned code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configured: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_public_acls: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -84,6 +87,18 @@ pub struct PublicAccessBlock {
     pub ignore_public_acls: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restrict_public_buckets: Option<bool>,
+}
+
+impl Default for PublicAccessBlock {
+    fn default() -> Self {
+        PublicAccessBlock {
+            configured: Some(false),
+            block_public_acls: None,
+            block_public_policy: None,
+            ignore_public_acls: None,
+            restrict_public_buckets: None,
+        }
+    }
 }
 
 #[derive(Debug, Default, Serialize)]

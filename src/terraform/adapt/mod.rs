@@ -7,7 +7,7 @@ mod ebs;
 mod ec2;
 mod iam;
 mod rds;
-mod s3;
+pub(crate) mod s3;
 mod sns;
 
 use super::eval::{Evaluator, Instance, Scope};
@@ -456,6 +456,10 @@ impl Tracker {
         if !self.unknown.contains(&path) {
             self.unknown.push(path);
         }
+    }
+
+    pub fn is_unknown(&self, path: &str) -> bool {
+        self.unknown.iter().any(|u| u == path)
     }
 
     /// Records that model path `path` comes from source attribute `attr`, which was not written.

@@ -67,7 +67,7 @@ pub(super) fn adapt(cx: &mut Cx) {
         let (b, t) = buckets.join(&item, "bucket", &ORPHAN_UNKNOWN);
         t.unknown_remove("public_access_block");
         let pab = &mut b.public_access_block;
-        pab.configured = true;
+        pab.configured = Some(true);
         let mut flag = |name: &str| {
             let path = format!("public_access_block.{name}");
             let f = t.field(&r, name, &path, boolean);
@@ -109,7 +109,18 @@ pub(super) fn adapt(cx: &mut Cx) {
         read_sse(b, t, r);
     }
 
+    unknown_blocks(&mut buckets);
     cx.model.aws.s3.buckets = buckets.finish(&mut cx.locations);
+}
+
+/// A bucket whose public access block is unknown (the bucket is outside the scanned code) has no
+/// `configured` value: policies cannot conclude that nothing blocks public access.
+pub(crate) fn unknown_blocks(buckets: &mut Joiner<Bucket>) {
+    for (b, t) in &mut buckets.items {
+        if t.is_unknown("public_access_block") {
+            b.public_access_block.configured = None;
+        }
+    }
 }
 
 /// v3 inline `grant { type, uri, id, permissions = [...] }` blocks: one model grant per permission.
