@@ -5,6 +5,7 @@
 //! Knows nothing of parsing beyond recognizing a file's kind.
 
 use crate::finding::ScanError;
+use crate::terraform::module::normalize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -84,6 +85,9 @@ const SKIPPED_DIRS: [&str; 2] = [".git", ".terraform"];
 /// Units for the given paths. A file argument is evaluated with the other `.tf` files of its directory
 /// (companion resources live there) but only its own findings are reported.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
+    // `main.tf`, `./main.tf` and `a/../main.tf` are one file.
+    let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(p)).collect();
+    let paths = &paths;
     let mut errors = Vec::new();
     let mut plans: BTreeSet<PathBuf> = BTreeSet::new();
     let mut templates: BTreeSet<PathBuf> = BTreeSet::new();
@@ -101,7 +105,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
             }
         };
         if meta.is_dir() {
-            for file in walk(path, &mut errors) {
+            for file in walk(path, &mut errors).into_iter().map(|f| normalize(&f)) {
                 if is_plan(&file) {
                     plans.insert(file);
                     continue;
@@ -117,7 +121,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
             }
         } else if is_terraform(path) {
             let dir = parent(path);
-            let siblings = siblings(&dir);
+            let siblings: Vec<PathBuf> = siblings(&dir).iter().map(|f| normalize(f)).collect();
             let entry = modules.entry(dir).or_default();
             entry.0.extend(siblings);
             entry.0.insert(path.clone());
@@ -149,7 +153,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
                 .map(|entries| {
                     entries
                         .flatten()
-                        .map(|e| e.path())
+                        .map(|e| normalize(&e.path()))
                         .filter(|p| var_file_rank(p).is_some() && p.is_file())
                         .collect()
                 })
@@ -210,7 +214,7 @@ fn walk(root: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
 
 /// The `.tf` files directly in `dir`, sorted.
 pub fn terraform_files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files = siblings(dir);
+    let mut files: Vec<PathBuf> = siblings(dir).iter().map(|f| normalize(f)).collect();
     files.sort();
     files
 }
@@ -310,6 +314,21 @@ mod tests {
                 "b.auto.tfvars"
             ]
         );
+    }
+
+    #[test]
+    fn one_file_however_it_is_named() {
+        // Found by fuzzing: `check main.tf` listed `main.tf` and `./main.tf` as two files.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::write(root.join("main.tf"), "").expect("write");
+        let (units, _) = discover(&[
+            root.join("./main.tf"),
+            root.join("."),
+            root.join("x/../main.tf"),
+        ]);
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].files, vec![root.join("main.tf")]);
     }
 
     #[test]

@@ -18,7 +18,11 @@ pub fn parse(id: FileId, source: &SourceFile) -> Result<ParsedFile, ScanError> {
     match hcl_edit::parser::parse_body(&source.text) {
         Ok(body) => Ok(ParsedFile { file: id, body }),
         Err(err) => {
-            let offset = err.location().offset().min(source.text.len());
+            // The parser may point inside a multi-byte character: snap back to its start.
+            let mut offset = err.location().offset().min(source.text.len());
+            while !source.text.is_char_boundary(offset) {
+                offset -= 1;
+            }
             let end = next_char_end(&source.text, offset);
             Err(ScanError::parse(
                 Span::new(id, offset..end),
@@ -81,6 +85,17 @@ mod tests {
         let lc = f.line_col(err.span.as_ref().expect("span").range.start);
         // The value is missing at the end of line 2.
         assert_eq!(lc.line, 2);
+    }
+
+    #[test]
+    fn syntax_error_inside_a_multibyte_character_does_not_panic() {
+        // Found by fuzzing: `l=[` then U+07A5 with no newline.
+        let f = src("l=[\u{7a5}");
+        let err = parse(FileId(0), &f).expect_err("must fail");
+        let span = err.span.expect("span");
+        assert!(
+            f.text.is_char_boundary(span.range.start) && f.text.is_char_boundary(span.range.end)
+        );
     }
 
     #[test]
