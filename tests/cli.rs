@@ -746,3 +746,23 @@ fn custom_policies_and_the_time_budget() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_risky_branch_of_an_undecidable_condition_is_reported_with_the_condition() {
+    let (v, code) = json(&["policies/aws/s3/public_bucket_acl/fixtures/bad/conditional.yaml"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        v["findings"][0]["message"],
+        "S3 bucket `GalleryBucket` lets anyone read its objects through its `public-read` ACL (when condition IsHardened is false)"
+    );
+    // A parameter given on the command line decides the condition: no branch to name.
+    let (v, code) = json(&[
+        "policies/aws/s3/public_bucket_acl/fixtures/bad/conditional.yaml",
+        "--cfn-param",
+        "Hardened=yes",
+    ]);
+    assert_eq!(
+        (code, &v["summary"]["findings"]),
+        (0, &serde_json::json!(0))
+    );
+}

@@ -96,6 +96,10 @@ pub struct Template<'t> {
     condition_values: RefCell<HashMap<String, Decided>>,
     /// Why the last evaluation met unknowns.
     why: RefCell<Vec<String>>,
+    /// Values assumed for conditions that cannot be decided (to judge each branch that can be taken).
+    assumed: HashMap<String, bool>,
+    /// Conditions met so far that could not be decided.
+    undecided: RefCell<std::collections::BTreeSet<String>>,
 }
 
 const PSEUDO: [&str; 7] = [
@@ -154,7 +158,20 @@ impl<'t> Template<'t> {
             conditions: section("Conditions"),
             condition_values: RefCell::default(),
             why: RefCell::default(),
+            assumed: HashMap::new(),
+            undecided: RefCell::default(),
         })
+    }
+
+    /// The same template with undecidable conditions taken as `assumed`.
+    pub fn assuming(mut self, assumed: HashMap<String, bool>) -> Self {
+        self.assumed = assumed;
+        self
+    }
+
+    /// Conditions that could not be decided while evaluating so far, sorted.
+    pub fn undecided_conditions(&self) -> Vec<String> {
+        self.undecided.borrow().iter().cloned().collect()
     }
 
     /// Whether the resource exists: its `Condition` is not known to be false.
@@ -452,6 +469,17 @@ impl<'t> Template<'t> {
 
     /// A condition's value, `None` when it cannot be decided.
     pub fn condition(&self, name: &str) -> Option<bool> {
+        let v = self.decide(name);
+        if v.is_none() {
+            if let Some(&b) = self.assumed.get(name) {
+                return Some(b);
+            }
+            self.undecided.borrow_mut().insert(name.to_string());
+        }
+        v
+    }
+
+    fn decide(&self, name: &str) -> Option<bool> {
         if let Some((v, why)) = self.condition_values.borrow().get(name) {
             // Every use of an undecided condition says why.
             self.why.borrow_mut().extend(why.iter().cloned());
