@@ -668,6 +668,26 @@ fn iam(cx: &mut Cx) {
     }
 }
 
+/// An identity policy whose document (or whose existence) is unknown, standing for what could not be read.
+fn unknown_policy(
+    cx: &mut Cx,
+    entity: String,
+    label: String,
+    resource: &str,
+    span: Span,
+    why: Vec<String>,
+    kind: &'static str,
+) {
+    let mut t = Tracker::new(entity, label, resource.to_string(), span.clone());
+    unknown_at(&mut t, "document", span, why);
+    let p = IamPolicy {
+        kind,
+        meta: t.finish(&mut cx.locations),
+        ..IamPolicy::default()
+    };
+    cx.model.aws.iam.policies.push(p);
+}
+
 /// The `Policies` of a role, user or group: identity policies of their own, `<LogicalId>#Policies[i]`.
 fn inline_policies<'t>(cx: &mut Cx<'t>, r: &Resource<'t>, kind: &'static str) {
     let id = &r.item.address;
@@ -676,19 +696,11 @@ fn inline_policies<'t>(cx: &mut Cx<'t>, r: &Resource<'t>, kind: &'static str) {
         Err(why) => {
             // The policies themselves are unknown: one entity stands for them.
             let span = prop_span(cx, r.props, "Policies", &r.item.res);
-            let mut t = Tracker::new(
+            let (eid, label) = (
                 format!("{id}#Policies"),
                 format!("{}/Policies", r.item.label),
-                id.clone(),
-                span.clone(),
             );
-            unknown_at(&mut t, "document", span, why);
-            let p = IamPolicy {
-                kind,
-                meta: t.finish(&mut cx.locations),
-                ..IamPolicy::default()
-            };
-            cx.model.aws.iam.policies.push(p);
+            unknown_policy(cx, eid, label, id, span, why, kind);
             return;
         }
     };
@@ -699,19 +711,11 @@ fn inline_policies<'t>(cx: &mut Cx<'t>, r: &Resource<'t>, kind: &'static str) {
             Resolved::Unknown(why) => {
                 // An entry that may or may not be there.
                 let span = item_span(cx, r.props, "Policies", i, &r.item.res);
-                let mut t = Tracker::new(
+                let (eid, label) = (
                     format!("{id}#Policies[{i}]"),
                     format!("{}/{i}", r.item.label),
-                    id.clone(),
-                    span.clone(),
                 );
-                unknown_at(&mut t, "document", span, why);
-                let p = IamPolicy {
-                    kind,
-                    meta: t.finish(&mut cx.locations),
-                    ..IamPolicy::default()
-                };
-                cx.model.aws.iam.policies.push(p);
+                unknown_policy(cx, eid, label, id, span, why, kind);
                 continue;
             }
         };
