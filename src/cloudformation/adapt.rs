@@ -291,13 +291,14 @@ fn s3(cx: &mut Cx) {
             }
             Resolved::Node(node) => {
                 let pab = cx.res(node);
+                let holder = prop_span(cx, r.props, "PublicAccessBlockConfiguration", res);
                 b.public_access_block.configured = Some(true);
                 let mut flag = |name: &str, field: &str| {
                     let path = format!("public_access_block.{field}");
                     let f = t.field(&pab, name, &path, boolean);
                     if !f.is_written() {
-                        // Left out: false, pointing at the configuration object.
-                        t.at(&path, pab.span.clone());
+                        // Left out: false, pointing at the property that holds the block.
+                        t.at(&path, holder.clone());
                     }
                     f.or_default(false)
                 };
