@@ -526,8 +526,17 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
             return out;
         }
     };
-    // YAML or JSON that mentions templates but is not one (a workflow, a config file): skipped.
+    // YAML or JSON that mentions templates but is not one (a workflow, a config file): skipped; but a
+    // document that declares AWSTemplateFormatVersion must be a mapping.
     let Some(tpl) = cloudformation::Template::from_node(&root, cx.cfn_params.clone()) else {
+        if !matches!(root.kind, json::Kind::Object(_))
+            && file.text.contains("AWSTemplateFormatVersion")
+        {
+            out.errors.push(ScanError::parse(
+                source::Span::new(id, root.span.start..root.span.start),
+                "a CloudFormation template must be a mapping of sections (AWSTemplateFormatVersion, Resources, …)".into(),
+            ));
+        }
         return out;
     };
     out.directives = metadata_directives(id, file, &tpl);

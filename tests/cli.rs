@@ -766,3 +766,49 @@ fn a_risky_branch_of_an_undecidable_condition_is_reported_with_the_condition() {
         (0, &serde_json::json!(0))
     );
 }
+
+#[test]
+fn malformed_templates_are_located_errors_and_realistic_ones_parse() {
+    let (v, code) = json(&["testdata/cfn_malformed"]);
+    assert_eq!(code, 2);
+    let errors: Vec<(String, u64, String)> = v["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["file"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+                e["line"].as_u64().unwrap_or(0),
+                e["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let files: Vec<&str> = errors.iter().map(|(f, _, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "bad_indent.yaml",
+            "duplicate_key.json",
+            "list.yaml",
+            "tabs.yaml",
+            "unclosed_flow.yaml"
+        ],
+        "{errors:?}"
+    );
+    for (file, line, message) in &errors {
+        assert!(*line >= 1, "{file}: {message}");
+    }
+    assert_eq!(errors[1].1, 5, "the duplicate key's line");
+    assert!(errors[1].2.contains("duplicate key `Logs`"));
+    assert!(errors[2].2.contains("must be a mapping"));
+    // The realistic templates written for the tests parse without errors.
+    let (v, _) = json(&["testdata/cloudformation"]);
+    assert_eq!(v["errors"], serde_json::json!([]));
+    assert_eq!(v["summary"]["files"], 4);
+}
