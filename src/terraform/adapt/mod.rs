@@ -494,6 +494,11 @@ impl Tracker {
         if !trace.is_empty() {
             self.locs.traces.insert(path.to_string(), trace);
         }
+        // `attr = null` (or a variable that is null) means the argument is omitted: the default applies,
+        // and the finding points at the attribute.
+        if value == Value::Null {
+            return Field::NotWritten;
+        }
         match conv(&value) {
             Some(v) => {
                 if !why.is_empty() {

@@ -32,6 +32,20 @@ pub(super) fn adapt(cx: &mut Cx) {
         i.meta = t.finish(&mut cx.locations);
         cx.model.aws.rds.instances.push(i);
     }
+    // Aurora instances: storage encryption is the cluster's; public accessibility is their own.
+    for item in cx.instances("aws_rds_cluster_instance") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let mut i = DbInstance {
+            engine: t.field(r, "engine", "engine", string).known(),
+            publicly_accessible: t
+                .field(r, "publicly_accessible", "publicly_accessible", boolean)
+                .or_default(false),
+            ..DbInstance::default()
+        };
+        i.meta = t.finish(&mut cx.locations);
+        cx.model.aws.rds.instances.push(i);
+    }
     for item in cx.instances("aws_rds_cluster") {
         let r = &item.res;
         let mut t = item.tracker();
