@@ -91,8 +91,19 @@ allows_all_resources(stmt) if {
 open_to_anyone(entity, path, stmt) if {
 	allows_anyone(stmt)
 	not has_narrowing_condition(stmt)
-	not lib.unknown_under(entity, concat("", [path, ".conditions"]))
+	not may_be_narrowed(entity, path, stmt)
 }
+
+# A condition that could narrow the statement has a value that is unknown (or the conditions themselves
+# are): whether the statement is open cannot be decided. An unknown value under a key that narrows
+# nothing (`sts:ExternalId`, `aws:SecureTransport`) does not count.
+may_be_narrowed(entity, path, stmt) if {
+	some j, c in stmt.conditions
+	narrowing_keys[c.key]
+	lib.unknown_under(entity, sprintf("%s.conditions[%d]", [path, j]))
+}
+
+may_be_narrowed(entity, path, _) if lib.is_unknown(entity, concat("", [path, ".conditions"]))
 
 # What the statement's actions cover, for messages: "every action", "`s3:GetObject`, `s3:PutObject`",
 # "every action except `iam:*`", or a fallback when the actions could not be resolved.

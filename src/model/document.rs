@@ -64,10 +64,18 @@ impl Document {
                 Some(s) => {
                     let Json::Object(obj) = item else { continue };
                     for (key, field) in FIELDS {
+                        if key == "Condition" {
+                            continue;
+                        }
                         if obj.get(key).is_some_and(has_null) {
                             unknown.push(format!("{prefix}.{field}"));
                         }
                     }
+                    unknown.extend(
+                        unknown_conditions(obj.get("Condition"))
+                            .into_iter()
+                            .map(|u| format!("{prefix}.{u}")),
+                    );
                     statements.push(s);
                 }
                 None if item.is_null() => unknown.push("statements".into()),
@@ -158,6 +166,31 @@ fn principals(json: Option<&Json>) -> Vec<Principal> {
     }
 }
 
+/// Where a statement's conditions are unknown: `conditions[j]` for an entry whose values are (partly)
+/// unknown — its operator and key are known, so a policy can tell whether it could narrow anything —
+/// or `conditions` when not even the keys are known.
+fn unknown_conditions(json: Option<&Json>) -> Vec<String> {
+    let ops = match json {
+        None => return Vec::new(),
+        Some(Json::Object(ops)) => ops,
+        Some(_) => return vec!["conditions".into()],
+    };
+    let mut out = Vec::new();
+    let mut j = 0;
+    for keys in ops.values() {
+        let Some(keys) = keys.as_object() else {
+            return vec!["conditions".into()];
+        };
+        for values in keys.values() {
+            if has_null(values) {
+                out.push(format!("conditions[{j}]"));
+            }
+            j += 1;
+        }
+    }
+    out
+}
+
 fn conditions(json: Option<&Json>) -> Vec<Condition> {
     let Some(Json::Object(ops)) = json else {
         return Vec::new();
@@ -221,7 +254,8 @@ mod tests {
         }))
         .expect("parses");
         assert_eq!(doc.statements.len(), 2);
-        assert_eq!(unknown, vec!["statements[1].conditions"]);
+        assert_eq!(unknown, vec!["statements[1].conditions[0]"]);
+        assert_eq!(doc.statements[1].conditions[0].key, "aws:principalorgid");
     }
 
     #[test]

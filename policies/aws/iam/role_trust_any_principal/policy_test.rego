@@ -81,3 +81,27 @@ test_unknown_trust_policy_silent if {
 	r := json.remove(role([], ["trust_policy"]), ["trust_policy"])
 	count(deny_for(r)) == 0
 }
+
+test_unknown_value_under_a_key_that_narrows_nothing_denied if {
+	stmt := {
+		"effect": "Allow",
+		"actions": ["sts:AssumeRole"],
+		"principals": [{"type": "AWS", "value": "*"}],
+		"conditions": [{"operator": "StringEquals", "key": "sts:externalid", "values": []}],
+	}
+	role := {"id": "r", "label": "r", "unknown": ["trust_policy.statements[0].conditions[0]"], "trust_policy": {"statements": [stmt]}}
+	results := p.deny with input as {"aws": {"iam": {"roles": [role]}}}
+	count(results) == 1
+}
+
+test_unknown_value_under_a_narrowing_key_silent if {
+	stmt := {
+		"effect": "Allow",
+		"actions": ["sts:AssumeRole"],
+		"principals": [{"type": "AWS", "value": "*"}],
+		"conditions": [{"operator": "StringEquals", "key": "aws:principalorgid", "values": []}],
+	}
+	role := {"id": "r", "label": "r", "unknown": ["trust_policy.statements[0].conditions[0]"], "trust_policy": {"statements": [stmt]}}
+	results := p.deny with input as {"aws": {"iam": {"roles": [role]}}}
+	count(results) == 0
+}
