@@ -67,6 +67,8 @@ pub struct Finding {
     pub trace: Vec<Trace>,
     /// The header of the resource the finding is about (suppression directives above it apply).
     pub header: Span,
+    /// Found in a CloudFormation template (the fix is given in CloudFormation's terms).
+    pub cloudformation: bool,
 }
 
 /// A check that could not be decided because a value it reads is unknown (`--show-unknown`).

@@ -549,6 +549,9 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
         };
         let mut r = RootResult::default();
         judge(cx, &analysis, &file.display, engine, &mut r);
+        for f in &mut r.findings {
+            f.cloudformation = true;
+        }
         r
     };
     let first = judge_template(&tpl, engine);
@@ -722,6 +725,7 @@ fn judge(
             missing: located.missing,
             trace: located.trace,
             header: located.entity.header.clone(),
+            cloudformation: false,
         });
     }
     if cx.show_unknown {

@@ -812,3 +812,11 @@ fn malformed_templates_are_located_errors_and_realistic_ones_parse() {
     assert_eq!(v["errors"], serde_json::json!([]));
     assert_eq!(v["summary"]["files"], 4);
 }
+
+#[test]
+fn snapshot_cloudformation_human() {
+    insta::assert_snapshot!(
+        "cloudformation_human",
+        human(&["testdata/cloudformation/legacy_ops.yml"])
+    );
+}

@@ -13,7 +13,20 @@ pub struct Metadata {
     pub severity: Severity,
     pub category: String,
     pub recommended_action: String,
+    /// The fix in CloudFormation's terms, when it differs (`custom.recommended_action_cloudformation`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommended_action_cloudformation: Option<String>,
     pub frameworks: Vec<String>,
+}
+
+impl Metadata {
+    /// The fix for a finding, in CloudFormation's terms when it was found in a template.
+    pub fn help(&self, cloudformation: bool) -> &str {
+        match (&self.recommended_action_cloudformation, cloudformation) {
+            (Some(cfn), true) => cfn,
+            _ => &self.recommended_action,
+        }
+    }
 }
 
 pub const CATEGORIES: [&str; 3] = ["public-access", "encryption", "sharing"];
@@ -64,6 +77,11 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
         severity: Severity::parse(&severity).ok_or(format!("unknown severity `{severity}`"))?,
         category,
         recommended_action: text(get("recommended_action"), "custom.recommended_action")?,
+        recommended_action_cloudformation: text(
+            get("recommended_action_cloudformation"),
+            "custom.recommended_action_cloudformation",
+        )
+        .ok(),
         frameworks,
     })
 }

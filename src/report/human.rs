@@ -193,7 +193,8 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
             severity: miette_severity(meta.severity),
             help: Some(format!(
                 "{origin}why: {}\nfix: {}",
-                meta.description, meta.recommended_action
+                meta.description,
+                meta.help(f.cloudformation)
             )),
             source: Some(named(file)),
             labels,

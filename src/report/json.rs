@@ -90,7 +90,7 @@ pub fn render(outcome: &Outcome, registry: &Registry) -> String {
                 severity: meta.severity.as_str(),
                 title: &meta.title,
                 message: &f.message,
-                help: &meta.recommended_action,
+                help: meta.help(f.cloudformation),
                 file: pos.file,
                 line: pos.start.line,
                 column: pos.start.column,

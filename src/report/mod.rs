@@ -88,6 +88,9 @@ pub fn rules_markdown(registry: &Registry) -> String {
             m.description,
             m.recommended_action
         ));
+        if let Some(cfn) = &m.recommended_action_cloudformation {
+            out.push_str(&format!("\n**Fix (CloudFormation).** {cfn}\n"));
+        }
         if !m.frameworks.is_empty() {
             out.push_str(&format!("\n**Frameworks.** {}\n", m.frameworks.join("; ")));
         }

@@ -14,6 +14,9 @@
 #     Set `encrypted = true` on the aws_ebs_volume, optionally with `kms_key_id` pointing at a customer
 #     managed KMS key. To cover every new volume in the region, add an aws_ebs_encryption_by_default resource
 #     with `enabled = true`.
+#   recommended_action_cloudformation: |
+#     Set `Encrypted: true` on the `AWS::EC2::Volume`, optionally with `KmsKeyId`, or turn on EBS
+#     encryption by default for the account and region.
 #   frameworks:
 #     - AWS Foundational Security Best Practices EC2.3
 package preflight.aws.ebs.volume_not_encrypted

@@ -17,6 +17,11 @@
 #     access, or reference the bastion's security group with `source_security_group_id` /
 #     `referenced_security_group_id`. Better still, drop the rule and reach instances through AWS Systems
 #     Manager Session Manager or EC2 Instance Connect Endpoint.
+#   recommended_action_cloudformation: |
+#     Narrow `CidrIp` / `CidrIpv6` of the rule (in `SecurityGroupIngress` or an
+#     `AWS::EC2::SecurityGroupIngress`) to the office, VPN or bastion ranges, or use
+#     `SourceSecurityGroupId` for the bastion's group. Better, drop the rule and use Session Manager
+#     or EC2 Instance Connect Endpoint.
 #   frameworks:
 #     - CIS AWS Foundations 5.2, 5.3
 #     - AWS Foundational Security Best Practices EC2.13, EC2.14

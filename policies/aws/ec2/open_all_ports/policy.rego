@@ -15,6 +15,10 @@
 #     `to_port = 443`, `protocol = "tcp"`), and restrict `cidr_blocks` / `ipv6_cidr_blocks` (or
 #     `cidr_ipv4` / `cidr_ipv6`) to the networks that must reach them, or reference another security group
 #     instead of an address range.
+#   recommended_action_cloudformation: |
+#     Replace the rule with ones that name the protocol (`IpProtocol: tcp`) and the ports
+#     (`FromPort`/`ToPort`) the service needs, from the address ranges (`CidrIp`) or security groups
+#     (`SourceSecurityGroupId`) that need them.
 #   frameworks:
 #     - CIS AWS Foundations 5.2, 5.3
 #     - AWS Foundational Security Best Practices EC2.18, EC2.19

@@ -16,6 +16,10 @@
 #     service such as `ec2.amazonaws.com`). If a wildcard principal is really needed, add a condition that
 #     narrows it, for example `StringEquals` on `aws:PrincipalOrgID` or `aws:PrincipalAccount`. An
 #     `sts:ExternalId` condition alone is a shared secret, not a restriction on who can call.
+#   recommended_action_cloudformation: |
+#     In `AssumeRolePolicyDocument`, name the trusted principals (account root ARNs, role ARNs, or a
+#     service such as `ec2.amazonaws.com`); if a wildcard principal is needed, add a `Condition` such
+#     as `StringEquals` on `aws:PrincipalOrgID` or `aws:PrincipalAccount`.
 #   frameworks: []
 package preflight.aws.iam.role_trust_any_principal
 

@@ -15,6 +15,10 @@
 #     `"Resource": "*"` with the ARNs it works on; IAM Access Analyzer can generate a policy from CloudTrail
 #     activity. Keep full administrator access to a few break-glass roles using the AWS managed
 #     AdministratorAccess policy, protected by MFA.
+#   recommended_action_cloudformation: |
+#     In the `PolicyDocument`, replace `Action: "*"` with the actions the identity uses and `Resource:
+#     "*"` with the ARNs it works on. Keep full administrator access to a few break-glass roles with
+#     the AWS managed `AdministratorAccess` policy, protected by MFA.
 #   frameworks:
 #     - CIS AWS Foundations 1.16
 #     - AWS Foundational Security Best Practices IAM.1

@@ -14,6 +14,9 @@
 #     Set `publicly_accessible = false` on the aws_db_instance (or remove the attribute, false is the
 #     default) and place it in private subnets through its `db_subnet_group_name`. Reach it from outside the
 #     VPC through a VPN, AWS Client VPN, Session Manager port forwarding or a bastion host.
+#   recommended_action_cloudformation: |
+#     Set `PubliclyAccessible: false` and place the instance in private subnets through its
+#     `DBSubnetGroupName`; reach it through a VPN, Session Manager port forwarding or a bastion.
 #   frameworks:
 #     - AWS Foundational Security Best Practices RDS.2
 package preflight.aws.rds.publicly_accessible

@@ -15,6 +15,10 @@
 #     Set `storage_encrypted = true` on the aws_db_instance or aws_rds_cluster, and optionally `kms_key_id`
 #     to a customer managed KMS key so you control key policy and rotation. For an existing database, copy a
 #     snapshot with encryption turned on and restore from it, since the setting cannot be changed in place.
+#   recommended_action_cloudformation: |
+#     Set `StorageEncrypted: true` on the `AWS::RDS::DBInstance` or `AWS::RDS::DBCluster`, optionally
+#     with `KmsKeyId` for a customer managed key. Changing it replaces the database: restore an
+#     encrypted copy of a snapshot into the new one.
 #   frameworks:
 #     - CIS AWS Foundations 2.3.1
 #     - AWS Foundational Security Best Practices RDS.3, RDS.27

@@ -15,6 +15,10 @@
 #     In the bucket's aws_s3_bucket_public_access_block, set `block_public_acls`, `block_public_policy`,
 #     `ignore_public_acls` and `restrict_public_buckets` to `true`. If the bucket really must serve public
 #     content, prefer CloudFront with an origin access control over relaxing the block.
+#   recommended_action_cloudformation: |
+#     In the bucket's `PublicAccessBlockConfiguration`, set `BlockPublicAcls`, `BlockPublicPolicy`,
+#     `IgnorePublicAcls` and `RestrictPublicBuckets` to `true`. If content must be public, put
+#     CloudFront with an origin access control in front of a private bucket.
 #   frameworks:
 #     - CIS AWS Foundations 2.1.4
 #     - AWS Foundational Security Best Practices S3.8

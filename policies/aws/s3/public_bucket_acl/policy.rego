@@ -14,6 +14,10 @@
 #     Use the `private` ACL (or remove the ACL), set object ownership to BucketOwnerEnforced, and grant
 #     access to named principals through a bucket policy. Serve public content through CloudFront with an
 #     origin access control instead.
+#   recommended_action_cloudformation: |
+#     Remove `AccessControl` (or set it to `Private`), set `OwnershipControls` to
+#     `BucketOwnerEnforced`, and grant access to named principals in an `AWS::S3::BucketPolicy`. Serve
+#     public content through CloudFront with an origin access control instead.
 #   frameworks:
 #     - CIS AWS Foundations 2.1.4
 #     - AWS Foundational Security Best Practices S3.2, S3.3

@@ -17,6 +17,11 @@
 #     `aws:PrincipalOrgID` or `aws:SourceVpce`). Then set `block_public_policy` and `restrict_public_buckets`
 #     to `true` in the bucket's aws_s3_bucket_public_access_block. Serve public files through CloudFront
 #     with an origin access control instead of a public bucket.
+#   recommended_action_cloudformation: |
+#     In the `AWS::S3::BucketPolicy`, replace the `"*"` principal with the accounts, roles or services
+#     that need access, or add a `Condition` that pins the statement down (`aws:SourceArn`,
+#     `aws:PrincipalOrgID`, `aws:SourceVpce`), and turn on `BlockPublicPolicy` and
+#     `RestrictPublicBuckets` in the bucket's `PublicAccessBlockConfiguration`.
 #   frameworks:
 #     - AWS Foundational Security Best Practices S3.2, S3.3
 package preflight.aws.s3.public_bucket_policy

@@ -15,6 +15,10 @@
 #     that may use the topic as principals. When a service publishes to it (S3, CloudWatch, EventBridge),
 #     keep the service principal and add a `StringEquals` condition on `aws:SourceAccount` or an `ArnLike`
 #     condition on `aws:SourceArn`.
+#   recommended_action_cloudformation: |
+#     In the `AWS::SNS::TopicPolicy`, replace the `"*"` principal with the accounts or services that
+#     publish or subscribe, or add a `Condition` on `aws:SourceArn`, `aws:SourceAccount` or
+#     `aws:PrincipalOrgID`.
 #   frameworks: []
 package preflight.aws.sns.public_topic_policy
 

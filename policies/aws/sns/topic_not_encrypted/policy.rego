@@ -14,6 +14,9 @@
 #     Set `kms_master_key_id` on the aws_sns_topic, either to `alias/aws/sns` (the AWS managed key) or to
 #     a customer managed key whose key policy lets the publishing services (CloudWatch, EventBridge, S3
 #     notifications) use it.
+#   recommended_action_cloudformation: |
+#     Set `KmsMasterKeyId` on the `AWS::SNS::Topic`, to `alias/aws/sns` or to a customer managed key
+#     whose key policy lets the publishing services use it.
 #   frameworks:
 #     - AWS Foundational Security Best Practices SNS.1
 package preflight.aws.sns.topic_not_encrypted
