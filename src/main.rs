@@ -7,6 +7,11 @@ use preflight::report;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// Scanning allocates many small, short-lived values on every thread; mimalloc handles that pattern
+/// better than the system allocator (measured in bench/: see README's performance section).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let policies = match &cli.command {
