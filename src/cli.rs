@@ -41,6 +41,9 @@ pub struct CheckArgs {
     pub var_files: Vec<PathBuf>,
     #[command(flatten)]
     pub policies: PolicyArgs,
+    /// Largest file to read, in bytes (larger files are reported as errors).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::MAX_FILE_BYTES)]
+    pub max_file_size: u64,
     /// Also list the checks that could not be decided because a value is unknown, and why.
     #[arg(long)]
     pub show_unknown: bool,

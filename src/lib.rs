@@ -27,7 +27,7 @@ use std::sync::Arc;
 use terraform::inputs::Inputs;
 use terraform::module::normalize;
 
-/// Largest file read; larger ones are reported as errors.
+/// Largest file read by default (`--max-file-size`); larger ones are reported as errors.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// What to scan.
@@ -48,6 +48,8 @@ pub struct Request {
     pub cfn_params: Vec<(String, String)>,
     /// `--cfn-params FILE`, in order.
     pub cfn_param_files: Vec<PathBuf>,
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
 }
 
 impl Request {
@@ -61,6 +63,7 @@ impl Request {
             show_unknown: false,
             cfn_params: Vec::new(),
             cfn_param_files: Vec::new(),
+            max_file_bytes: MAX_FILE_BYTES,
         }
     }
 }
@@ -96,7 +99,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     paths.sort();
     paths.dedup();
     let read: Vec<Result<SourceFile, ScanError>> =
-        paths.par_iter().map(|p| read_source(p, &req.cwd)).collect();
+        paths.par_iter().map(|p| read_source(p, req)).collect();
     let mut sources = SourceMap::default();
     let mut ids: HashMap<&Path, FileId> = HashMap::new();
     let mut unreadable: BTreeSet<&Path> = BTreeSet::new();
@@ -188,7 +191,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         for dir in &pending {
             let mut here = Vec::new();
             for path in discover::terraform_files_in(dir) {
-                match read_source(&path, &req.cwd) {
+                match read_source(&path, req) {
                     Ok(file) => here.push(sources.add(file)),
                     Err(e) => errors.push(e),
                 }
@@ -762,15 +765,16 @@ fn undecided(cx: &Shared, analysis: &terraform::Analysis) -> Vec<finding::Undeci
     out
 }
 
-fn read_source(path: &Path, cwd: &Path) -> Result<SourceFile, ScanError> {
+fn read_source(path: &Path, req: &Request) -> Result<SourceFile, ScanError> {
+    let cwd = &req.cwd;
     let display = display_path(path, cwd);
     let unreadable = |m: String| ScanError::unreadable(display.clone(), m);
     let meta = std::fs::metadata(path).map_err(|e| unreadable(format!("cannot read file: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > req.max_file_bytes {
         return Err(unreadable(format!(
             "file is {} bytes, larger than the {} byte limit",
             meta.len(),
-            MAX_FILE_BYTES
+            req.max_file_bytes
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| unreadable(format!("cannot read file: {e}")))?;

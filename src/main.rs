@@ -37,6 +37,7 @@ fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
     request.vars = args.vars.clone();
     request.var_files = args.var_files.clone();
     request.show_unknown = args.show_unknown;
+    request.max_file_bytes = args.max_file_size;
     request.cfn_params = args.cfn_params.clone();
     request.cfn_param_files = args.cfn_param_files.clone();
     request.env = std::env::vars()

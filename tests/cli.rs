@@ -820,3 +820,18 @@ fn snapshot_cloudformation_human() {
         human(&["testdata/cloudformation/legacy_ops.yml"])
     );
 }
+
+#[test]
+fn the_file_size_limit_is_configurable() {
+    let (v, code) = json(&["testdata/clean", "--max-file-size", "100"]);
+    assert_eq!(code, 2);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("larger than the 100 byte limit")),
+        "{}",
+        v["errors"]
+    );
+    let (_, code) = json(&["testdata/clean", "--max-file-size", "100000"]);
+    assert_eq!(code, 0);
+}
