@@ -153,8 +153,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
                 .map(|entries| {
                     entries
                         .flatten()
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
                         .map(|e| normalize(&e.path()))
-                        .filter(|p| var_file_rank(p).is_some() && p.is_file())
+                        .filter(|p| var_file_rank(p).is_some())
                         .collect()
                 })
                 .unwrap_or_default();
@@ -226,8 +227,10 @@ fn siblings(dir: &Path) -> Vec<PathBuf> {
     };
     entries
         .flatten()
+        // The entry's own type: a symlink is not followed.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .map(|e| e.path())
-        .filter(|p| is_terraform(p) && p.is_file())
+        .filter(|p| is_terraform(p))
         .collect()
 }
 
@@ -328,6 +331,28 @@ mod tests {
             root.join("x/../main.tf"),
         ]);
         assert_eq!(units.len(), 1);
+        assert_eq!(units[0].files, vec![root.join("main.tf")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_not_followed() {
+        let outside = tempfile::tempdir().expect("tempdir");
+        fs::write(outside.path().join("secret.tf"), "").expect("write");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::write(root.join("main.tf"), "").expect("write");
+        std::os::unix::fs::symlink(outside.path(), root.join("linked")).expect("symlink");
+        std::os::unix::fs::symlink(outside.path().join("secret.tf"), root.join("alias.tf"))
+            .expect("symlink");
+        // A link back to the root: a loop if links were followed.
+        std::os::unix::fs::symlink(root, root.join("loop")).expect("symlink");
+        let (units, errors) = discover(&[root.to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].files, vec![root.join("main.tf")]);
+        // A file argument brings its siblings, but not the linked ones.
+        let (units, _) = discover(&[root.join("main.tf")]);
         assert_eq!(units[0].files, vec![root.join("main.tf")]);
     }
 

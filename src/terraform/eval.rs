@@ -1474,6 +1474,27 @@ mod tests {
     }
 
     #[test]
+    fn the_step_budget_stops_runaway_evaluation_with_an_error() {
+        // 1,000 × 1,000 × 1,000 iterations: far past the budget; evaluation must stop and say so.
+        let files = parsed(
+            "locals {\n  xs = range(1000)\n  out = [for a in local.xs : [for b in local.xs : [for c in local.xs : a + b + c]]]\n}\n",
+        );
+        let module = Module::new(&files);
+        let ev = Evaluator::new(&module);
+        let Some(out) = module.locals.get("out") else {
+            panic!("out")
+        };
+        let started = std::time::Instant::now();
+        let _ = ev.eval_at(out.file, out.expr);
+        assert!(started.elapsed() < std::time::Duration::from_secs(60));
+        let errors = ev.take_errors();
+        assert!(
+            errors.iter().any(|e| e.message.contains("steps")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn splat_and_index() {
         let v =
             out("locals {\n  xs = [{n = 1}, {n = 2}]\n  out = [local.xs[*].n, local.xs[1].n]\n}\n");
