@@ -2,6 +2,7 @@
 """Generates a deterministic, realistic Terraform corpus for benchmarking preflight.
 
     python3 bench/gen_corpus.py --files 1000 --out bench/out/corpus-1000 [--seed 42]
+    python3 bench/gen_corpus.py --templates 1000 --out bench/out/templates-1000
 
 The corpus is a tree of modules (directories of 5-10 `.tf` files). Every module has a `variables.tf`
 (variables with defaults), a `main.tf` (terraform/provider blocks, locals built from string templates, a data
@@ -728,15 +729,113 @@ def generate(files, out, seed):
     return totals
 
 
+ANYONE = '"*"'
+ACCOUNT_ROOT = '{AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"}'
+
+
+def template(rng, i):
+    """One CloudFormation template (YAML): parameters with defaults, a condition, short-form tags, and a
+    mix of the resource types preflight models; about a third of the resources insecure."""
+    team, service, env = rng.choice(TEAMS), rng.choice(SERVICES), rng.choice(ENVS)
+    bad = lambda: rng.random() < 0.33
+    out = [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        f"Description: {service} for {team} ({env})",
+        "Parameters:",
+        "  Env:",
+        "    Type: String",
+        f"    Default: {env}",
+        "  AdminCidr:",
+        "    Type: String",
+        f"    Default: {'0.0.0.0/0' if bad() else '10.20.0.0/16'}",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Env, prod]",
+        "Resources:",
+    ]
+    for n in range(rng.randint(3, 7)):
+        kind = rng.choice(["s3", "rds", "sg", "role", "sns", "ebs"])
+        name = f"{kind.capitalize()}{n}"
+        if kind == "s3":
+            purpose = rng.choice(BUCKET_PURPOSES)
+            out += [f"  {name}:", "    Type: AWS::S3::Bucket", "    Properties:",
+                    f"      BucketName: !Sub '{team}-${{Env}}-{purpose}-{i}-{n}'"]
+            if bad():
+                out += ["      AccessControl: PublicRead"]
+            out += ["      PublicAccessBlockConfiguration:",
+                    f"        BlockPublicAcls: {'false' if bad() else 'true'}",
+                    "        BlockPublicPolicy: true", "        IgnorePublicAcls: true",
+                    "        RestrictPublicBuckets: true",
+                    f"  {name}Policy:", "    Type: AWS::S3::BucketPolicy", "    Properties:",
+                    f"      Bucket: !Ref {name}", "      PolicyDocument:", "        Statement:",
+                    "          - Effect: Allow",
+                    "            Principal: " + (ANYONE if bad() else ACCOUNT_ROOT),
+                    "            Action: s3:GetObject",
+                    f"            Resource: !Sub '${{{name}.Arn}}/*'"]
+        elif kind == "rds":
+            engine, version = rng.choice(DB_ENGINES)
+            out += [f"  {name}:", "    Type: AWS::RDS::DBInstance", "    Properties:",
+                    f"      Engine: {engine}", f"      EngineVersion: '{version}'",
+                    "      DBInstanceClass: db.t4g.medium", "      AllocatedStorage: '50'",
+                    f"      StorageEncrypted: {'false' if bad() else 'true'}",
+                    f"      PubliclyAccessible: {'!If [IsProd, false, true]' if bad() else 'false'}"]
+        elif kind == "sg":
+            port = rng.choice([22, 443, 3389, 5432])
+            out += [f"  {name}:", "    Type: AWS::EC2::SecurityGroup", "    Properties:",
+                    f"      GroupDescription: {service} {n}", "      SecurityGroupIngress:",
+                    "        - IpProtocol: tcp", f"          FromPort: {port}", f"          ToPort: {port}",
+                    "          CidrIp: !Ref AdminCidr"]
+        elif kind == "role":
+            actions = rng.choice(IAM_ACTION_SETS)
+            out += [f"  {name}:", "    Type: AWS::IAM::Role", "    Properties:",
+                    "      AssumeRolePolicyDocument:", "        Statement:", "          - Effect: Allow",
+                    f"            Principal: {{Service: {rng.choice(SERVICE_PRINCIPALS)}}}",
+                    "            Action: sts:AssumeRole", "      Policies:", "        - PolicyName: app",
+                    "          PolicyDocument:", "            Statement:", "              - Effect: Allow",
+                    "                Action: " + ('"*"' if bad() else str(actions)),
+                    "                Resource: \"*\""]
+        elif kind == "sns":
+            out += [f"  {name}:", "    Type: AWS::SNS::Topic", "    Properties:",
+                    f"      TopicName: !Sub '{service}-${{Env}}-{n}'"]
+            if not bad():
+                out += ["      KmsMasterKeyId: alias/aws/sns"]
+        else:
+            out += [f"  {name}:", "    Type: AWS::EC2::Volume", "    Properties:",
+                    f"      AvailabilityZone: {rng.choice(REGIONS)}a", f"      Size: {rng.choice([20, 50, 100])}",
+                    f"      Encrypted: {'false' if bad() else 'true'}"]
+    return out
+
+
+def generate_templates(count, out, seed):
+    rng = random.Random(seed)
+    path = os.path.join(out, "templates")
+    os.makedirs(path, exist_ok=True)
+    lines = 0
+    for i in range(count):
+        t = template(random.Random(rng.getrandbits(64)), i)
+        with open(os.path.join(path, f"stack-{i:05d}.yaml"), "w", encoding="utf-8", newline="\n") as f:
+            f.write("\n".join(t) + "\n")
+        lines += len(t)
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--files", type=int, required=True, help="number of .tf files to write")
+    ap.add_argument("--files", type=int, default=0, help="number of .tf files to write")
+    ap.add_argument("--templates", type=int, default=0, help="number of CloudFormation templates to write")
     ap.add_argument("--out", required=True, help="output directory (replaced if it exists)")
     ap.add_argument("--seed", type=int, default=42)
     args = ap.parse_args()
+    if args.files < 1 and args.templates < 1:
+        ap.error("give --files or --templates (at least 1)")
     if args.files < 1:
-        ap.error("--files must be at least 1")
+        if os.path.exists(args.out):
+            shutil.rmtree(args.out)
+        lines = generate_templates(args.templates, args.out, args.seed)
+        print(f"{args.out}: {args.templates} templates, {lines} lines", file=sys.stderr)
+        return
     t = generate(args.files, args.out, args.seed)
+    if args.templates:
+        generate_templates(args.templates, args.out, args.seed)
     pct = 100 * t["insecure"] / max(t["primary"], 1)
     print(
         f"{args.out}: {t['files']} files in {t['modules']} modules, {t['lines']} lines, "

@@ -42,6 +42,7 @@ bin=$out/preflight
 log "generating corpora"
 python3 bench/gen_corpus.py --files 1000 --out "$out/corpus-1000"
 python3 bench/gen_corpus.py --files 10000 --out "$out/corpus-10000"
+python3 bench/gen_corpus.py --templates 1000 --out "$out/templates-1000"
 
 # The pre-commit case: the smallest resource file of the 1,000-file corpus (preflight still reads its
 # directory's other .tf files to resolve variables and companions, but reports only on this one).
@@ -69,6 +70,7 @@ fi
 names+=("single file") paths+=("$single") runs+=(10)
 names+=("1,000 files") paths+=("$out/corpus-1000") runs+=(10)
 names+=("10,000 files") paths+=("$out/corpus-10000") runs+=(5)
+names+=("1,000 CloudFormation templates") paths+=("$out/templates-1000") runs+=(10)
 
 # Timings are meaningless while something else (a cargo build, say) is using the CPU: before each case, wait
 # up to QUIET_WAIT seconds (default 300) for the machine to be idle, and note it in the results if it never is.
