@@ -218,6 +218,21 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     errors.retain(|e| e.file.is_none_or(|f| report.contains(&f)));
 
     // Evaluate each root module with one engine per worker.
+    // What `file()` and `templatefile()` may read: the scanned directories (a file argument's directory).
+    let mut scan_dirs: Vec<PathBuf> = req
+        .paths
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .map(|p| {
+            if p.is_file() {
+                p.parent().map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .collect();
+    scan_dirs.sort();
+    scan_dirs.dedup();
     let shared = Shared {
         dirs: &dirs,
         calls: &calls,
@@ -226,6 +241,8 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         registry,
         show_unknown: req.show_unknown,
         cfn_params: &cfn_params,
+        roots: &scan_dirs,
+        max_file_bytes: req.max_file_bytes,
     };
     let jobs: Vec<&discover::Unit> = roots.into_iter().chain(&plans).collect();
     let results: Vec<RootResult> = jobs
@@ -365,6 +382,9 @@ struct Shared<'s> {
     show_unknown: bool,
     /// CloudFormation parameter values given on the command line.
     cfn_params: &'s std::collections::HashMap<String, String>,
+    /// Canonical scanned directories: what `file()` may read.
+    roots: &'s [PathBuf],
+    max_file_bytes: u64,
 }
 
 /// What one root module's evaluation found.
@@ -409,7 +429,8 @@ fn scan_root(
     let Some(module) = workspace.get(root) else {
         return out;
     };
-    let mut analysis = terraform::analyze_module(module, &workspace, installed, inputs);
+    let readable = (cx.roots.to_vec(), cx.max_file_bytes);
+    let mut analysis = terraform::analyze_module(module, &workspace, installed, inputs, readable);
     out.errors.extend(
         std::mem::take(&mut analysis.errors)
             .into_iter()

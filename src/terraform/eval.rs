@@ -39,6 +39,16 @@ pub struct BlockInstance<'a> {
     pub scope: Option<Scope<'static>>,
 }
 
+/// Where `file` and `templatefile` may read.
+#[derive(Debug, Default)]
+pub struct FileAccess {
+    /// The root module's directory: relative paths resolve against it, as in Terraform.
+    pub root_dir: std::path::PathBuf,
+    /// Canonical scanned directories; a file outside them is not read. Empty: nothing is read.
+    pub roots: Vec<std::path::PathBuf>,
+    pub max_bytes: u64,
+}
+
 /// One instance of a resource: `aws_s3_bucket.logs[0]`, `aws_s3_bucket.logs["a"]`, or the resource itself.
 pub struct Instance {
     /// The address as Terraform prints it.
@@ -104,6 +114,9 @@ pub struct Evaluator<'a> {
     key: String,
     /// Modules `terraform init` installed for the root module.
     installed: Rc<super::module::Installed>,
+    /// What `file` and `templatefile` may read: the root module's directory (relative paths resolve
+    /// against it) and the scanned roots that files must lie under.
+    files: Rc<FileAccess>,
     /// Resource instances the root module and its calls may still make ([`MAX_TOTAL_INSTANCES`]), and
     /// whether running out has been reported.
     budget: Rc<(Cell<usize>, Cell<bool>)>,
@@ -147,6 +160,7 @@ impl<'a> Evaluator<'a> {
             prefix: String::new(),
             key: String::new(),
             installed: Rc::default(),
+            files: Rc::default(),
             budget: Rc::new((Cell::new(MAX_TOTAL_INSTANCES), Cell::new(false))),
             module_depth: 0,
             children: RefCell::default(),
@@ -399,6 +413,97 @@ impl<'a> Evaluator<'a> {
         out
     }
 
+    /// Lets `file` and `templatefile` read files under `roots` (canonical), relative paths resolving
+    /// against the root module's directory.
+    pub fn with_file_access(mut self, roots: Vec<std::path::PathBuf>, max_bytes: u64) -> Self {
+        let root_dir =
+            std::path::absolute(&self.module.dir).unwrap_or_else(|_| self.module.dir.clone());
+        self.files = Rc::new(FileAccess {
+            root_dir,
+            roots,
+            max_bytes,
+        });
+        self
+    }
+
+    /// `file(path)`: the text of a file under the scanned roots.
+    fn read_file(&self, path: &str) -> Result<String, String> {
+        let files = &self.files;
+        if files.roots.is_empty() {
+            return Err(format!("file(\"{path}\") is not read here"));
+        }
+        let p = std::path::Path::new(path);
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            files.root_dir.join(p)
+        };
+        let real = std::fs::canonicalize(&p)
+            .map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))?;
+        if !files.roots.iter().any(|r| real.starts_with(r)) {
+            return Err(format!(
+                "file(\"{path}\") is outside the scanned directories and is not read"
+            ));
+        }
+        let meta = std::fs::metadata(&real)
+            .map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))?;
+        if meta.len() > files.max_bytes {
+            return Err(format!(
+                "file(\"{path}\") is larger than the file size limit"
+            ));
+        }
+        std::fs::read_to_string(&real).map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))
+    }
+
+    /// `file`, `fileexists` and `templatefile`, which read files; `None` for other functions.
+    fn file_function(&self, name: &str, args: &[Value]) -> Option<Value> {
+        let path = args.first().and_then(Value::as_str);
+        Some(match (name, path) {
+            ("file", Some(p)) => match self.read_file(p) {
+                Ok(text) => Value::String(text),
+                Err(why) => self.unknown_because(why),
+            },
+            ("fileexists", Some(p)) => match self.read_file(p) {
+                Ok(_) => Value::Bool(true),
+                Err(why) if why.contains("No such file") => Value::Bool(false),
+                Err(why) => self.unknown_because(why),
+            },
+            ("templatefile", Some(p)) => {
+                let text = match self.read_file(p) {
+                    Ok(text) => text,
+                    Err(why) => return Some(self.unknown_because(why)),
+                };
+                let Ok(template) = hcl_edit::parser::parse_template(&text) else {
+                    return Some(self.unknown_because(format!(
+                        "templatefile(\"{p}\") is not a valid template"
+                    )));
+                };
+                // The template sees only the variables it is given.
+                let mut scope = Scope::default();
+                match args.get(1) {
+                    Some(Value::Object(vars)) => {
+                        for (k, v) in vars {
+                            scope.bind(k, v.clone());
+                        }
+                    }
+                    Some(Value::Null) | None => {}
+                    Some(_) => return Some(Value::Unknown),
+                }
+                if let Some(Element::Interpolation(i)) = template.as_single_element() {
+                    return Some(self.eval(&i.expr, &scope));
+                }
+                let mut out = String::new();
+                if self.render(&template, &scope, &mut out) {
+                    Value::String(out)
+                } else {
+                    Value::Unknown
+                }
+            }
+            ("file" | "fileexists" | "templatefile", None) => Value::Unknown,
+            _ => return None,
+        })
+    }
+
     /// Resolves remote module sources through what `terraform init` installed.
     pub fn with_installed(mut self, installed: super::module::Installed) -> Self {
         self.installed = Rc::new(installed);
@@ -560,6 +665,7 @@ impl<'a> Evaluator<'a> {
             prefix: format!("{}module.{}{suffix}.", self.prefix, call.name),
             key,
             installed: Rc::clone(&self.installed),
+            files: Rc::clone(&self.files),
             budget: Rc::clone(&self.budget),
             module_depth: self.module_depth + 1,
             children: RefCell::default(),
@@ -726,6 +832,9 @@ impl<'a> Evaluator<'a> {
                     args
                 };
                 let name = call.name.name.as_str();
+                if let Some(v) = self.file_function(name, &args) {
+                    return v;
+                }
                 let all_known = args.iter().all(Value::is_known);
                 match functions::call(name, args) {
                     Value::Unknown if all_known => self.unknown_because(format!(
@@ -988,7 +1097,19 @@ impl<'a> Evaluator<'a> {
                     None => (Value::Unknown, &[]),
                 }
             }
-            "count" | "each" | "self" | "path" | "terraform" => (Value::Unknown, &[]),
+            "path" => {
+                let dir = match attr(0) {
+                    Some("module") => std::path::absolute(&self.module.dir).ok(),
+                    Some("root") => Some(self.files.root_dir.clone()),
+                    Some("cwd") => std::env::current_dir().ok(),
+                    _ => None,
+                };
+                match dir {
+                    Some(d) => (Value::String(d.to_string_lossy().into_owned()), &ops[1..]),
+                    None => (Value::Unknown, &[]),
+                }
+            }
+            "count" | "each" | "self" | "terraform" => (Value::Unknown, &[]),
             rtype => {
                 let Some(res) = attr(0).and_then(|n| self.module.resource(rtype, n)) else {
                     return (Value::Unknown, &[]);

@@ -224,6 +224,9 @@ fn call_known(name: &str, mut args: Vec<Value>) -> Option<Value> {
             }
             Value::List(out)
         }
+        "yamlencode" => Value::String(yaml(args.first()?, 0)?),
+        "cidrsubnet" => Value::String(cidrsubnet(&s(0)?, n(1)?, n(2)?)?),
+        "cidrhost" => Value::String(cidrhost(&s(0)?, n(1)?)?),
         "abs" => Value::Number(n(0)?.abs()),
         "max" => Value::Number(
             (0..args.len())
@@ -241,6 +244,123 @@ fn call_known(name: &str, mut args: Vec<Value>) -> Option<Value> {
         ),
         _ => return None,
     })
+}
+
+/// YAML for a known value, in the block style `yamlencode` writes; `None` for unknown parts.
+fn yaml(v: &Value, indent: usize) -> Option<String> {
+    let pad = "  ".repeat(indent);
+    let scalar = |v: &Value| -> Option<String> {
+        Some(match v {
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => format_number(*n),
+            Value::String(s) => serde_json::to_string(s).ok()?,
+            _ => return None,
+        })
+    };
+    match v {
+        Value::List(items) if items.is_empty() => Some("[]\n".into()),
+        Value::Object(map) if map.is_empty() => Some("{}\n".into()),
+        Value::List(items) => {
+            let mut out = String::new();
+            for item in items {
+                match item {
+                    Value::List(_) | Value::Object(_) => {
+                        let inner = yaml(item, indent + 1)?;
+                        out.push_str(&format!("{pad}-\n{inner}"));
+                    }
+                    other => out.push_str(&format!("{pad}- {}\n", scalar(other)?)),
+                }
+            }
+            Some(out)
+        }
+        Value::Object(map) => {
+            let mut out = String::new();
+            for (k, item) in map {
+                let key = serde_json::to_string(k).ok()?;
+                match item {
+                    Value::List(l) if !l.is_empty() => {
+                        out.push_str(&format!("{pad}{key}:\n{}", yaml(item, indent + 1)?))
+                    }
+                    Value::Object(m) if !m.is_empty() => {
+                        out.push_str(&format!("{pad}{key}:\n{}", yaml(item, indent + 1)?))
+                    }
+                    Value::List(_) | Value::Object(_) => {
+                        out.push_str(&format!("{pad}{key}: {}", yaml(item, 0)?))
+                    }
+                    other => out.push_str(&format!("{pad}{key}: {}\n", scalar(other)?)),
+                }
+            }
+            Some(out)
+        }
+        other => Some(format!("{}\n", scalar(other)?)),
+    }
+}
+
+/// An IPv4 or IPv6 prefix as (address bits, prefix length, bit width).
+fn parse_cidr(prefix: &str) -> Option<(u128, u32, u32)> {
+    let (addr, len) = prefix.split_once('/')?;
+    let len: u32 = len.parse().ok()?;
+    if let Ok(v4) = addr.parse::<std::net::Ipv4Addr>() {
+        (len <= 32).then_some((u128::from(u32::from(v4)), len, 32))
+    } else {
+        let v6 = addr.parse::<std::net::Ipv6Addr>().ok()?;
+        (len <= 128).then_some((u128::from(v6), len, 128))
+    }
+}
+
+fn format_addr(bits: u128, width: u32) -> String {
+    if width == 32 {
+        std::net::Ipv4Addr::from(bits as u32).to_string()
+    } else {
+        std::net::Ipv6Addr::from(bits).to_string()
+    }
+}
+
+/// `cidrsubnet("10.0.0.0/16", 8, 2)` = `"10.0.2.0/24"`.
+fn cidrsubnet(prefix: &str, newbits: f64, netnum: f64) -> Option<String> {
+    let (base, len, width) = parse_cidr(prefix)?;
+    if newbits < 0.0 || netnum < 0.0 || newbits.fract() != 0.0 || netnum.fract() != 0.0 {
+        return None;
+    }
+    let new_len = len + newbits as u32;
+    if new_len > width || (newbits as u32) >= 128 || (netnum as u128) >> (newbits as u32) != 0 {
+        return None;
+    }
+    let host_bits = width - new_len;
+    let mask = if len == 0 {
+        0
+    } else {
+        (!0u128 << (width - len)) & width_mask(width)
+    };
+    let network = (base & mask) | ((netnum as u128) << host_bits);
+    Some(format!("{}/{new_len}", format_addr(network, width)))
+}
+
+/// `cidrhost("10.0.0.0/24", 5)` = `"10.0.0.5"`.
+fn cidrhost(prefix: &str, hostnum: f64) -> Option<String> {
+    let (base, len, width) = parse_cidr(prefix)?;
+    if hostnum < 0.0 || hostnum.fract() != 0.0 {
+        return None;
+    }
+    let host_bits = width - len;
+    if host_bits < 128 && (hostnum as u128) >> host_bits != 0 {
+        return None;
+    }
+    let mask = if len == 0 {
+        0
+    } else {
+        (!0u128 << (width - len)) & width_mask(width)
+    };
+    Some(format_addr((base & mask) | hostnum as u128, width))
+}
+
+fn width_mask(width: u32) -> u128 {
+    if width == 128 {
+        !0
+    } else {
+        (1u128 << width) - 1
+    }
 }
 
 fn dedup(items: &mut Vec<Value>) {
@@ -343,6 +463,44 @@ mod tests {
             Value::str("b")
         );
         assert_eq!(call("length", vec![list(&["a", "b"])]), Value::Number(2.0));
+    }
+
+    #[test]
+    fn yamlencode_and_cidr_functions() {
+        let v = Value::Object(
+            [
+                (
+                    "a".to_string(),
+                    Value::List(vec![Value::str("x"), Value::Number(1.0)]),
+                ),
+                ("b".to_string(), Value::Bool(true)),
+            ]
+            .into(),
+        );
+        assert_eq!(
+            call("yamlencode", vec![v]),
+            Value::str("\"a\":\n  - \"x\"\n  - 1\n\"b\": true\n")
+        );
+        let sub = |p: &str, b: f64, n: f64| {
+            call(
+                "cidrsubnet",
+                vec![Value::str(p), Value::Number(b), Value::Number(n)],
+            )
+        };
+        assert_eq!(sub("10.0.0.0/16", 8.0, 2.0), Value::str("10.0.2.0/24"));
+        assert_eq!(sub("172.16.0.0/12", 4.0, 15.0), Value::str("172.31.0.0/16"));
+        assert_eq!(
+            sub("fd00:fd12:3456:7890::/56", 16.0, 162.0),
+            Value::str("fd00:fd12:3456:7800:a200::/72")
+        );
+        assert_eq!(sub("10.0.0.0/16", 8.0, 300.0), Value::Unknown);
+        assert_eq!(
+            call(
+                "cidrhost",
+                vec![Value::str("10.12.112.0/20"), Value::Number(16.0)]
+            ),
+            Value::str("10.12.112.16")
+        );
     }
 
     #[test]

@@ -34,9 +34,11 @@ pub fn analyze_module<'a>(
     workspace: &'a module::Workspace<'a>,
     installed: module::Installed,
     inputs: inputs::Inputs,
+    readable: (Vec<std::path::PathBuf>, u64),
 ) -> Analysis {
-    let ev =
-        eval::Evaluator::in_workspace(module, Some(workspace), inputs).with_installed(installed);
+    let ev = eval::Evaluator::in_workspace(module, Some(workspace), inputs)
+        .with_installed(installed)
+        .with_file_access(readable.0, readable.1);
     let (model, locations) = adapt::adapt(&ev);
     Analysis {
         model,

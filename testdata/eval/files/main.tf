@@ -1,0 +1,36 @@
+# Policy documents read from files next to the module, as real modules do.
+resource "aws_s3_bucket" "docs" {
+  bucket = "acme-docs"
+}
+
+resource "aws_s3_bucket_policy" "docs" {
+  bucket = aws_s3_bucket.docs.id
+  policy = file("${path.module}/policies/public-read.json") # expect: AWS-S3-003
+}
+
+resource "aws_iam_policy" "deploy" {
+  name = "deploy"
+  policy = templatefile("${path.module}/policies/deploy.json.tftpl", { # expect: AWS-IAM-001
+    actions = ["*"]
+  })
+}
+
+# A file outside the scanned directories is not read: unknown, so silent.
+resource "aws_iam_policy" "outside" {
+  name   = "outside"
+  policy = file("${path.module}/../../outside_secret/admin.json")
+}
+
+locals {
+  subnets = [for i in range(3) : cidrsubnet("10.0.0.0/16", 8, i)]
+}
+
+resource "aws_security_group" "internal" {
+  name = "internal"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = local.subnets
+  }
+}
