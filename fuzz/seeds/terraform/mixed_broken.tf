@@ -1,4 +1,0 @@
-resource "aws_s3_bucket" "oops" {
-  bucket = "acme-oops"
-  acl    = 
-}
