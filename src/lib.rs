@@ -27,6 +27,18 @@ use std::sync::Arc;
 use terraform::inputs::Inputs;
 use terraform::module::normalize;
 
+/// Empties `cell`, keeping the first of equal items: the reasons or trace steps met during one
+/// evaluation, each once.
+pub(crate) fn drain_unique<T: PartialEq>(cell: &std::cell::RefCell<Vec<T>>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in cell.borrow_mut().drain(..) {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
 /// Largest file read by default (`--max-file-size`); larger ones are reported as errors.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 

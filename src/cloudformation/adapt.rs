@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::source::{FileId, Span};
 use crate::terraform::adapt::{
-    boolean, document, normalize_protocol, number, string, Field, Fields, Item, Joiner, Res,
+    boolean, normalize_protocol, number, string, Direction, Field, Fields, Item, Joiner, Res,
     Target, Tracker,
 };
 use crate::terraform::value::Value;
@@ -224,24 +224,15 @@ fn remove_no_value(v: Value) -> Value {
     }
 }
 
-/// A policy document property (an object, or JSON text) into model path `path`; its unknown parts are
-/// listed under `path`, and findings on it point at the property's key.
+/// A policy document property (an object, or JSON text) into model path `path`, with `!Ref AWS::NoValue`
+/// entries removed; its unknown parts are listed under `path`.
 fn read_document<'r, 'b: 'r>(
     t: &mut Tracker,
     r: &Res<'r, 'b>,
     attr: &str,
     path: &str,
 ) -> Field<Document> {
-    match t.field(&NoValueRemoved(r), attr, path, document) {
-        Field::Known((doc, unknown)) => {
-            for u in unknown {
-                t.mark_unknown(format!("{path}.{u}"));
-            }
-            Field::Known(doc)
-        }
-        Field::Unknown => Field::Unknown,
-        Field::NotWritten => Field::NotWritten,
-    }
+    t.document(&NoValueRemoved(r), attr, path)
 }
 
 /// Whether property `name` is written (a property removed with `!Ref AWS::NoValue` is not).
@@ -465,28 +456,6 @@ fn ebs(cx: &mut Cx) {
         };
         v.meta = t.finish(&mut cx.locations);
         cx.model.aws.ebs.volumes.push(v);
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Direction {
-    Ingress,
-    Egress,
-}
-
-impl Direction {
-    fn key(self) -> &'static str {
-        match self {
-            Direction::Ingress => "ingress",
-            Direction::Egress => "egress",
-        }
-    }
-
-    fn property(self) -> &'static str {
-        match self {
-            Direction::Ingress => "SecurityGroupIngress",
-            Direction::Egress => "SecurityGroupEgress",
-        }
     }
 }
 

@@ -184,13 +184,7 @@ impl<'t> Template<'t> {
 
     /// Why the last [`Template::value`] met unknown values, and clears the list.
     pub fn take_why(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for w in self.why.borrow_mut().drain(..) {
-            if !out.contains(&w) {
-                out.push(w);
-            }
-        }
-        out
+        crate::drain_unique(&self.why)
     }
 
     fn unknown(&self, why: String) -> Value {

@@ -372,24 +372,12 @@ impl<'a> Evaluator<'a> {
     /// Where the value of the last top-level [`Evaluator::eval_in`] came from (variables and locals it
     /// went through), outermost first, without repeats.
     pub fn take_trace(&self) -> Vec<Trace> {
-        let mut out: Vec<Trace> = Vec::new();
-        for t in self.trace.borrow_mut().drain(..) {
-            if !out.contains(&t) {
-                out.push(t);
-            }
-        }
-        out
+        crate::drain_unique(&self.trace)
     }
 
     /// Why the last top-level [`Evaluator::eval_in`] met unknown values, without repeats.
     pub fn take_why(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for w in self.why.borrow_mut().drain(..) {
-            if !out.contains(&w) {
-                out.push(w);
-            }
-        }
-        out
+        crate::drain_unique(&self.why)
     }
 
     /// Unknown, saying why.

@@ -1,26 +1,12 @@
 //! Security groups with their inline rules and the separate rule resources.
 
 use super::{
-    normalize_protocol, number, string, strings, Cx, Fields, Joiner, ObjectFields, Tracker,
+    normalize_protocol, number, string, strings, Cx, Direction, Fields, Joiner, ObjectFields,
+    Tracker,
 };
 use crate::model::{SecurityGroup, SgRule};
 use crate::source::Span;
 use crate::terraform::value::Value;
-
-#[derive(Clone, Copy, PartialEq)]
-enum Direction {
-    Ingress,
-    Egress,
-}
-
-impl Direction {
-    fn key(self) -> &'static str {
-        match self {
-            Direction::Ingress => "ingress",
-            Direction::Egress => "egress",
-        }
-    }
-}
 
 pub(super) fn adapt(cx: &mut Cx) {
     let mut groups: Joiner<SecurityGroup> = Joiner::new();

@@ -517,7 +517,7 @@ impl Tracker {
 
     /// Reads a policy document attribute (JSON text, or `jsonencode` of a partly known value); the
     /// parts that are unknown are listed under `path`.
-    pub fn document(&mut self, r: &Res, attr: &str, path: &str) -> Field<Document> {
+    pub fn document(&mut self, r: &impl Fields, attr: &str, path: &str) -> Field<Document> {
         let field = self.field(r, attr, path, document);
         // A trace for a whole document would name whatever part came from a variable, not the
         // statement a policy reports.
@@ -549,6 +549,31 @@ pub(crate) fn string(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Number(_) | Value::Bool(_) => v.to_template_string(),
         _ => None,
+    }
+}
+
+/// Which rules of a security group.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Direction {
+    Ingress,
+    Egress,
+}
+
+impl Direction {
+    /// The model field: `ingress` or `egress`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Ingress => "ingress",
+            Direction::Egress => "egress",
+        }
+    }
+
+    /// The CloudFormation property of a security group: `SecurityGroupIngress` or `SecurityGroupEgress`.
+    pub fn property(self) -> &'static str {
+        match self {
+            Direction::Ingress => "SecurityGroupIngress",
+            Direction::Egress => "SecurityGroupEgress",
+        }
     }
 }
 
