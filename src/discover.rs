@@ -39,29 +39,30 @@ fn is_terraform(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tf")
 }
 
-/// A YAML or JSON file that mentions what a CloudFormation template has (confirmed after parsing).
+/// The first `limit` bytes of a file, as text (empty when it cannot be read).
+fn head(path: &Path, limit: u64) -> String {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = f.take(limit).read_to_end(&mut bytes);
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A YAML or JSON file whose beginning mentions what a CloudFormation template has (confirmed after
+/// parsing). Templates declare themselves near the top, so only the first 64 KiB are read here.
 fn is_template(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if !["yaml", "yml", "json", "template"].contains(&ext) {
-        return false;
-    }
-    std::fs::read(path)
-        .map(|bytes| crate::cloudformation::looks_like_template(&String::from_utf8_lossy(&bytes)))
-        .unwrap_or(false)
+    ["yaml", "yml", "json", "template"].contains(&ext)
+        && crate::cloudformation::looks_like_template(&head(path, 64 * 1024))
 }
 
 /// A `.json` file whose first bytes look like `terraform show -json` output.
 fn is_plan(path: &Path) -> bool {
-    use std::io::Read;
     if path.extension().is_none_or(|e| e != "json") {
         return false;
     }
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut head = vec![0u8; 4096];
-    let n = f.read(&mut head).unwrap_or(0);
-    let head = String::from_utf8_lossy(&head[..n]);
+    let head = head(path, 4096);
     head.contains("\"format_version\"") && head.contains("\"terraform_version\"")
 }
 
