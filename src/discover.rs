@@ -35,8 +35,11 @@ pub struct Unit {
     pub var_files: Vec<PathBuf>,
 }
 
+/// A Terraform file in native (`.tf`) or JSON (`.tf.json`) syntax.
 fn is_terraform(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "tf")
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".tf") || n.ends_with(".tf.json"))
 }
 
 /// The first `limit` bytes of a file, as text (empty when it cannot be read).
@@ -107,12 +110,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
         };
         if meta.is_dir() {
             for file in walk(path, &mut errors).into_iter().map(|f| normalize(&f)) {
-                if is_plan(&file) {
-                    plans.insert(file);
-                    continue;
-                }
                 if !is_terraform(&file) {
-                    templates.insert(file);
+                    if is_plan(&file) {
+                        plans.insert(file);
+                    } else {
+                        templates.insert(file);
+                    }
                     continue;
                 }
                 let dir = parent(&file);

@@ -339,10 +339,9 @@ const MAX_MODULE_DIRS: usize = 50_000;
 fn module_sources(sources: &SourceMap, files: &[FileId], dir: &Path) -> BTreeSet<PathBuf> {
     files
         .iter()
-        .map(|&id| sources.get(id))
-        .filter(|f| f.text.contains("module"))
-        .filter_map(|f| hcl_edit::parser::parse_body(&f.text).ok())
-        .flat_map(|body| terraform::module::local_sources(&body, dir))
+        .filter(|&&id| sources.get(id).text.contains("module"))
+        .filter_map(|&id| terraform::parse::parse(id, sources.get(id)).ok())
+        .flat_map(|p| terraform::module::local_sources(&p.body, dir))
         .collect()
 }
 
@@ -443,6 +442,7 @@ fn scan_root(
     };
     let readable = (cx.roots.to_vec(), cx.max_file_bytes);
     let mut analysis = terraform::analyze_module(module, &workspace, installed, inputs, readable);
+    analysis.remap(parsed.iter().map(|(_, p)| p));
     out.errors.extend(
         std::mem::take(&mut analysis.errors)
             .into_iter()

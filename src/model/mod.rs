@@ -349,6 +349,19 @@ impl Locations {
 }
 
 impl Locations {
+    /// Applies `f` to every span: headers, attributes and traces.
+    pub fn map_spans(&mut self, mut f: impl FnMut(&mut Span)) {
+        for e in self.entities.values_mut() {
+            f(&mut e.header);
+            e.attrs.values_mut().for_each(&mut f);
+            for t in e.traces.values_mut().flatten() {
+                if let Some(span) = &mut t.span {
+                    f(span);
+                }
+            }
+        }
+    }
+
     /// Why the value at `path` (or the longest prefix that has a reason) is unknown.
     pub fn why(&self, id: &str, path: &str) -> Vec<String> {
         let Some(e) = self.entities.get(id) else {

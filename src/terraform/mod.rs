@@ -5,6 +5,7 @@ pub mod adapt;
 pub mod eval;
 pub mod functions;
 pub mod inputs;
+pub mod json_syntax;
 pub mod module;
 pub mod parse;
 pub mod plan;
@@ -19,6 +20,31 @@ pub struct Analysis {
     pub model: Model,
     pub locations: Locations,
     pub errors: Vec<ScanError>,
+}
+
+impl Analysis {
+    /// Takes every span that points into the native-syntax translation of a JSON-syntax file back to
+    /// the file.
+    pub fn remap<'p>(&mut self, parsed: impl IntoIterator<Item = &'p parse::ParsedFile>) {
+        let remaps: std::collections::HashMap<FileId, &json_syntax::Remap> = parsed
+            .into_iter()
+            .filter_map(|p| p.remap.as_ref().map(|r| (p.file, r)))
+            .collect();
+        if remaps.is_empty() {
+            return;
+        }
+        let f = |span: &mut crate::source::Span| {
+            if let Some(r) = remaps.get(&span.file) {
+                span.range = r.range(span.range.clone());
+            }
+        };
+        self.locations.map_spans(f);
+        for e in &mut self.errors {
+            if let Some(span) = &mut e.span {
+                f(span);
+            }
+        }
+    }
 }
 
 /// Parses the module's files, evaluates them together and adapts the resources. A file that does not
@@ -61,9 +87,11 @@ pub fn analyze_with(sources: &SourceMap, files: &[FileId], inputs: inputs::Input
     let ev = eval::Evaluator::with_inputs(&module, inputs);
     let (model, locations) = adapt::adapt(&ev);
     errors.extend(ev.take_errors());
-    Analysis {
+    let mut analysis = Analysis {
         model,
         locations,
         errors,
-    }
+    };
+    analysis.remap(&parsed);
+    analysis
 }

@@ -2,34 +2,67 @@
 //!
 //! Knows nothing of evaluation or of the cloud model.
 
+use super::json_syntax::{self, Remap};
 use crate::finding::ScanError;
 use crate::source::{FileId, SourceFile, Span};
 use hcl_edit::structure::Body;
 
-/// A parsed `.tf` file.
+/// A parsed `.tf` or `.tf.json` file.
 #[derive(Debug)]
 pub struct ParsedFile {
     pub file: FileId,
     pub body: Body,
+    /// For JSON syntax: the spans of `body` are in its native-syntax translation; this maps them
+    /// back to the file.
+    pub remap: Option<Remap>,
+}
+
+/// Whether a Terraform file is written in JSON syntax.
+pub fn is_json(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
 }
 
 /// Parses one file; a syntax error becomes a [`ScanError`] at the place the parser stopped.
 pub fn parse(id: FileId, source: &SourceFile) -> Result<ParsedFile, ScanError> {
-    match hcl_edit::parser::parse_body(&source.text) {
-        Ok(body) => Ok(ParsedFile { file: id, body }),
-        Err(err) => {
-            // The parser may point inside a multi-byte character: snap back to its start.
-            let mut offset = err.location().offset().min(source.text.len());
-            while !source.text.is_char_boundary(offset) {
-                offset -= 1;
+    if is_json(&source.path) {
+        let t = json_syntax::translate(&source.text)
+            .map_err(|e| ScanError::parse(Span::new(id, e.span), e.message))?;
+        return match hcl_edit::parser::parse_body(&t.text) {
+            Ok(body) => Ok(ParsedFile {
+                file: id,
+                body,
+                remap: Some(t.remap),
+            }),
+            Err(err) => {
+                let range = t.remap.range(error_range(&t.text, &err));
+                Err(ScanError::parse(
+                    Span::new(id, range),
+                    format!("Terraform syntax error in an expression: {}", err.message()),
+                ))
             }
-            let end = next_char_end(&source.text, offset);
-            Err(ScanError::parse(
-                Span::new(id, offset..end),
-                format!("Terraform syntax error: {}", err.message()),
-            ))
-        }
+        };
     }
+    match hcl_edit::parser::parse_body(&source.text) {
+        Ok(body) => Ok(ParsedFile {
+            file: id,
+            body,
+            remap: None,
+        }),
+        Err(err) => Err(ScanError::parse(
+            Span::new(id, error_range(&source.text, &err)),
+            format!("Terraform syntax error: {}", err.message()),
+        )),
+    }
+}
+
+/// The character where the parser stopped.
+fn error_range(text: &str, err: &hcl_edit::parser::Error) -> std::ops::Range<usize> {
+    // The parser may point inside a multi-byte character: snap back to its start.
+    let mut offset = err.location().offset().min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset..next_char_end(text, offset)
 }
 
 fn next_char_end(text: &str, offset: usize) -> usize {
