@@ -115,6 +115,36 @@ fn broken_files_exit_2_and_the_rest_is_still_scanned() {
 }
 
 #[test]
+fn broken_terraform_json_is_located_and_the_rest_is_still_scanned() {
+    let (v, code) = json(&["testdata/json_syntax_errors"]);
+    assert_eq!(code, 2);
+    assert_eq!(rule_ids(&v), vec!["AWS-EBS-001"]);
+    let errors: Vec<(String, u64, u64, String)> = v["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["file"].as_str().unwrap_or("").to_string(),
+                e["line"].as_u64().unwrap_or(0),
+                e["column"].as_u64().unwrap_or(0),
+                e["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let dir = "testdata/json_syntax_errors";
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    // An expression inside a JSON string: the column of the character where parsing stopped.
+    assert_eq!(errors[0].0, format!("{dir}/bad_expression.tf.json"));
+    assert_eq!((errors[0].1, errors[0].2), (6, 23));
+    assert!(errors[0].3.contains("syntax error"), "{errors:?}");
+    assert_eq!(errors[1].0, format!("{dir}/bad_shape.tf.json"));
+    assert_eq!((errors[1].1, errors[1].2), (3, 22));
+    assert_eq!(errors[2].0, format!("{dir}/truncated.tf.json"));
+    assert!(errors[2].3.contains("not valid JSON"), "{errors:?}");
+}
+
+#[test]
 fn non_infrastructure_files_are_skipped_silently() {
     let (v, code) = json(&["testdata/not_iac"]);
     assert_eq!(code, 0);
@@ -258,13 +288,31 @@ fn rule_reference_is_up_to_date() {
     );
 }
 
-/// `(file, line, rule)` for every line ending in `# expect: RULE[, RULE]` under `dir` (recursively).
+/// `(file, line, rule)` for every line ending in `# expect: RULE[, RULE]` under `dir` (recursively), and
+/// for every `FILE LINE RULE` line of an `expect` file (for JSON, which has no comments).
 fn markers(dir: &std::path::Path) -> std::collections::BTreeSet<(String, u64, String)> {
     let mut out = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(dir).expect("dir").flatten() {
         let p = entry.path();
         if p.is_dir() {
             out.extend(markers(&p));
+            continue;
+        }
+        if p.file_name().is_some_and(|n| n == "expect") {
+            let text = std::fs::read_to_string(&p).expect("read expect");
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let parts: Vec<&str> = line.split_whitespace().collect();
+                let [file, n, id] = parts[..] else {
+                    panic!("{}: `{line}` is not `FILE LINE RULE`", p.display());
+                };
+                let rel = dir
+                    .join(file)
+                    .strip_prefix(root())
+                    .expect("under root")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert((rel, n.parse().expect("a line number"), id.to_string()));
+            }
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&p) else {

@@ -84,24 +84,23 @@ impl Inputs {
         let mut out = Inputs::default();
         let name = file.path.to_string_lossy();
         if name.ends_with(".json") {
-            let json: serde_json::Value = serde_json::from_str(&file.text).map_err(|e| {
-                let offset = offset_of(&file.text, e.line(), e.column());
+            let doc = crate::json::parse(&file.text).map_err(|e| {
                 ScanError::parse(
-                    Span::new(id, offset..offset),
-                    format!("variable file is not valid JSON: {e}"),
+                    Span::new(id, e.span),
+                    format!("variable file is not valid JSON: {}", e.message),
                 )
             })?;
-            let Some(map) = json.as_object() else {
+            if !matches!(doc.kind, crate::json::Kind::Object(_)) {
                 return Err(ScanError::parse(
-                    Span::new(id, 0..0),
+                    Span::new(id, doc.span),
                     "variable file must hold a JSON object of variable values".into(),
                 ));
-            };
-            for (k, v) in map {
+            }
+            for p in doc.props() {
                 out.set(
-                    k,
-                    Given::Typed(Value::from_json(v)),
-                    Origin::File(Span::new(id, 0..0)),
+                    &p.key,
+                    Given::Typed(Value::from_json(&p.value.to_json())),
+                    Origin::File(Span::new(id, p.span())),
                 );
             }
             return Ok(out);
@@ -136,16 +135,6 @@ impl Inputs {
         }
         out
     }
-}
-
-/// Byte offset of a 1-based line and column.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (start + column.saturating_sub(1)).min(text.len())
 }
 
 /// The primitive type a variable declares, used to convert raw strings.
