@@ -531,6 +531,7 @@ fn metadata_directives(
                     ids: vec![rule],
                     reason,
                     expires,
+                    json_property: false,
                 });
             }
         }
@@ -688,7 +689,7 @@ fn apply_suppressions(
         let mut keep = true;
         for (i, d) in directives.iter().enumerate() {
             let covered = (d.file == f.span.file && suppress::covers(d.line, line))
-                || (d.file == f.header.file && suppress::covers(d.line, header_line));
+                || (d.file == f.header.file && suppress::covers_header(d, header_line));
             if covered && suppress::names(d, &meta.id, &meta.name) {
                 used[i] = true;
                 let expired = d.expires.as_deref().is_some_and(|e| e < today.as_str());

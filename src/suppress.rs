@@ -20,6 +20,9 @@ pub struct Directive {
     pub reason: Option<String>,
     /// `YYYY-MM-DD`.
     pub expires: Option<String>,
+    /// A `"//"` property of a JSON object (Terraform JSON syntax's comments): placed first in a
+    /// block, it covers the block's header on the line above and so the whole resource.
+    pub json_property: bool,
 }
 
 /// The directives in a file's comments.
@@ -31,7 +34,16 @@ pub fn directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
             let before = &line[..at];
             let is_comment = before.contains('#') || before.contains("//");
             if is_comment {
-                let rest = line[at + "preflight:ignore".len()..].trim_end();
+                let json_property = is_json_comment_property(before);
+                let mut rest = line[at + "preflight:ignore".len()..].trim_end();
+                if json_property {
+                    // The directive ends with the JSON string.
+                    let end = rest
+                        .char_indices()
+                        .find(|&(i, c)| c == '"' && !rest[..i].ends_with('\\'))
+                        .map_or(rest.len(), |(i, _)| i);
+                    rest = &rest[..end];
+                }
                 let (ids_part, reason) = match rest.split_once("--") {
                     Some((ids, reason)) => (ids, Some(reason.trim().to_string())),
                     None => (rest, None),
@@ -66,12 +78,23 @@ pub fn directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
                     ids,
                     reason: reason.filter(|r| !r.is_empty()),
                     expires,
+                    json_property,
                 });
             }
         }
         offset += line.len();
     }
     out
+}
+
+/// `before` ends a JSON comment property's key and opens its value: `"//": "`.
+fn is_json_comment_property(before: &str) -> bool {
+    before
+        .trim_end()
+        .strip_suffix('"')
+        .map(str::trim_end)
+        .and_then(|b| b.strip_suffix(':'))
+        .is_some_and(|b| b.trim_end().ends_with("\"//\""))
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), for expiry.
@@ -110,6 +133,12 @@ pub fn covers(directive_line: usize, line: usize) -> bool {
     line == directive_line || line == directive_line + 1
 }
 
+/// True when `d` covers a resource whose header is on `header_line`: as [`covers`], or, for a JSON
+/// comment property, as the block's first line.
+pub fn covers_header(d: &Directive, header_line: usize) -> bool {
+    covers(d.line, header_line) || (d.json_property && d.line == header_line + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +156,21 @@ mod tests {
         assert_eq!(ds[0].expires.as_deref(), Some("2027-01-31"));
         assert_eq!((ds[1].line, ds[1].reason.as_ref()), (3, None));
         assert!(text[ds[0].range.clone()].starts_with("preflight:ignore"));
+    }
+
+    #[test]
+    fn json_comment_properties_are_directives() {
+        let text = "{\n  \"b\": {\n    \"//\": \"preflight:ignore AWS-S3-001 -- static site\",\n    \"//x\": 1\n  }\n}\n";
+        let f = SourceFile::new("m.tf.json".into(), "m.tf.json".into(), Arc::from(text));
+        let ds = directives(FileId(0), &f);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].ids, ["AWS-S3-001"]);
+        assert_eq!(ds[0].reason.as_deref(), Some("static site"));
+        assert!(ds[0].json_property);
+        assert!(covers_header(&ds[0], 2));
+        let text = "{\"//\": \"preflight:ignore AWS-S3-001\"}";
+        let f = SourceFile::new("m.tf.json".into(), "m.tf.json".into(), Arc::from(text));
+        assert_eq!(directives(FileId(0), &f)[0].ids, ["AWS-S3-001"]);
     }
 
     #[test]

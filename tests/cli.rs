@@ -721,6 +721,24 @@ fn cloudformation_parameters_from_flags_and_files() {
 }
 
 #[test]
+fn suppression_in_terraform_json_is_a_comment_property() {
+    let (v, code) = json(&["testdata/suppress_json"]);
+    assert_eq!(code, 1);
+    // The `//` property first in `website` covers the whole resource (its finding is 2 lines down).
+    let resources: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["resource"].as_str())
+        .collect();
+    assert_eq!(resources, vec!["aws_s3_bucket.uploads"]);
+    assert_eq!(v["summary"]["suppressed"], 1);
+    let warnings = v["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0]["line"], 16);
+}
+
+#[test]
 fn suppression_directives_and_their_warnings() {
     let (v, code) = json(&["testdata/suppress"]);
     // One finding left (its suppression expired); warnings do not change the exit code.
