@@ -19,6 +19,7 @@ for target in terraform terraform_policies; do
     copy "$target" -name '*.tf'
     cp "$fuzz/seeds/terraform/"* "$fuzz/corpus/$target/"
 done
+copy terraform_json -name '*.tf.json'
 copy template \( -name '*.yaml' -o -name '*.yml' -o -name 'template.json' -o -name 'conditional.json' \)
 copy plan -name '*.plan.json'
 mkdir -p "$fuzz/corpus/policy_document"
