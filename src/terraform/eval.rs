@@ -6,7 +6,7 @@
 //! bounded (nesting depth and a step budget). Knows nothing of the cloud model.
 
 use super::functions;
-use super::inputs::{convert, Inputs, Origin};
+use super::inputs::{convert, DeclaredType, Inputs, Origin};
 use super::module::{Module, Resource, Workspace};
 use super::value::{ResourceRef, Value};
 use crate::finding::{ScanError, Trace};
@@ -1165,6 +1165,9 @@ impl<'a> Evaluator<'a> {
         let Some(var) = self.module.variables.get(name) else {
             return Value::Unknown;
         };
+        let ty = var.ty.map_or(DeclaredType::Any, |t| {
+            DeclaredType::parse(t, &|default| self.eval_top(default))
+        });
         if let Some(input) = self.inputs.values.get(name) {
             let (span, note) = match &input.origin {
                 Origin::File(span) => (Some(span.clone()), format!("var.{name} is set here")),
@@ -1175,7 +1178,7 @@ impl<'a> Evaluator<'a> {
             self.trace
                 .borrow_mut()
                 .extend(input.upstream.iter().cloned());
-            return convert(&input.value, var.ty);
+            return convert(&input.value, &ty);
         }
         match var.default {
             None => self.unknown_because(format!(
@@ -1186,7 +1189,7 @@ impl<'a> Evaluator<'a> {
                     Some(span_of(default.file, default.expr)),
                     format!("var.{name} defaults to this value"),
                 );
-                self.eval_top(default.expr)
+                ty.coerce(&self.eval_top(default.expr))
             }
         }
     }

@@ -363,7 +363,7 @@ fn width_mask(width: u32) -> u128 {
     }
 }
 
-fn dedup(items: &mut Vec<Value>) {
+pub(crate) fn dedup(items: &mut Vec<Value>) {
     let mut seen: Vec<Value> = Vec::with_capacity(items.len());
     items.retain(|v| {
         if seen.contains(v) {

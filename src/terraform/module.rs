@@ -1,6 +1,5 @@
 //! A Terraform module: the `.tf` files of one directory, indexed by what they declare.
 
-use super::inputs::DeclaredType;
 use super::parse::ParsedFile;
 use crate::source::FileId;
 use hcl_edit::expr::Expression;
@@ -36,7 +35,8 @@ pub struct Located<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Variable<'a> {
     pub default: Option<Located<'a>>,
-    pub ty: DeclaredType,
+    /// The `type` expression (read by `inputs::DeclaredType::parse` when the variable is used).
+    pub ty: Option<&'a Expression>,
 }
 
 /// A `module` block.
@@ -112,17 +112,7 @@ impl<'a> Module<'a> {
                             file: f.file,
                             expr: &a.value,
                         });
-                        let ty = match block
-                            .body
-                            .get_attribute("type")
-                            .and_then(|a| a.value.as_variable())
-                            .map(|v| v.as_str())
-                        {
-                            Some("string") => DeclaredType::String,
-                            Some("number") => DeclaredType::Number,
-                            Some("bool") => DeclaredType::Bool,
-                            _ => DeclaredType::Other,
-                        };
+                        let ty = block.body.get_attribute("type").map(|a| &a.value);
                         m.variables.insert(name, Variable { default, ty });
                     }
                     ("locals", []) => {
