@@ -52,10 +52,12 @@ fn findings_exit_1_with_every_json_field() {
     assert_eq!(code, 1);
     assert_eq!(v["version"], 1);
     let findings = v["findings"].as_array().expect("findings");
-    assert_eq!(findings.len(), 10);
+    assert_eq!(findings.len(), 14);
     let f = findings
         .iter()
-        .find(|f| f["rule_id"] == "AWS-S3-001")
+        .find(|f| {
+            f["rule_id"] == "AWS-S3-001" && f["file"] == "examples/training-portal/storage.tf"
+        })
         .expect("public ACL found");
     assert_eq!(f["rule_name"], "public-bucket-acl");
     assert_eq!(f["category"], "public-access");
@@ -75,7 +77,7 @@ fn findings_exit_1_with_every_json_field() {
         .is_some_and(|m| m.contains("`roster`") && !m.ends_with('.')));
     assert!(f["help"].as_str().is_some_and(|h| !h.is_empty()));
     assert_eq!(v["errors"], serde_json::json!([]));
-    assert_eq!(v["summary"]["files"], 5);
+    assert_eq!(v["summary"]["files"], 6);
     // Sorted by file, then line.
     let keys: Vec<(String, u64)> = findings
         .iter()
