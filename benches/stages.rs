@@ -31,13 +31,38 @@ fn example_sources() -> (SourceMap, Vec<FileId>) {
     (sources, ids)
 }
 
+fn source_bytes(sources: &SourceMap, ids: &[FileId]) -> divan::counter::BytesCount {
+    divan::counter::BytesCount::new(
+        ids.iter()
+            .map(|&id| sources.get(id).text.len())
+            .sum::<usize>(),
+    )
+}
+
 #[divan::bench]
 fn parse(bencher: divan::Bencher) {
     let (sources, ids) = example_sources();
-    bencher.bench(|| {
+    bencher.counter(source_bytes(&sources, &ids)).bench(|| {
         for &id in &ids {
             divan::black_box(preflight::terraform::parse::parse(id, sources.get(id)).is_ok());
         }
+    });
+}
+
+/// Terraform JSON syntax: strict JSON parse, translation to native syntax, hcl-edit parse.
+#[divan::bench]
+fn parse_json_syntax(bencher: divan::Bencher) {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/partner-exchange-cdktf/cdk.tf.json");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let mut sources = SourceMap::default();
+    let id = sources.add(SourceFile::new(
+        path.clone(),
+        path.display().to_string(),
+        Arc::from(text),
+    ));
+    bencher.counter(source_bytes(&sources, &[id])).bench(|| {
+        divan::black_box(preflight::terraform::parse::parse(id, sources.get(id)).is_ok())
     });
 }
 
