@@ -1,6 +1,6 @@
-//! JSON with a byte span on every value and key (plans today; Terraform JSON syntax and CloudFormation
-//! JSON later), parsed strictly with `jsonc-parser`: no comments, no trailing commas, duplicate keys and
-//! excessive nesting are errors with a location.
+//! JSON with a byte span on every value and key (plans, Terraform JSON syntax, CloudFormation JSON),
+//! parsed strictly with `jsonc-parser`: no comments, no trailing commas, duplicate keys (other than
+//! Terraform's `//` comment property) and excessive nesting are errors with a location.
 //!
 //! Knows nothing of what the JSON means.
 
@@ -179,7 +179,8 @@ fn convert(v: ast::Value) -> Result<Node, JsonError> {
                     ast::ObjectPropName::Word(w) => range(&w.range),
                 };
                 let key = p.name.into_string();
-                if props.iter().any(|q| q.key == key) {
+                // `//` is Terraform JSON syntax's comment property, which may repeat.
+                if key != "//" && props.iter().any(|q| q.key == key) {
                     return Err(JsonError {
                         span: key_span,
                         message: format!("duplicate key `{key}`"),
@@ -260,6 +261,7 @@ mod tests {
         assert_eq!(err.message, "duplicate key `a`");
         assert_eq!(err.span, 9..12);
         assert!(parse("// c\n{}").is_err());
+        assert!(parse("{\"//\": \"a\", \"//\": \"b\"}").is_ok());
         assert!(parse("").is_err());
     }
 
