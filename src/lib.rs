@@ -291,9 +291,11 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     let mut findings = Vec::new();
     let mut undecided = Vec::new();
     let mut directives = Vec::new();
+    let mut notes = Vec::new();
     for r in results {
         findings.extend(r.findings);
         errors.extend(r.errors);
+        notes.extend(r.notes);
         undecided.extend(r.undecided);
         directives.extend(r.directives);
     }
@@ -302,7 +304,10 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     }
     let (suppressed, mut warnings) =
         apply_suppressions(&mut findings, &directives, &sources, registry);
+    warnings.extend(notes);
     sort_errors(&mut warnings, &sources);
+    // A module called from several roots, or a call with several instances, notes a problem once.
+    warnings.dedup_by(|a, b| a.span == b.span && a.message == b.message && a.path == b.path);
 
     sort_findings(&mut findings, &sources, registry);
     undecided.sort_by_cached_key(|u| {
@@ -406,6 +411,8 @@ struct RootResult {
     undecided: Vec<finding::Undecided>,
     /// Suppressions that are not comments (CloudFormation `Metadata.preflight.ignore`).
     directives: Vec<suppress::Directive>,
+    /// What was left out without being wrong (remote modules that are not installed).
+    notes: Vec<ScanError>,
 }
 
 /// Parses the root module and the modules it reaches, evaluates them and runs the policies. The
@@ -448,6 +455,11 @@ fn scan_root(
             .into_iter()
             .filter(|e| e.file.is_none_or(|f| cx.report.contains(&f))),
     );
+    out.notes.extend(
+        std::mem::take(&mut analysis.notes)
+            .into_iter()
+            .filter(|e| e.file.is_none_or(|f| cx.report.contains(&f))),
+    );
     judge(
         cx,
         &analysis,
@@ -481,6 +493,7 @@ fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResul
     };
     let (model, locations) = terraform::adapt::adapt_plan(id, &plan);
     let analysis = terraform::Analysis {
+        notes: Vec::new(),
         model,
         locations,
         errors: Vec::new(),
@@ -580,6 +593,7 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
     let judge_template = |tpl: &cloudformation::Template, engine: &mut regorus::Engine| {
         let (model, locations) = cloudformation::adapt::adapt(id, tpl);
         let analysis = terraform::Analysis {
+            notes: Vec::new(),
             model,
             locations,
             errors: Vec::new(),

@@ -374,6 +374,24 @@ fn evaluation_scenarios_match_their_markers() {
 }
 
 #[test]
+fn a_remote_module_that_is_not_installed_is_a_warning() {
+    let (v, code) = json(&["testdata/eval/installed"]);
+    // The installed module's findings decide the exit code; the warning does not.
+    assert_eq!(code, 1);
+    let warnings = v["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0]["file"], "testdata/eval/installed/main.tf");
+    assert_eq!(warnings[0]["line"], 11);
+    let message = warnings[0]["message"].as_str().expect("message");
+    assert!(
+        message.contains("module.missing")
+            && message.contains("example-org/missing/aws")
+            && message.contains("terraform init"),
+        "{message}"
+    );
+}
+
+#[test]
 fn count_and_for_each_instances_have_terraform_addresses() {
     let (v, _) = json(&["testdata/eval/expansion"]);
     let resources: Vec<&str> = v["findings"]

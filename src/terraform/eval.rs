@@ -137,6 +137,8 @@ pub struct Evaluator<'a> {
     /// A limit was hit during the current top-level evaluation: (depth, steps).
     limit_hit: Cell<(bool, bool)>,
     errors: RefCell<Vec<ScanError>>,
+    /// What was left out without being wrong (a remote module that is not installed).
+    notes: RefCell<Vec<ScanError>>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -173,6 +175,7 @@ impl<'a> Evaluator<'a> {
             steps: Cell::new(0),
             limit_hit: Cell::new((false, false)),
             errors: RefCell::default(),
+            notes: RefCell::default(),
         }
     }
 
@@ -392,10 +395,20 @@ impl<'a> Evaluator<'a> {
 
     /// Problems found while evaluating (such as a cycle between locals), here and in child modules.
     pub fn take_errors(&self) -> Vec<ScanError> {
-        let mut out = std::mem::take(&mut *self.errors.borrow_mut());
+        self.take_from_tree(false)
+    }
+
+    /// The notes of this module and every module instance it made, taken out.
+    pub fn take_notes(&self) -> Vec<ScanError> {
+        self.take_from_tree(true)
+    }
+
+    fn take_from_tree(&self, notes: bool) -> Vec<ScanError> {
+        let list = if notes { &self.notes } else { &self.errors };
+        let mut out = std::mem::take(&mut *list.borrow_mut());
         for child in self.children.borrow().values() {
             if let Child::Done(Some(c)) = child {
-                out.extend(c.take_errors());
+                out.extend(c.take_from_tree(notes));
             }
         }
         out
@@ -613,8 +626,25 @@ impl<'a> Evaluator<'a> {
         };
         let dir = call
             .local_dir(&self.module.dir)
-            .or_else(|| self.installed.get(&key).cloned())?;
-        let module = self.workspace?.get(&dir)?;
+            .or_else(|| self.installed.get(&key).cloned());
+        let module = dir.as_ref().and_then(|d| self.workspace?.get(d));
+        let Some(module) = module else {
+            if self.workspace.is_some() && call.local_dir(&self.module.dir).is_none() {
+                let at = body.get_attribute("source").map_or_else(
+                    || super::parse::block_header(call.block),
+                    super::parse::attribute,
+                );
+                self.notes.borrow_mut().push(ScanError::parse(
+                    Span::new(call.file, at),
+                    format!(
+                        "module.{} is not scanned: its source {} is not installed here (run `terraform init` first to include it); what it makes and returns is unknown",
+                        call.name,
+                        call.source.as_deref().map_or_else(|| "(not a literal)".to_string(), |s| format!("`{s}`")),
+                    ),
+                ));
+            }
+            return None;
+        };
         if self.module_depth >= MAX_MODULE_DEPTH {
             self.errors.borrow_mut().push(ScanError::parse(
                 Span::new(call.file, super::parse::block_header(call.block)),
@@ -648,6 +678,7 @@ impl<'a> Evaluator<'a> {
             );
         }
         Some(Rc::new(Evaluator {
+            notes: RefCell::default(),
             module,
             workspace: self.workspace,
             prefix: format!("{}module.{}{suffix}.", self.prefix, call.name),

@@ -20,6 +20,8 @@ pub struct Analysis {
     pub model: Model,
     pub locations: Locations,
     pub errors: Vec<ScanError>,
+    /// What was left out without being wrong (remote modules that are not installed).
+    pub notes: Vec<ScanError>,
 }
 
 impl Analysis {
@@ -39,7 +41,7 @@ impl Analysis {
             }
         };
         self.locations.map_spans(f);
-        for e in &mut self.errors {
+        for e in self.errors.iter_mut().chain(&mut self.notes) {
             if let Some(span) = &mut e.span {
                 f(span);
             }
@@ -70,6 +72,7 @@ pub fn analyze_module<'a>(
         model,
         locations,
         errors: ev.take_errors(),
+        notes: ev.take_notes(),
     }
 }
 
@@ -91,6 +94,7 @@ pub fn analyze_with(sources: &SourceMap, files: &[FileId], inputs: inputs::Input
         model,
         locations,
         errors,
+        notes: ev.take_notes(),
     };
     analysis.remap(&parsed);
     analysis

@@ -6,7 +6,7 @@ module "storage" {
   acl     = "public-read"
 }
 
-# A registry module that was never installed: its contents are unknown, nothing is reported.
+# A registry module that was never installed: its contents are unknown; a warning says it is not scanned.
 module "missing" {
   source = "example-org/missing/aws"
 }
