@@ -295,6 +295,12 @@ impl Writer<'_> {
 
     fn value(&mut self, node: &Node, how: Value) -> Result<()> {
         let span = node.span.clone();
+        // How the members of a list or object are read.
+        let inner = if how == Value::BareMembers {
+            Value::Bare
+        } else {
+            how
+        };
         match &node.kind {
             Kind::String(s) => match how {
                 Value::Template => self.mapped(&template_string(s), span),
@@ -312,11 +318,6 @@ impl Writer<'_> {
                 }
             },
             Kind::Array(items) => {
-                let inner = if how == Value::BareMembers {
-                    Value::Bare
-                } else {
-                    how
-                };
                 self.mapped("[", span.start..span.start + 1);
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -327,11 +328,6 @@ impl Writer<'_> {
                 self.mapped("]", span.end.saturating_sub(1)..span.end);
             }
             Kind::Object(props) => {
-                let inner = if how == Value::BareMembers {
-                    Value::Bare
-                } else {
-                    how
-                };
                 self.mapped("{", span.start..span.start + 1);
                 for (i, p) in props.iter().filter(|p| !is_comment(p)).enumerate() {
                     if i > 0 {
