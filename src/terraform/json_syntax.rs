@@ -111,8 +111,11 @@ const MAP_ARGUMENTS: [&str; 6] = [
 /// How the arguments of a block body are read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Body {
-    /// `resource`, `data` and blocks nested in them: objects may be nested blocks.
+    /// `resource` and `data`: meta-arguments, and objects that may be nested blocks.
     Resource,
+    /// A block nested in a resource (or a dynamic block's `content`): objects may be nested blocks;
+    /// `provider`, `depends_on`, `lifecycle`… are ordinary arguments or blocks here.
+    Nested,
     Module,
     Variable,
     Output,
@@ -218,7 +221,8 @@ impl Writer<'_> {
             let key = p.key.as_str();
             match (kind, key) {
                 (Body::Variable, "type") => self.argument(p, Value::Bare)?,
-                (Body::Variable, "default" | "description" | "sensitive" | "nullable") => {
+                (Body::Variable, "default" | "description" | "sensitive" | "nullable")
+                | (Body::Output, "description" | "sensitive") => {
                     self.argument(p, Value::Literal)?
                 }
                 (Body::Variable | Body::Output, "validation" | "precondition") => {
@@ -228,14 +232,16 @@ impl Writer<'_> {
                 }
                 (Body::Module, "source" | "version") => self.argument(p, Value::Literal)?,
                 (Body::Module, "providers") => self.argument(p, Value::BareMembers)?,
-                (_, "depends_on") => self.argument(p, Value::BareMembers)?,
+                (Body::Resource | Body::Module | Body::Output, "depends_on") => {
+                    self.argument(p, Value::BareMembers)?
+                }
                 (Body::Resource, "provider") => self.argument(p, Value::Bare)?,
                 // Lifecycle, provisioners and connections do not change what is deployed.
                 (Body::Resource, "lifecycle" | "provisioner" | "connection") => {}
-                (Body::Resource, "dynamic") => self.dynamic(p)?,
-                (Body::Resource, _) if nested_block(p) => {
+                (Body::Resource | Body::Nested, "dynamic") => self.dynamic(p)?,
+                (Body::Resource | Body::Nested, _) if nested_block(p) => {
                     for body in objects(&p.value, key)? {
-                        self.block(key, p.key_span.clone(), &[], body, Body::Resource)?;
+                        self.block(key, p.key_span.clone(), &[], body, Body::Nested)?;
                     }
                 }
                 _ => self.argument(p, Value::Template)?,
@@ -312,6 +318,14 @@ impl Writer<'_> {
                             message: "an expression was expected here, not an empty string".into(),
                         });
                     }
+                    // Only an expression: anything else (a newline closing the block, say) would
+                    // change the structure of the translation.
+                    if hcl_edit::parser::parse_expr(s).is_err() {
+                        return Err(StructureError {
+                            span,
+                            message: format!("`{s}` is not a Terraform expression"),
+                        });
+                    }
                     // The characters between the quotes, when they need no unescaping.
                     let inner = span.start + 1..span.end.saturating_sub(1);
                     self.mapped(s, inner);
@@ -329,7 +343,8 @@ impl Writer<'_> {
             }
             Kind::Object(props) => {
                 self.mapped("{", span.start..span.start + 1);
-                for (i, p) in props.iter().filter(|p| !is_comment(p)).enumerate() {
+                // `//` is a comment only in block bodies; in a value it is a key like any other.
+                for (i, p) in props.iter().enumerate() {
                     if i > 0 {
                         self.raw(", ");
                     }
@@ -523,6 +538,13 @@ fn template_string(s: &str) -> String {
                     '"' => {
                         stack.pop();
                     }
+                    // `$${` and `%%{` are escapes here too.
+                    '$' | '%' if next == Some(c as u8) && bytes.get(i + 2) == Some(&b'{') => {
+                        out.push(c);
+                        out.push('{');
+                        chars.next();
+                        chars.next();
+                    }
                     '$' | '%' if next == Some(b'{') => {
                         out.push('{');
                         chars.next();
@@ -604,6 +626,8 @@ mod tests {
             r#""${"in ${var.x} str"}-\"q\"""#
         );
         assert_eq!(literal_string("${x}%{y}"), r#""$${x}%%{y}""#);
+        // Found in review: `$${` inside a nested string is an escape, not an interpolation.
+        assert_eq!(template_string(r#"${"$${"} "q""#), r#""${"$${"} \"q\"""#);
     }
 
     #[test]
@@ -633,5 +657,14 @@ mod tests {
         let err = translate(text).expect_err("bad name");
         assert!(err.message.contains("not a valid argument name"));
         assert!(translate("{\"a\": ").is_err());
+        // Found in review: a bare expression cannot smuggle in structure Terraform would refuse.
+        let text =
+            "{\"variable\": {\"v\": {\"type\": \"string\\n}\\nresource \\\"a\\\" \\\"b\\\" {\"}}}";
+        let err = translate(text).expect_err("not an expression");
+        assert!(
+            err.message.contains("not a Terraform expression"),
+            "{}",
+            err.message
+        );
     }
 }
