@@ -6,7 +6,7 @@
 //! bounded (nesting depth and a step budget). Knows nothing of the cloud model.
 
 use super::functions;
-use super::inputs::{convert, DeclaredType, Inputs, Origin};
+use super::inputs::{convert, DeclaredType, Given, Inputs, Origin};
 use super::module::{Module, Resource, Workspace};
 use super::value::{ResourceRef, Value};
 use crate::finding::{ScanError, Trace};
@@ -1199,7 +1199,13 @@ impl<'a> Evaluator<'a> {
         let ty = var.ty.map_or(DeclaredType::Any, |t| {
             DeclaredType::parse(t, &|default| self.eval_top(default))
         });
-        if let Some(input) = self.inputs.values.get(name) {
+        // With `nullable = false`, a null given means the default.
+        let given = self
+            .inputs
+            .values
+            .get(name)
+            .filter(|i| var.nullable || !matches!(&i.value, Given::Typed(Value::Null)));
+        if let Some(input) = given {
             let (span, note) = match &input.origin {
                 Origin::File(span) => (Some(span.clone()), format!("var.{name} is set here")),
                 Origin::Flag => (None, format!("var.{name} is set by --var {name}=…")),

@@ -37,6 +37,8 @@ pub struct Variable<'a> {
     pub default: Option<Located<'a>>,
     /// The `type` expression (read by `inputs::DeclaredType::parse` when the variable is used).
     pub ty: Option<&'a Expression>,
+    /// `nullable = false`: a null given for it means its default.
+    pub nullable: bool,
 }
 
 /// A `module` block.
@@ -113,7 +115,18 @@ impl<'a> Module<'a> {
                             expr: &a.value,
                         });
                         let ty = block.body.get_attribute("type").map(|a| &a.value);
-                        m.variables.insert(name, Variable { default, ty });
+                        let nullable = !matches!(
+                            block.body.get_attribute("nullable").map(|a| &a.value),
+                            Some(Expression::Bool(b)) if !*b.value()
+                        );
+                        m.variables.insert(
+                            name,
+                            Variable {
+                                default,
+                                ty,
+                                nullable,
+                            },
+                        );
                     }
                     ("locals", []) => {
                         for attr in block.body.attributes() {

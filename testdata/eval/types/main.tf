@@ -32,3 +32,16 @@ resource "aws_security_group" "admin" {
     cidr_blocks = ["0.0.0.0/0"] # expect: AWS-EC2-001
   }
 }
+
+# `nullable = false`: the null in terraform.tfvars means the default (true), so the volume is encrypted.
+variable "encrypt_volumes" {
+  type     = bool
+  default  = true
+  nullable = false
+}
+
+resource "aws_ebs_volume" "scratch" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = var.encrypt_volumes
+}

@@ -1,1 +1,2 @@
 admin_ports = ["22"]
+encrypt_volumes = null
