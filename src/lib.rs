@@ -544,7 +544,7 @@ fn metadata_directives(
                     ids: vec![rule],
                     reason,
                     expires,
-                    json_property: false,
+                    scope: None,
                 });
             }
         }
@@ -702,8 +702,7 @@ fn apply_suppressions(
             .line;
         let mut keep = true;
         for (i, d) in directives.iter().enumerate() {
-            let covered = (d.file == f.span.file && suppress::covers(d.line, line))
-                || (d.file == f.header.file && suppress::covers_header(d, header_line));
+            let covered = suppress::covers_finding(d, &f.span, line, &f.header, header_line);
             if covered && suppress::names(d, &meta.id, &meta.name) {
                 used[i] = true;
                 let expired = d.expires.as_deref().is_some_and(|e| e < today.as_str());

@@ -3,10 +3,12 @@
 //!
 //! `# preflight:ignore AWS-S3-001, AWS-S3-002 -- reason exp:2027-01-31` (or `//`) applies to findings on
 //! its own line (a trailing comment) and on the next line; placed on or above a block's header it
-//! applies to every finding of that block's resource. A directive that suppresses nothing, or whose
-//! expiry date has passed, is reported as a warning. Knows nothing of formats beyond comment syntax.
+//! applies to every finding of that block's resource. JSON has no comments: there a `"//"` property
+//! holds the directive and covers the object it is in (first in a Terraform resource's object, the whole
+//! resource). A directive that suppresses nothing, or whose expiry date has passed, is reported as a
+//! warning. Knows nothing of formats beyond comment syntax and JSON's shape.
 
-use crate::source::{FileId, SourceFile};
+use crate::source::{FileId, SourceFile, Span};
 
 /// One `preflight:ignore` directive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,65 +22,30 @@ pub struct Directive {
     pub reason: Option<String>,
     /// `YYYY-MM-DD`.
     pub expires: Option<String>,
-    /// A `"//"` property of a JSON object (Terraform JSON syntax's comments): placed first in a
-    /// block, it covers the block's header on the line above and so the whole resource.
-    pub json_property: bool,
+    /// For a `"//"` property of a JSON object: what it covers, instead of lines.
+    pub scope: Option<JsonScope>,
 }
 
-/// The directives in a file's comments.
+/// The directives in a file's comments; in a JSON file, in its `"//"` properties.
 pub fn directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
+    if file.path.extension().is_some_and(|e| e == "json") {
+        return json_directives(id, file);
+    }
     let mut out = Vec::new();
     let mut offset = 0;
     for (i, line) in file.text.split_inclusive('\n').enumerate() {
-        if let Some(at) = line.find("preflight:ignore") {
+        if let Some(at) = line.find(KEYWORD) {
             let before = &line[..at];
-            let is_comment = before.contains('#') || before.contains("//");
-            if is_comment {
-                let json_property = is_json_comment_property(before);
-                let mut rest = line[at + "preflight:ignore".len()..].trim_end();
-                if json_property {
-                    // The directive ends with the JSON string.
-                    let end = rest
-                        .char_indices()
-                        .find(|&(i, c)| c == '"' && !rest[..i].ends_with('\\'))
-                        .map_or(rest.len(), |(i, _)| i);
-                    rest = &rest[..end];
-                }
-                let (ids_part, reason) = match rest.split_once("--") {
-                    Some((ids, reason)) => (ids, Some(reason.trim().to_string())),
-                    None => (rest, None),
-                };
-                let mut expires = None;
-                let reason = reason.map(|r| {
-                    let mut words: Vec<&str> = Vec::new();
-                    for w in r.split_whitespace() {
-                        match w.strip_prefix("exp:") {
-                            Some(date) => expires = Some(date.to_string()),
-                            None => words.push(w),
-                        }
-                    }
-                    words.join(" ")
-                });
-                let ids: Vec<String> = ids_part
-                    .split([',', ' '])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .filter_map(|s| match s.strip_prefix("exp:") {
-                        Some(date) => {
-                            expires = Some(date.to_string());
-                            None
-                        }
-                        None => Some(s.to_string()),
-                    })
-                    .collect();
+            if before.contains('#') || before.contains("//") {
+                let (ids, reason, expires) = parse(line[at + KEYWORD.len()..].trim_end());
                 out.push(Directive {
                     file: id,
                     line: i + 1,
                     range: offset + at..offset + line.trim_end().len(),
                     ids,
-                    reason: reason.filter(|r| !r.is_empty()),
+                    reason,
                     expires,
-                    json_property,
+                    scope: None,
                 });
             }
         }
@@ -87,14 +54,89 @@ pub fn directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
     out
 }
 
-/// `before` ends a JSON comment property's key and opens its value: `"//": "`.
-fn is_json_comment_property(before: &str) -> bool {
-    before
-        .trim_end()
-        .strip_suffix('"')
-        .map(str::trim_end)
-        .and_then(|b| b.strip_suffix(':'))
-        .is_some_and(|b| b.trim_end().ends_with("\"//\""))
+const KEYWORD: &str = "preflight:ignore";
+
+/// `IDS -- reason exp:DATE` → (ids, reason, expiry).
+fn parse(rest: &str) -> (Vec<String>, Option<String>, Option<String>) {
+    let (ids_part, reason) = match rest.split_once("--") {
+        Some((ids, reason)) => (ids, Some(reason.trim().to_string())),
+        None => (rest, None),
+    };
+    let mut expires = None;
+    let reason = reason.map(|r| {
+        let mut words: Vec<&str> = Vec::new();
+        for w in r.split_whitespace() {
+            match w.strip_prefix("exp:") {
+                Some(date) => expires = Some(date.to_string()),
+                None => words.push(w),
+            }
+        }
+        words.join(" ")
+    });
+    let ids: Vec<String> = ids_part
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| match s.strip_prefix("exp:") {
+            Some(date) => {
+                expires = Some(date.to_string());
+                None
+            }
+            None => Some(s.to_string()),
+        })
+        .collect();
+    (ids, reason.filter(|r| !r.is_empty()), expires)
+}
+
+/// Directives in `"//"` properties (JSON's only comments), each covering the object it is written in.
+fn json_directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
+    let mut out = Vec::new();
+    if !file.text.contains(KEYWORD) {
+        return out;
+    }
+    let Ok(root) = crate::json::parse(&file.text) else {
+        return out;
+    };
+    // (node, span of the key that holds it)
+    let mut stack: Vec<(&crate::json::Node, Option<std::ops::Range<usize>>)> = vec![(&root, None)];
+    while let Some((node, key)) = stack.pop() {
+        for item in node.items() {
+            stack.push((item, key.clone()));
+        }
+        for p in node.props() {
+            let text = p
+                .value
+                .as_str()
+                .filter(|_| p.key == "//")
+                .unwrap_or_default();
+            if let Some(at) = text.find(KEYWORD) {
+                let (ids, reason, expires) = parse(&text[at + KEYWORD.len()..]);
+                out.push(Directive {
+                    file: id,
+                    line: file.line_col(p.key_span.start).line,
+                    range: p.span(),
+                    ids,
+                    reason,
+                    expires,
+                    scope: Some(JsonScope {
+                        object: node.span.clone(),
+                        key: key.clone(),
+                    }),
+                });
+            }
+            stack.push((&p.value, Some(p.key_span.clone())));
+        }
+    }
+    out.sort_by_key(|d| d.range.start);
+    out
+}
+
+/// What a `"//"` directive covers: findings inside its object, and findings on the block whose key
+/// holds the object (a Terraform resource's name, a CloudFormation logical ID).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonScope {
+    pub object: std::ops::Range<usize>,
+    pub key: Option<std::ops::Range<usize>>,
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), for expiry.
@@ -133,10 +175,27 @@ pub fn covers(directive_line: usize, line: usize) -> bool {
     line == directive_line || line == directive_line + 1
 }
 
-/// True when `d` covers a resource whose header is on `header_line`: as [`covers`], or, for a JSON
-/// comment property, as the block's first line.
-pub fn covers_header(d: &Directive, header_line: usize) -> bool {
-    covers(d.line, header_line) || (d.json_property && d.line == header_line + 1)
+/// True when `d` covers a finding at `span` (on `line`) of the resource whose header is `header` (on
+/// `header_line`).
+pub fn covers_finding(
+    d: &Directive,
+    span: &Span,
+    line: usize,
+    header: &Span,
+    header_line: usize,
+) -> bool {
+    match &d.scope {
+        Some(scope) => {
+            (d.file == span.file
+                && scope.object.start <= span.range.start
+                && span.range.end <= scope.object.end)
+                || (d.file == header.file && scope.key.as_ref() == Some(&header.range))
+        }
+        None => {
+            (d.file == span.file && covers(d.line, line))
+                || (d.file == header.file && covers(d.line, header_line))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -160,17 +219,17 @@ mod tests {
 
     #[test]
     fn json_comment_properties_are_directives() {
-        let text = "{\n  \"b\": {\n    \"//\": \"preflight:ignore AWS-S3-001 -- static site\",\n    \"//x\": 1\n  }\n}\n";
+        let text = "{\n  \"b\": {\n    \"//\": \"note: preflight:ignore AWS-S3-001 -- static \\\"site\\\"\",\n    \"url\": \"https://x//preflight:ignore AWS-S3-002\"\n  }\n}\n";
         let f = SourceFile::new("m.tf.json".into(), "m.tf.json".into(), Arc::from(text));
         let ds = directives(FileId(0), &f);
+        // Only the `//` property counts, whatever other strings hold.
         assert_eq!(ds.len(), 1);
         assert_eq!(ds[0].ids, ["AWS-S3-001"]);
-        assert_eq!(ds[0].reason.as_deref(), Some("static site"));
-        assert!(ds[0].json_property);
-        assert!(covers_header(&ds[0], 2));
-        let text = "{\"//\": \"preflight:ignore AWS-S3-001\"}";
-        let f = SourceFile::new("m.tf.json".into(), "m.tf.json".into(), Arc::from(text));
-        assert_eq!(directives(FileId(0), &f)[0].ids, ["AWS-S3-001"]);
+        assert_eq!(ds[0].reason.as_deref(), Some("static \"site\""));
+        assert_eq!(ds[0].line, 3);
+        let scope = ds[0].scope.as_ref().expect("scoped");
+        assert_eq!(&text[scope.key.clone().expect("key")], "\"b\"");
+        assert!(text[scope.object.clone()].starts_with('{'));
     }
 
     #[test]

@@ -744,15 +744,30 @@ fn cloudformation_parameters_from_flags_and_files() {
 fn suppression_in_terraform_json_is_a_comment_property() {
     let (v, code) = json(&["testdata/suppress_json"]);
     assert_eq!(code, 1);
-    // The `//` property first in `website` covers the whole resource (its finding is 2 lines down).
-    let resources: Vec<&str> = v["findings"]
+    // A `//` property covers the object it is in: `website` (its finding 2 lines down), `first`
+    // (written last, on a line shared with `second`) and `third` (array form). Not `second`, and not
+    // `fourth`, whose `//…preflight:ignore` is inside a URL, not a comment property.
+    let found: Vec<(String, u64)> = v["findings"]
         .as_array()
         .expect("findings")
         .iter()
-        .filter_map(|f| f["resource"].as_str())
+        .map(|f| {
+            (
+                f["resource"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
         .collect();
-    assert_eq!(resources, vec!["aws_s3_bucket.uploads"]);
-    assert_eq!(v["summary"]["suppressed"], 1);
+    let want: Vec<(String, u64)> = [
+        ("aws_s3_bucket.uploads", 11),
+        ("aws_s3_bucket.second", 4),
+        ("aws_s3_bucket.fourth", 15),
+    ]
+    .iter()
+    .map(|(r, l)| (r.to_string(), *l))
+    .collect();
+    assert_eq!(found, want);
+    assert_eq!(v["summary"]["suppressed"], 3);
     let warnings = v["warnings"].as_array().expect("warnings");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0]["line"], 16);
