@@ -1,13 +1,16 @@
 //! Human output: compiler-style diagnostics rendered by miette, then a summary line.
 
 use super::finding_position;
+use super::snippet::{self, Snippet};
+use super::terminal::{escape, escape_line};
 use crate::finding::Severity;
 use crate::policy::Registry;
-use crate::source::SourceFile;
+use crate::source::FileId;
 use crate::Outcome;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::ops::Range;
 
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +25,7 @@ struct Diag {
     code: String,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Snippet>,
     labels: Vec<LabeledSpan>,
     /// Notes in other files (where a value came from).
     related: Vec<Diag>,
@@ -67,8 +70,47 @@ impl Diagnostic for Diag {
     }
 }
 
-fn named(file: &SourceFile) -> NamedSource<Arc<str>> {
-    NamedSource::new(&file.display, Arc::clone(&file.text))
+/// Builds the snippets of one report: each file's secret values are found once.
+struct Snippets<'o> {
+    outcome: &'o Outcome,
+    secrets: HashMap<FileId, Vec<Range<usize>>>,
+}
+
+impl Snippets<'_> {
+    /// The snippet of `file` for `labels` (byte ranges with their text), and miette's labels for it;
+    /// the first label is the primary one.
+    fn make(
+        &mut self,
+        file: FileId,
+        labels: Vec<(Option<String>, Range<usize>)>,
+    ) -> (Snippet, Vec<LabeledSpan>) {
+        let source = self.outcome.sources.get(file);
+        let secrets = self.secrets.entry(file).or_insert_with(|| {
+            // Names declared sensitive anywhere, and those only this file marks (a plan's
+            // `sensitive_values`).
+            let (_, mut names) = crate::redact::sensitive_names(&source.text);
+            names.extend(self.outcome.sensitive.iter().cloned());
+            crate::redact::secret_ranges(&source.text, &names)
+        });
+        let ranges: Vec<Range<usize>> = labels.iter().map(|(_, r)| source.first_line(r)).collect();
+        let (snippet, mapped) =
+            snippet::build(source, &escape_line(&source.display), &ranges, secrets);
+        let spans = labels
+            .into_iter()
+            .zip(mapped)
+            .enumerate()
+            .map(|(i, ((text, _), r))| {
+                let text = text.map(|t| escape_line(&t));
+                let at = (r.start, r.len());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, at)
+                } else {
+                    LabeledSpan::new_with_span(text, at)
+                }
+            })
+            .collect();
+        (snippet, spans)
+    }
 }
 
 fn miette_severity(s: Severity) -> miette::Severity {
@@ -89,6 +131,10 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
         .with_width(style.width)
         .with_links(false);
     let mut out = String::new();
+    let mut snippets = Snippets {
+        outcome,
+        secrets: HashMap::new(),
+    };
     let mut draw = |d: &Diag| {
         if handler.render_report(&mut out, d).is_err() {
             out.push_str(&d.message);
@@ -108,27 +154,25 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
                 .map(|w| (w, "warning", miette::Severity::Warning)),
         );
     for (e, code, severity) in problems {
-        let (source, labels) = match (&e.span, e.file) {
+        let (source, labels, where_) = match (&e.span, e.file) {
             (Some(span), _) => {
-                let file = outcome.sources.get(span.file);
-                let len = span.range.end.saturating_sub(span.range.start);
-                (
-                    Some(named(file)),
-                    vec![LabeledSpan::new_primary_with_span(
-                        Some("here".into()),
-                        (span.range.start, len),
-                    )],
-                )
+                let (snippet, labels) =
+                    snippets.make(span.file, vec![(Some("here".into()), span.range.clone())]);
+                (Some(snippet), labels, String::new())
             }
-            (None, Some(id)) => (Some(named(outcome.sources.get(id))), Vec::new()),
-            (None, None) => (None, Vec::new()),
-        };
-        let where_ = match (&e.path, source.is_none()) {
-            (Some(p), true) => format!("{p}: "),
-            _ => String::new(),
+            (None, Some(id)) => (
+                None,
+                Vec::new(),
+                format!("{}: ", outcome.sources.get(id).display),
+            ),
+            (None, None) => (
+                None,
+                Vec::new(),
+                e.path.as_ref().map_or(String::new(), |p| format!("{p}: ")),
+            ),
         };
         draw(&Diag {
-            message: format!("{where_}{}", e.message),
+            message: escape(&format!("{where_}{}", e.message)).into_owned(),
             code: code.into(),
             severity,
             help: None,
@@ -140,7 +184,6 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
 
     for f in &outcome.findings {
         let meta = &registry.policies[f.rule].meta;
-        let file = outcome.sources.get(f.span.file);
         let pos = finding_position(f, &outcome.sources);
         let label = match f.missing.as_deref() {
             None => f.resource.clone(),
@@ -150,34 +193,27 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
                 f.resource
             ),
         };
-        let mut labels = vec![LabeledSpan::new_primary_with_span(
-            Some(label),
-            (pos.range.start, pos.range.len()),
-        )];
+        let mut labels = vec![(Some(label), pos.range.clone())];
+        // Trace steps in other files, in order, each drawn from its own file.
         let mut related = Vec::new();
         let mut elsewhere = Vec::new();
         for t in &f.trace {
             match &t.span {
+                Some(span) if span.file == f.span.file => {
+                    labels.push((Some(t.note.clone()), span.range.clone()));
+                }
                 Some(span) => {
-                    let src = outcome.sources.get(span.file);
-                    let range = src.first_line(&span.range);
-                    let label = LabeledSpan::new_with_span(
-                        Some(t.note.clone()),
-                        (range.start, range.len()),
-                    );
-                    if span.file == f.span.file {
-                        labels.push(label);
-                    } else {
-                        related.push(Diag {
-                            message: t.note.clone(),
-                            code: String::new(),
-                            severity: miette::Severity::Advice,
-                            help: None,
-                            source: Some(named(src)),
-                            labels: vec![label],
-                            related: Vec::new(),
-                        });
-                    }
+                    let (snippet, labels) =
+                        snippets.make(span.file, vec![(Some(t.note.clone()), span.range.clone())]);
+                    related.push(Diag {
+                        message: escape(&t.note).into_owned(),
+                        code: "where the value comes from".into(),
+                        severity: miette::Severity::Advice,
+                        help: None,
+                        source: Some(snippet),
+                        labels,
+                        related: Vec::new(),
+                    });
                 }
                 None => elsewhere.push(t.note.clone()),
             }
@@ -187,16 +223,20 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
         } else {
             format!("value: {}\n", elsewhere.join("; "))
         };
+        let (snippet, labels) = snippets.make(f.span.file, labels);
         draw(&Diag {
-            message: f.message.clone(),
-            code: format!("{} {} ({})", meta.id, meta.name, meta.severity),
+            message: escape(&f.message).into_owned(),
+            code: escape_line(&format!("{} {} ({})", meta.id, meta.name, meta.severity)),
             severity: miette_severity(meta.severity),
-            help: Some(format!(
-                "{origin}why: {}\nfix: {}",
-                meta.description,
-                meta.help(f.cloudformation)
-            )),
-            source: Some(named(file)),
+            help: Some(
+                escape(&format!(
+                    "{origin}why: {}\nfix: {}",
+                    meta.description,
+                    meta.help(f.cloudformation)
+                ))
+                .into_owned(),
+            ),
+            source: Some(snippet),
             labels,
             related,
         });
@@ -223,13 +263,19 @@ fn undecided(list: &[crate::finding::Undecided], outcome: &Outcome, registry: &R
         let lc = file.line_col(u.span.range.start);
         out.push_str(&format!(
             "  {} {}: {} `{}` at {}:{}:{}\n",
-            meta.id, meta.name, u.resource, u.attribute, file.display, lc.line, lc.column
+            meta.id,
+            meta.name,
+            escape_line(&u.resource),
+            escape_line(&u.attribute),
+            escape_line(&file.display),
+            lc.line,
+            lc.column
         ));
         if u.reasons.is_empty() {
             out.push_str("      its value could not be resolved\n");
         }
         for r in &u.reasons {
-            out.push_str(&format!("      {r}\n"));
+            out.push_str(&format!("      {}\n", escape_line(r)));
         }
     }
     out.push('\n');

@@ -2,6 +2,8 @@
 
 pub mod human;
 pub mod json;
+mod snippet;
+pub mod terminal;
 
 use crate::finding::{Finding, ScanError, Severity};
 use crate::policy::Registry;
