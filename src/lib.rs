@@ -724,10 +724,14 @@ fn apply_suppressions(
         match (expiry(d), &d.expires) {
             (Expiry::Invalid, Some(e)) => warnings.push(ScanError::parse(
                 at(&e.range),
-                format!(
-                    "invalid expiry date `{}`: expected YYYY-MM-DD; the suppression is not applied",
-                    e.text
-                ),
+                if e.text.is_empty() {
+                    "`exp:` has no date: expected YYYY-MM-DD; the suppression is not applied".into()
+                } else {
+                    format!(
+                        "invalid expiry date `{}`: expected YYYY-MM-DD; the suppression is not applied",
+                        e.text
+                    )
+                },
             )),
             (Expiry::Passed, Some(e)) => warnings.push(ScanError::parse(
                 at(&d.range),
