@@ -664,6 +664,7 @@ fn apply_suppressions(
         .iter()
         .map(|d| vec![false; d.ids.len()])
         .collect();
+    let index = suppress::Index::new(directives);
     let before = findings.len();
     findings.retain(|f| {
         let meta = &registry.policies[f.rule].meta;
@@ -673,10 +674,8 @@ fn apply_suppressions(
             .line_col(f.header.range.start)
             .line;
         let mut keep = true;
-        for (i, d) in directives.iter().enumerate() {
-            if !suppress::covers_finding(d, &f.span, line, &f.header, header_line) {
-                continue;
-            }
+        for i in index.covering(&f.span, line, &f.header, header_line) {
+            let d = &directives[i];
             for (k, w) in d.ids.iter().enumerate() {
                 if suppress::names_rule(&w.text, &meta.id, &meta.name) {
                     used[i][k] = true;

@@ -13,6 +13,7 @@
 use crate::finding::ScanError;
 use crate::json::{Kind, Node, Prop};
 use crate::source::{FileId, SourceFile, Span};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One `preflight:ignore` directive.
@@ -852,6 +853,111 @@ pub fn metadata_directives(
     out
 }
 
+/// The directives of a scan, indexed so that finding those that cover a finding does not take a pass
+/// over all of them (10,000 findings under 10,000 directives took seconds that way).
+pub struct Index<'d> {
+    directives: &'d [Directive],
+    /// Line directives by file and line.
+    by_line: HashMap<(FileId, usize), Vec<usize>>,
+    /// `"//"` directives by the key that holds their object.
+    by_key: HashMap<(FileId, Range<usize>), Vec<usize>>,
+    /// `"//"` directives per file, by their object's start (outer objects first), each with the
+    /// position of the nearest object in this list that encloses it.
+    objects: HashMap<FileId, Vec<Scoped>>,
+}
+
+struct Scoped {
+    object: Range<usize>,
+    directive: usize,
+    parent: Option<usize>,
+}
+
+impl<'d> Index<'d> {
+    pub fn new(directives: &'d [Directive]) -> Index<'d> {
+        let mut index = Index {
+            directives,
+            by_line: HashMap::new(),
+            by_key: HashMap::new(),
+            objects: HashMap::new(),
+        };
+        for (i, d) in directives.iter().enumerate() {
+            match &d.scope {
+                None => index.by_line.entry((d.file, d.line)).or_default().push(i),
+                Some(scope) => {
+                    if let Some(key) = &scope.key {
+                        index
+                            .by_key
+                            .entry((d.file, key.clone()))
+                            .or_default()
+                            .push(i);
+                    }
+                    index.objects.entry(d.file).or_default().push(Scoped {
+                        object: scope.object.clone(),
+                        directive: i,
+                        parent: None,
+                    });
+                }
+            }
+        }
+        for list in index.objects.values_mut() {
+            // JSON objects nest or are apart: one sweep finds each one's enclosing object.
+            list.sort_by_key(|s| (s.object.start, std::cmp::Reverse(s.object.end), s.directive));
+            let mut open: Vec<usize> = Vec::new();
+            for k in 0..list.len() {
+                while open
+                    .last()
+                    .is_some_and(|&o| list[o].object.end <= list[k].object.start)
+                {
+                    open.pop();
+                }
+                list[k].parent = open.last().copied();
+                open.push(k);
+            }
+        }
+        index
+    }
+
+    /// The directives that cover a finding at `span` (on `line`) of the resource whose header is
+    /// `header` (on `header_line`), in order.
+    pub fn covering(
+        &self,
+        span: &Span,
+        line: usize,
+        header: &Span,
+        header_line: usize,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (file, line) in [(span.file, line), (header.file, header_line)] {
+            for l in [line.saturating_sub(1), line] {
+                out.extend(self.by_line.get(&(file, l)).into_iter().flatten());
+            }
+        }
+        out.extend(
+            self.by_key
+                .get(&(header.file, header.range.clone()))
+                .into_iter()
+                .flatten(),
+        );
+        if let Some(list) = self.objects.get(&span.file) {
+            // The last object starting at or before the finding, then its enclosing ones: those that
+            // end after the finding contain it.
+            let mut at = list
+                .partition_point(|s| s.object.start <= span.range.start)
+                .checked_sub(1);
+            while let Some(k) = at {
+                if span.range.end <= list[k].object.end {
+                    out.push(list[k].directive);
+                }
+                at = list[k].parent;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&i| covers_finding(&self.directives[i], span, line, header, header_line));
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1067,6 +1173,51 @@ J: http://x#y # twelve
         assert!(covers(3, 4)); // line above
         assert!(!covers(5, 4));
         assert!(!covers(2, 4));
+    }
+
+    #[test]
+    fn the_index_finds_what_a_pass_over_all_directives_finds() {
+        // Nested, sibling and repeated `"//"` objects, and line directives in another file.
+        let json = r#"{"a": {"//": "preflight:ignore X", "b": {"//": "preflight:ignore Y", "c": 1},
+ "d": [{"//": "preflight:ignore Z", "e": 2}, {"f": {"//": "preflight:ignore W"}}], "g": 3},
+ "h": {"//": "preflight:ignore V", "//": "preflight:ignore U", "i": {"j": 4}}, "k": 5}"#;
+        let mut ds = directives(FileId(0), &file("m.tf.json", json));
+        let hcl =
+            "# preflight:ignore A\nx = 1 # preflight:ignore B\ny = 2\n\n# preflight:ignore C\n";
+        ds.extend(directives(FileId(1), &file("m.tf", hcl)));
+        assert_eq!(ds.len(), 9);
+        let index = Index::new(&ds);
+        let line = |f: usize, at: usize| {
+            if f == 0 {
+                1
+            } else {
+                hcl[..at].matches('\n').count() + 1
+            }
+        };
+        for (f, len) in [(0usize, json.len()), (1, hcl.len())] {
+            for start in 0..len {
+                for end in [start, start + 1, start + 9] {
+                    let span = Span::new(FileId(f as u32), start..end.min(len));
+                    // The header: somewhere else in the same file.
+                    let hstart = (start * 7) % len;
+                    let header = Span::new(FileId(f as u32), hstart..(hstart + 3).min(len));
+                    let (l, hl) = (line(f, start), line(f, hstart));
+                    let brute: Vec<usize> = (0..ds.len())
+                        .filter(|&i| covers_finding(&ds[i], &span, l, &header, hl))
+                        .collect();
+                    assert_eq!(index.covering(&span, l, &header, hl), brute, "{span:?}");
+                }
+            }
+        }
+        // Key spans as headers are found too.
+        let key = ds[1]
+            .scope
+            .as_ref()
+            .and_then(|s| s.key.clone())
+            .expect("key");
+        let header = Span::new(FileId(0), key);
+        let far = Span::new(FileId(0), json.len()..json.len());
+        assert_eq!(index.covering(&far, 1, &header, 1), [1]);
     }
 
     fn metadata(yaml: &str) -> (Vec<Directive>, Vec<String>) {
