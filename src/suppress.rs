@@ -78,7 +78,7 @@ pub fn directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
     let mut out = Vec::new();
     for comment in comments {
         let text = &file.text[comment.clone()];
-        let Some(at) = text.find(KEYWORD) else {
+        let Some(at) = keyword_at(text) else {
             continue;
         };
         // The directive runs to the end of its line (a block comment may go on) or of the comment.
@@ -105,6 +105,14 @@ pub fn directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
         });
     }
     out
+}
+
+/// Where the keyword stands as a word of its own in `text` (not `preflight:ignored`).
+fn keyword_at(text: &str) -> Option<usize> {
+    text.match_indices(KEYWORD).map(|(at, _)| at).find(|&at| {
+        let after = &text[at + KEYWORD.len()..];
+        after.is_empty() || after.starts_with(char::is_whitespace) || after.starts_with("*/")
+    })
 }
 
 /// A directive's text after the keyword; ranges are relative to it.
@@ -212,7 +220,7 @@ fn json_directives(id: FileId, file: &SourceFile) -> Vec<Directive> {
                 .as_str()
                 .filter(|_| p.key == "//")
                 .unwrap_or_default();
-            if let Some(at) = text.find(KEYWORD) {
+            if let Some(at) = keyword_at(text) {
                 let parsed = parse(&text[at + KEYWORD.len()..]);
                 let word = |(text, _): (String, Range<usize>)| Word {
                     text,
@@ -1100,6 +1108,12 @@ J: http://x#y # twelve
         let ds = directives(FileId(0), &file("t.yaml", yaml));
         assert_eq!(ds.iter().flat_map(ids).collect::<Vec<_>>(), ["AWS-S3-003"]);
         assert_eq!(ds[0].line, 7);
+        // The keyword is a word of its own.
+        let ds = directives(
+            FileId(0),
+            &file("m.tf", "# preflight:ignored X\n# preflight:ignore\n"),
+        );
+        assert_eq!((ds.len(), ds[0].line, ds[0].ids.len()), (1, 2, 0));
         // A block comment ends the directive.
         let ds = directives(
             FileId(0),
@@ -1218,6 +1232,77 @@ J: http://x#y # twelve
         let header = Span::new(FileId(0), key);
         let far = Span::new(FileId(0), json.len()..json.len());
         assert_eq!(index.covering(&far, 1, &header, 1), [1]);
+    }
+
+    /// Token soups (deterministic): no input makes the scanners panic, and every directive's ranges
+    /// lie in the file on character boundaries.
+    #[test]
+    fn any_text_is_scanned_without_panic() {
+        const PIECES: [&str; 34] = [
+            "#",
+            "//",
+            "/*",
+            "*/",
+            "\"",
+            "'",
+            "\\",
+            "${",
+            "%{",
+            "$${",
+            "}",
+            "{",
+            "<<EOF\n",
+            "<<-X\n",
+            "EOF",
+            "\n",
+            "\r\n",
+            " ",
+            "|",
+            ">-",
+            ": ",
+            "- ",
+            "[",
+            "]",
+            ",",
+            "!Sub ",
+            "é",
+            "😀",
+            "preflight:ignore ",
+            "AWS-S3-001",
+            "exp:",
+            "2027-02-29",
+            " -- ",
+            "\t",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for case in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let name = ["m.tf", "t.yaml", "t.json"][case % 3];
+            let f = file(name, &text);
+            for d in directives(FileId(0), &f) {
+                let ranges = std::iter::once(&d.range)
+                    .chain(d.ids.iter().map(|w| &w.range))
+                    .chain(d.expires.iter().map(|w| &w.range));
+                for r in ranges {
+                    assert!(text.get(r.clone()).is_some(), "{r:?} in {text:?}");
+                }
+            }
+            if let Ok(root) = crate::yaml::parse(&text) {
+                let mut warnings = Vec::new();
+                for entry in root.props() {
+                    metadata_directives(FileId(0), &f, entry, &mut warnings);
+                }
+            }
+        }
     }
 
     fn metadata(yaml: &str) -> (Vec<Directive>, Vec<String>) {
