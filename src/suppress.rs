@@ -419,6 +419,9 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
     let mut state = Yaml::Plain;
     // Open `[` / `{` (flow collections may span lines).
     let mut flow = 0usize;
+    // When the last line ended inside a plain scalar (block context): the column its lines must be
+    // indented past to go on with it.
+    let mut plain_open: Option<isize> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
@@ -432,10 +435,19 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
             }
             state = Yaml::Plain;
         }
+        let trimmed = body.trim_start_matches([' ', '\t']);
+        if trimmed.is_empty() {
+            continue;
+        }
+        // A more indented line after a plain scalar goes on with it: a quote there is text.
+        let continued = plain_open
+            .filter(|&p| state == Yaml::Plain && indent as isize > p && !trimmed.starts_with('#'));
         // A node may start here (then `"`, `'`, `|`, `>` are indicators, not text).
-        let mut at_start = true;
+        let mut at_start = continued.is_none();
         // The column of the key or `-` that a block scalar on this line would belong to.
-        let mut parent = indent as isize - 1;
+        let mut parent = continued.unwrap_or(indent as isize - 1);
+        // Whether the last thing read is plain text.
+        let mut in_plain = continued.is_some();
         // The column where the current scalar started.
         let mut token = indent;
         let mut i = 0;
@@ -450,6 +462,7 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
                         } else {
                             b[i] == b'\'' && b.get(i + 1) == Some(&b'\'')
                         };
+                        in_plain = false;
                         if escaped {
                             i += 2;
                         } else if b[i] == quote {
@@ -487,8 +500,10 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
             let next_blank = b.get(i + 1).is_none_or(|&n| is_blank(n));
             if c == b'#' && blank_before {
                 out.push(start + i..start + b.len());
+                in_plain = false;
                 break;
             }
+            in_plain = false;
             if at_start {
                 match c {
                     b'"' | b'\'' => {
@@ -558,6 +573,7 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
                 token = i;
             }
             at_start = false;
+            in_plain = true;
             i += 1;
             while i < b.len() {
                 let c = b[i];
@@ -573,6 +589,7 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
                 i += 1;
             }
         }
+        plain_open = (in_plain && state == Yaml::Plain && flow == 0).then_some(parent);
     }
     out
 }
@@ -1089,12 +1106,36 @@ G: "multi
 H: {a: "# no", b: 1} # ten
 I: ["x", '#no'] # eleven
 J: http://x#y # twelve
+K: a plain scalar
+  'goes on
+  here # thirteen
+L:
+  - key: value
+     "still plain
+
+     on # fourteen
+# fifteen
+M: 'quoted' # sixteen
 "##;
         assert_eq!(
             comments(text, yaml_comments),
             [
-                "# one", "# two", "# three", "# four", "# five", "# six", "# seven", "# eight",
-                "# nine", "# ten", "# eleven", "# twelve"
+                "# one",
+                "# two",
+                "# three",
+                "# four",
+                "# five",
+                "# six",
+                "# seven",
+                "# eight",
+                "# nine",
+                "# ten",
+                "# eleven",
+                "# twelve",
+                "# thirteen",
+                "# fourteen",
+                "# fifteen",
+                "# sixteen"
             ]
         );
     }
