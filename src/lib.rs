@@ -521,56 +521,6 @@ fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResul
     out
 }
 
-/// `Metadata: {preflight: {ignore: [{id: AWS-S3-001, reason: …}]}}` on a resource (or plain IDs in the
-/// list), as directives on the resource's header line.
-fn metadata_directives(
-    id: FileId,
-    file: &SourceFile,
-    tpl: &cloudformation::Template,
-) -> Vec<suppress::Directive> {
-    let mut out = Vec::new();
-    for r in &tpl.resources {
-        let Some(list) = r
-            .entry
-            .value
-            .get("Metadata")
-            .and_then(|m| m.get("preflight"))
-            .and_then(|p| p.get("ignore"))
-        else {
-            continue;
-        };
-        let line = file.line_col(r.entry.key_span.start).line;
-        for item in list.items() {
-            let (rule, reason, expires) = match item.as_str() {
-                Some(s) => (Some(s.to_string()), None, None),
-                None => (
-                    item.get("id")
-                        .and_then(json::Node::as_str)
-                        .map(str::to_string),
-                    item.get("reason")
-                        .and_then(json::Node::as_str)
-                        .map(str::to_string),
-                    item.get("expires")
-                        .and_then(json::Node::as_str)
-                        .map(str::to_string),
-                ),
-            };
-            if let Some(rule) = rule {
-                out.push(suppress::Directive {
-                    file: id,
-                    line,
-                    range: item.span.clone(),
-                    ids: vec![rule],
-                    reason,
-                    expires,
-                    scope: None,
-                });
-            }
-        }
-    }
-    out
-}
-
 /// Reads a CloudFormation template (YAML or JSON) and judges its resources.
 fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResult {
     let mut out = RootResult::default();
@@ -608,7 +558,14 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
         }
         return out;
     };
-    out.directives = metadata_directives(id, file, &tpl);
+    for r in &tpl.resources {
+        out.directives.extend(suppress::metadata_directives(
+            id,
+            file,
+            r.entry,
+            &mut out.notes,
+        ));
+    }
     let judge_template = |tpl: &cloudformation::Template, engine: &mut regorus::Engine| {
         let (model, locations) = cloudformation::adapt::adapt(id, tpl);
         let analysis = terraform::Analysis {
@@ -701,8 +658,9 @@ type FindingKey = (usize, usize, String, String);
 /// Most undecidable conditions whose branches are judged one by one (2^n evaluations of a template).
 const MAX_ASSUMED: usize = 3;
 
-/// Removes the findings that a directive covers; returns how many, and a warning for every directive that
-/// covered nothing or has expired.
+/// Removes the findings that a directive covers; returns how many, and the warnings: a rule ID that no
+/// rule has, an expiry date that is not a date (the directive is then not applied), an expired
+/// directive, and IDs that matched no finding.
 fn apply_suppressions(
     findings: &mut Vec<Finding>,
     directives: &[suppress::Directive],
@@ -710,7 +668,22 @@ fn apply_suppressions(
     registry: &Registry,
 ) -> (usize, Vec<ScanError>) {
     let today = suppress::today();
-    let mut used = vec![false; directives.len()];
+    let expiry = |d: &suppress::Directive| match &d.expires {
+        None => Expiry::Never,
+        Some(e) if !suppress::valid_date(&e.text) => Expiry::Invalid,
+        Some(e) if e.text.as_str() < today.as_str() => Expiry::Passed,
+        Some(_) => Expiry::Later,
+    };
+    let applied: Vec<bool> = directives
+        .iter()
+        .map(|d| matches!(expiry(d), Expiry::Never | Expiry::Later))
+        .collect();
+    // Per directive, per ID: whether it named the rule of a finding it covers.
+    let mut used: Vec<Vec<bool>> = directives
+        .iter()
+        .map(|d| vec![false; d.ids.len()])
+        .collect();
+    let index = suppress::Index::new(directives);
     let before = findings.len();
     findings.retain(|f| {
         let meta = &registry.policies[f.rule].meta;
@@ -720,35 +693,112 @@ fn apply_suppressions(
             .line_col(f.header.range.start)
             .line;
         let mut keep = true;
-        for (i, d) in directives.iter().enumerate() {
-            let covered = suppress::covers_finding(d, &f.span, line, &f.header, header_line);
-            if covered && suppress::names(d, &meta.id, &meta.name) {
-                used[i] = true;
-                let expired = d.expires.as_deref().is_some_and(|e| e < today.as_str());
-                if !expired {
-                    keep = false;
+        for i in index.covering(&f.span, line, &f.header, header_line) {
+            let d = &directives[i];
+            for (k, w) in d.ids.iter().enumerate() {
+                if suppress::names_rule(&w.text, &meta.id, &meta.name) {
+                    used[i][k] = true;
+                    keep &= !applied[i];
                 }
             }
         }
         keep
     });
+    let known = |w: &str| {
+        registry
+            .policies
+            .iter()
+            .any(|p| suppress::names_rule(w, &p.meta.id, &p.meta.name))
+    };
     let mut warnings = Vec::new();
     for (d, used) in directives.iter().zip(used) {
-        let span = source::Span::new(d.file, d.range.clone());
-        let ids = d.ids.join(", ");
-        if let Some(e) = d.expires.as_deref().filter(|e| *e < today.as_str()) {
+        let at = |range: &std::ops::Range<usize>| source::Span::new(d.file, range.clone());
+        if d.ids.is_empty() {
             warnings.push(ScanError::parse(
-                span,
-                format!("suppression of {ids} expired on {e}; the findings it covered are reported again"),
+                at(&d.range),
+                "suppression names no rule: write `preflight:ignore RULE-ID -- reason`".into(),
             ));
-        } else if !used {
+        }
+        for w in d.ids.iter().filter(|w| !known(&w.text)) {
+            let hint = suppress::closest(
+                &w.text,
+                registry
+                    .policies
+                    .iter()
+                    .flat_map(|p| [p.meta.id.as_str(), p.meta.name.as_str()]),
+            )
+            .map_or_else(
+                || "; `preflight rules` lists the rules".to_string(),
+                |k| format!("; did you mean `{k}`?"),
+            );
             warnings.push(ScanError::parse(
-                span,
-                format!("suppression of {ids} matches no finding here; remove it"),
+                at(&w.range),
+                format!("no rule `{}`{hint}", w.text),
             ));
+        }
+        let ids = |ws: &mut dyn Iterator<Item = &suppress::Word>| {
+            ws.map(|w| w.text.as_str()).collect::<Vec<_>>().join(", ")
+        };
+        match (expiry(d), &d.expires) {
+            (Expiry::Invalid, Some(e)) => warnings.push(ScanError::parse(
+                at(&e.range),
+                if e.text.is_empty() {
+                    "`exp:` has no date: expected YYYY-MM-DD; the suppression is not applied".into()
+                } else {
+                    format!(
+                        "invalid expiry date `{}`: expected YYYY-MM-DD; the suppression is not applied",
+                        e.text
+                    )
+                },
+            )),
+            (Expiry::Passed, Some(e)) => warnings.push(ScanError::parse(
+                at(&d.range),
+                format!(
+                    "suppression of {} expired on {}; the findings it covered are reported again",
+                    ids(&mut d.ids.iter()),
+                    e.text
+                ),
+            )),
+            _ => {
+                let unused: Vec<&suppress::Word> = d
+                    .ids
+                    .iter()
+                    .zip(&used)
+                    .filter(|(w, used)| !**used && known(&w.text))
+                    .map(|(w, _)| w)
+                    .collect();
+                if used.iter().any(|u| *u) {
+                    // Some IDs did their work: each unused one is pointed at.
+                    for w in unused {
+                        warnings.push(ScanError::parse(
+                            at(&w.range),
+                            format!(
+                                "suppression of {} matches no finding here; remove it",
+                                w.text
+                            ),
+                        ));
+                    }
+                } else if !unused.is_empty() {
+                    warnings.push(ScanError::parse(
+                        at(&d.range),
+                        format!(
+                            "suppression of {} matches no finding here; remove it",
+                            ids(&mut unused.into_iter())
+                        ),
+                    ));
+                }
+            }
         }
     }
     (before - findings.len(), warnings)
+}
+
+/// Where a directive's expiry date stands.
+enum Expiry {
+    Never,
+    Later,
+    Passed,
+    Invalid,
 }
 
 /// Runs the policies on an analysis and locates their results (and, when asked, the undecided checks).
