@@ -110,7 +110,8 @@ impl Registry {
         )
     }
 
-    /// Loads policies from `(path, text)` pairs. Files without `# METADATA` are libraries.
+    /// Loads policies from `(path, text)` pairs. A file with `deny` rules is a policy and needs a
+    /// complete `# METADATA` block; a file without them is a library.
     pub fn load(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Registry, PolicyError> {
@@ -124,8 +125,36 @@ impl Registry {
                         path: path.clone(),
                         message: e.to_string(),
                     })?;
-            if !text.lines().any(|l| l.trim() == "# METADATA") {
-                continue;
+            // A file with `deny` rules is a policy and must say what it is; a file without them is a
+            // library (helpers that policies import).
+            let has_metadata = text.lines().any(|l| l.trim() == "# METADATA");
+            let has_deny = engine
+                .has_declared_rule_rooted_at(&path, "deny")
+                .map_err(|e| PolicyError {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+            match (has_metadata, has_deny) {
+                (false, false) => continue,
+                (false, true) => {
+                    return Err(PolicyError {
+                        path,
+                        message: format!(
+                            "defines `deny` rules but has no `# METADATA` block, so it would never run; \
+                             add one before `package` with {}",
+                            metadata::REQUIRED.join(", ")
+                        ),
+                    })
+                }
+                (true, false) => {
+                    return Err(PolicyError {
+                        path,
+                        message: "has a `# METADATA` block but no `deny` rule: a policy reports what \
+                                  `deny contains result if { … }` returns"
+                            .into(),
+                    })
+                }
+                (true, true) => {}
             }
             let meta = metadata::parse(&text).map_err(|message| PolicyError {
                 path: path.clone(),
@@ -295,6 +324,56 @@ mod tests {
             input_collections(text),
             vec!["aws.s3.buckets", "aws.rds.instances"]
         );
+    }
+
+    const META: &str = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: T-1\n#   name: t\n#   severity: low\n#   category: sharing\n#   recommended_action: R\n";
+
+    fn load_one(text: &str) -> Result<Registry, PolicyError> {
+        Registry::load([("custom/p.rego".to_string(), text.to_string())])
+    }
+
+    #[test]
+    fn deny_without_metadata_is_an_error_naming_what_is_missing() {
+        for text in [
+            "package p\ndeny contains 1 if { true }\n",
+            "package p\nimport rego.v1\ndeny[msg] if { msg := \"x\" }\n",
+            "package p\ndefault deny := false\n",
+            "package p\ndeny.x := 1\n",
+        ] {
+            let err = load_one(text).err().expect(text);
+            assert_eq!(err.path, "custom/p.rego");
+            assert!(
+                err.message.contains("no `# METADATA`") && err.message.contains("custom.severity"),
+                "{text}: {}",
+                err.message
+            );
+        }
+        // METADATA with fields left out names each of them.
+        let text = "# METADATA\n# title: T\n# custom:\n#   id: T-1\npackage p\ndeny contains 1 if { true }\n";
+        let err = load_one(text).err().expect("incomplete");
+        assert!(
+            err.message.contains("`description`") && err.message.contains("`custom.severity`"),
+            "{}",
+            err.message
+        );
+        // METADATA without a deny rule is a policy that could never report.
+        let err = load_one(&format!(
+            "{META}package p\nviolation contains 1 if {{ true }}\n"
+        ))
+        .err()
+        .expect("no deny");
+        assert!(err.message.contains("no `deny` rule"), "{}", err.message);
+    }
+
+    #[test]
+    fn libraries_and_complete_policies_load() {
+        // A library: helpers, no deny (a comment or a string that says deny is not a rule).
+        let lib = "package lib\n# deny contains x if { true }\nhelper(x) := y if { y := \"deny contains\" }\ndenyish := 1\n";
+        assert!(load_one(lib).is_ok_and(|r| r.policies.is_empty()));
+        let policy = format!("{META}package p\ndeny contains 1 if {{ true }}\n");
+        let reg = load_one(&policy).expect("loads");
+        assert_eq!(reg.policies.len(), 1);
+        assert_eq!(reg.policies[0].meta.id, "T-1");
     }
 
     #[test]

@@ -1,0 +1,166 @@
+//! Robustness of flags, custom policies and discovery (issue #9): every input is bounded and none
+//! aborts the process.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn preflight() -> Command {
+    let mut cmd = Command::cargo_bin("preflight").expect("binary");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+/// Runs `check --format json` in `dir` and returns the report and exit code.
+fn json_in(dir: &Path, args: &[&str]) -> (Value, i32) {
+    let out = preflight()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let code = out.status.code().expect("exit code");
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (v, code)
+}
+
+/// Output with miette's wrapping undone: one space between words.
+fn flat(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+// ---- item 3: numeric flags are validated --------------------------------------------------------
+
+#[test]
+fn bad_policy_timeouts_are_usage_errors() {
+    for (value, says) in [
+        ("nan", "finite"),
+        ("inf", "finite"),
+        ("-inf", "finite"),
+        ("0", "at least 0.001"),
+        ("-1", "at least 0.001"),
+        ("0.0001", "at least 0.001"),
+        ("3601", "at most 3600"),
+        ("1e300", "at most 3600"),
+        ("soon", "expected a number"),
+    ] {
+        for cmd in ["check", "rules"] {
+            let out = preflight()
+                .args([cmd, &format!("--policy-timeout={value}")])
+                .output()
+                .expect("runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{cmd} {value}: {stderr}");
+            assert!(
+                stderr.contains("--policy-timeout") && stderr.contains(says),
+                "{cmd} {value}: {stderr}"
+            );
+        }
+    }
+    // The bounds themselves are accepted.
+    for value in ["0.001", "3600", "2.5"] {
+        let out = preflight()
+            .args(["rules", "--policy-timeout", value])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{value}");
+    }
+}
+
+#[test]
+fn a_zero_max_file_size_is_a_usage_error() {
+    for value in ["0", "-1", "ten"] {
+        let out = preflight()
+            .args([
+                "check",
+                "testdata/clean",
+                &format!("--max-file-size={value}"),
+            ])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{value}: {stderr}");
+        assert!(stderr.contains("--max-file-size"), "{value}: {stderr}");
+    }
+}
+
+// ---- item 8: a policy without METADATA is an error, not a silent library ----------------------
+
+#[test]
+fn a_custom_policy_without_metadata_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("mine.rego"),
+        "package mine\n\ndeny contains result if {\n\tsome b in input.aws.s3.buckets\n\tresult := {\"id\": b.id, \"path\": \"name\", \"message\": \"x\"}\n}\n",
+    )
+    .expect("write");
+    // A library beside it is fine.
+    std::fs::write(
+        dir.path().join("lib.rego"),
+        "package mylib\n\nis_named(b) if b.name != \"\"\n",
+    )
+    .expect("write");
+    let policy = dir.path().to_string_lossy().into_owned();
+    for cmd in ["check", "rules"] {
+        let out = preflight()
+            .args([cmd, "--policy", &policy])
+            .output()
+            .expect("runs");
+        let stderr = flat(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {stderr}");
+        assert!(
+            stderr.contains("mine.rego")
+                && stderr.contains("no `# METADATA`")
+                && stderr.contains("custom.id"),
+            "{cmd}: {stderr}"
+        );
+    }
+}
+
+// ---- item 11: an empty scan says so ------------------------------------------------------------
+
+#[test]
+fn an_empty_scan_warns_that_nothing_was_scanned() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    std::fs::write(dir.path().join("empty/package.json"), "{}").expect("write");
+    let (v, code) = json_in(dir.path(), &["empty"]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["summary"]["files"], 0);
+    assert_eq!(v["summary"]["warnings"], 1);
+    let message = v["warnings"][0]["message"].as_str().expect("message");
+    assert!(
+        message.contains("nothing was scanned") && message.contains("`empty`"),
+        "{message}"
+    );
+    let out = preflight()
+        .current_dir(dir.path())
+        .args(["check", "empty", "."])
+        .output()
+        .expect("runs");
+    let stdout = flat(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("nothing was scanned") && stdout.contains("`empty`, `.`"),
+        "{stdout}"
+    );
+    // A scan that found files has no such warning.
+    let (v, _) = json_in(&root(), &["testdata/clean"]);
+    assert_eq!(v["warnings"], serde_json::json!([]));
+}
