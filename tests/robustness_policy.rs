@@ -164,3 +164,53 @@ fn an_empty_scan_warns_that_nothing_was_scanned() {
     let (v, _) = json_in(&root(), &["testdata/clean"]);
     assert_eq!(v["warnings"], serde_json::json!([]));
 }
+
+// ---- items 9 and 10: every Terraform file of a walked directory is read ------------------------
+
+/// An unencrypted EBS volume: one AWS-EBS-001 finding.
+const UNENCRYPTED: &str =
+    "resource \"aws_ebs_volume\" \"data\" {\n  availability_zone = \"eu-west-1a\"\n  size = 20\n}\n";
+
+#[test]
+fn a_gitignored_terraform_file_is_scanned() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("infra")).expect("mkdir");
+    std::fs::write(dir.path().join(".gitignore"), "volumes.tf\nignored/\n").expect("write");
+    std::fs::write(dir.path().join("infra/main.tf"), "").expect("write");
+    std::fs::write(dir.path().join("infra/volumes.tf"), UNENCRYPTED).expect("write");
+    // A directory that .gitignore names is not entered.
+    std::fs::create_dir(dir.path().join("ignored")).expect("mkdir");
+    std::fs::write(dir.path().join("ignored/x.tf"), UNENCRYPTED).expect("write");
+    let (v, code) = json_in(dir.path(), &["."]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["findings"][0]["file"], "infra/volumes.tf");
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v["summary"]["files"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_terraform_file_whose_name_is_not_utf8_is_scanned() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = OsStr::from_bytes(b"vol\xff.tf");
+    if std::fs::write(dir.path().join(name), UNENCRYPTED).is_err() {
+        return; // a file system that refuses such names
+    }
+    // Walked.
+    let (v, code) = json_in(dir.path(), &["."]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["findings"][0]["file"], "vol\u{fffd}.tf");
+    // Named on the command line.
+    let out = preflight()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .arg(name)
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(out.status.code(), Some(1), "{v}");
+    assert_eq!(v["findings"][0]["rule_id"], "AWS-EBS-001");
+    assert_eq!(v["summary"]["files"], 1);
+}
