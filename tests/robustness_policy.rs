@@ -214,3 +214,93 @@ fn a_terraform_file_whose_name_is_not_utf8_is_scanned() {
     assert_eq!(v["findings"][0]["rule_id"], "AWS-EBS-001");
     assert_eq!(v["summary"]["files"], 1);
 }
+
+// ---- item 6: a custom policy that asks for too much memory is an error, not an abort -----------
+
+fn custom_policy(id: &str, package: &str, body: &str) -> String {
+    format!(
+        "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: {id}\n#   name: n\n#   severity: low\n#   category: sharing\n#   recommended_action: R\npackage {package}\n\n{body}\n"
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn runaway_custom_policies_are_errors_and_the_others_still_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let when = |cond: &str| {
+        format!("deny contains {{\"id\": b.id, \"path\": \"name\", \"message\": \"x\"}} if {{\n\tsome b in input.aws.s3.buckets\n\t{cond}\n}}")
+    };
+    // One builtin call that asks for 48 GB at once.
+    let range = custom_policy(
+        "BIG-001",
+        "big.range",
+        &when("count(numbers.range(1, 2e9)) > 0"),
+    );
+    // A comprehension over a builtin's output.
+    let compr = custom_policy(
+        "BIG-002",
+        "big.compr",
+        &when("xs := [x | some x in numbers.range(1, 1e9)]\n\tcount(xs) > 0"),
+    );
+    // A string doubled by forty rules: 16 bytes · 2^40.
+    let mut doubling = String::from("s0 := \"xxxxxxxxxxxxxxxx\"\n");
+    for i in 1..=40 {
+        doubling.push_str(&format!("s{i} := concat(\"\", [s{}, s{}])\n", i - 1, i - 1));
+    }
+    doubling.push_str(&when("count(s40) > 0"));
+    let concat = custom_policy("BIG-003", "big.concat", &doubling);
+    // A well-behaved custom policy, evaluated before and after the runaway ones.
+    let fine = custom_policy("AAA-001", "fine.first", &when("b.name != \"\""));
+    let fine_last = custom_policy("ZZZ-001", "fine.last", &when("b.name != \"\""));
+    for (name, text) in [
+        ("range.rego", range),
+        ("compr.rego", compr),
+        ("concat.rego", concat),
+        ("a.rego", fine),
+        ("z.rego", fine_last),
+    ] {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let bin = assert_cmd::cargo::cargo_bin("preflight");
+    // Under a memory cap smaller than what the policies ask for, as on a small CI runner.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 4000000; exec \"$0\" check testdata/clean --format json --policy \"$1\"")
+        .arg(&bin)
+        .arg(dir.path())
+        .current_dir(root())
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}), exit {:?}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert_eq!(out.status.code(), Some(2), "{v}");
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule_id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"AAA-001") && ids.contains(&"ZZZ-001"),
+        "{ids:?}"
+    );
+    let errors: Vec<&str> = v["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["message"].as_str())
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    for (error, id) in errors.iter().zip(["BIG-001", "BIG-002", "BIG-003"]) {
+        assert!(
+            error.contains(id) && error.contains("more memory than a policy may use"),
+            "{error}"
+        );
+    }
+}

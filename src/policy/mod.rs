@@ -4,6 +4,7 @@
 //! message); locating them is `crate::locate`'s job.
 
 pub mod metadata;
+pub mod worker;
 
 use crate::model::Model;
 pub use metadata::Metadata;
@@ -32,6 +33,9 @@ pub struct Policy {
     pub inputs: Vec<String>,
     /// Field names the policy reads (`acl`, `public_access_block`), for `--show-unknown`.
     pub reads: std::collections::BTreeSet<String>,
+    /// Brought by the user (`--policy`), not built in: evaluated in a worker process when the
+    /// registry isolates custom policies.
+    pub custom: bool,
     /// `data.<package>.deny`, ready to evaluate.
     rule: String,
 }
@@ -40,7 +44,16 @@ pub struct Policy {
 pub struct Registry {
     pub policies: Vec<Policy>,
     engine: Engine,
+    /// Every loaded file, `(path, text)`: what a policy worker loads.
+    files: Vec<(String, String)>,
+    timeout: std::time::Duration,
+    isolation: Option<worker::Isolation>,
+    /// Idle policy workers, shared by the scanning threads.
+    workers: std::sync::Mutex<Vec<worker::Worker>>,
 }
+
+/// How long one policy evaluation may take unless told otherwise.
+pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// A `deny` result before it is located.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,13 +105,29 @@ impl Registry {
             }
         }
         let mut registry = Registry::load(files)?;
-        registry
-            .engine
+        for p in &mut registry.policies {
+            p.custom = !embedded::EMBEDDED
+                .iter()
+                .any(|(path, _)| *path == p.source_path);
+        }
+        registry.set_timeout(timeout);
+        Ok(registry)
+    }
+
+    /// Limits each evaluation to `timeout`.
+    pub fn set_timeout(&mut self, timeout: std::time::Duration) {
+        self.timeout = timeout;
+        self.engine
             .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
                 limit: timeout,
                 check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
             });
-        Ok(registry)
+    }
+
+    /// Evaluates the custom policies in worker processes (see [`worker`]): one that runs out of
+    /// memory or time is an error for that policy, not the end of the scan.
+    pub fn isolate_custom(&mut self, isolation: worker::Isolation) {
+        self.isolation = Some(isolation);
     }
 
     /// The built-in policies embedded in the binary.
@@ -117,7 +146,8 @@ impl Registry {
     ) -> Result<Registry, PolicyError> {
         let mut engine = Engine::new();
         let mut policies = Vec::new();
-        for (path, text) in files {
+        let files: Vec<(String, String)> = files.into_iter().collect();
+        for (path, text) in files.iter().cloned() {
             let package =
                 engine
                     .add_policy(path.clone(), text.clone())
@@ -168,6 +198,7 @@ impl Registry {
                 meta,
                 package,
                 source_path: path,
+                custom: false,
             });
         }
         policies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
@@ -182,7 +213,14 @@ impl Registry {
                 });
             }
         }
-        Ok(Registry { policies, engine })
+        Ok(Registry {
+            policies,
+            engine,
+            files,
+            timeout: DEFAULT_TIMEOUT,
+            isolation: None,
+            workers: std::sync::Mutex::new(Vec::new()),
+        })
     }
 
     /// A prepared engine for one worker (cheap: the compiled policies are shared).
@@ -221,19 +259,29 @@ impl Registry {
             return Ok((Vec::new(), Vec::new()));
         }
         let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
-        engine.set_input(regorus::Value::from(json));
+        engine.set_input(regorus::Value::from(json.clone()));
         let mut out = Vec::new();
         let mut failures = Vec::new();
+        // The worker that evaluates custom policies for this model, taken from the pool when needed.
+        let mut worker: Option<worker::Worker> = None;
         'policies: for i in wanted {
             let policy = &self.policies[i];
-            let value = match engine.eval_rule(policy.rule.clone()) {
+            let evaluated = match &self.isolation {
+                Some(isolation) if policy.custom => {
+                    self.eval_in_worker(isolation, &mut worker, &json, &policy.rule)
+                }
+                _ => engine
+                    .eval_rule(policy.rule.clone())
+                    .map_err(|e| e.to_string())
+                    .and_then(|value| serde_json::to_value(&value).map_err(|e| e.to_string())),
+            };
+            let json = match evaluated {
                 Ok(v) => v,
                 Err(e) => {
                     failures.push(format!("{} ({}): {e}", policy.meta.id, policy.source_path));
                     continue;
                 }
             };
-            let json = serde_json::to_value(&value).map_err(|e| e.to_string())?;
             let items = match json {
                 serde_json::Value::Array(items) => items,
                 // Undefined: no rule body matched.
@@ -258,7 +306,42 @@ impl Registry {
                 }
             }
         }
+        if let Some(w) = worker {
+            if let Ok(mut pool) = self.workers.lock() {
+                pool.push(w);
+            }
+        }
         Ok((out, failures))
+    }
+
+    /// Evaluates `rule` in a worker that has `model` as input, starting one if needed. A worker that
+    /// failed is dropped (and so stopped); the next policy gets a new one.
+    fn eval_in_worker(
+        &self,
+        isolation: &worker::Isolation,
+        slot: &mut Option<worker::Worker>,
+        model: &serde_json::Value,
+        rule: &str,
+    ) -> Result<serde_json::Value, String> {
+        if slot.is_none() {
+            let idle = self.workers.lock().ok().and_then(|mut pool| pool.pop());
+            let mut w = match idle {
+                Some(w) => w,
+                None => worker::Worker::start(isolation, &self.files, self.timeout)?,
+            };
+            w.set_input(model)?;
+            *slot = Some(w);
+        }
+        let Some(w) = slot.as_mut() else {
+            return Err("no policy worker".into());
+        };
+        let result = w.eval(rule, self.timeout);
+        if result.is_err() {
+            // The worker may be dead or stuck: a new one for the next policy. An error that regorus
+            // reported leaves a sound worker, but a fresh one costs little and is surely sound.
+            *slot = None;
+        }
+        result
     }
 }
 
