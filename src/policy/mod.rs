@@ -259,7 +259,15 @@ impl Registry {
             return Ok((Vec::new(), Vec::new()));
         }
         let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
-        engine.set_input(regorus::Value::from(json.clone()));
+        // A worker, if any evaluates here, reads the model as JSON; the engine owns its own copy.
+        let isolated = self.isolation.is_some() && wanted.iter().any(|&i| self.policies[i].custom);
+        let json = if isolated {
+            engine.set_input(regorus::Value::from(json.clone()));
+            json
+        } else {
+            engine.set_input(regorus::Value::from(json));
+            serde_json::Value::Null
+        };
         let mut out = Vec::new();
         let mut failures = Vec::new();
         // The worker that evaluates custom policies for this model, taken from the pool when needed.
