@@ -258,15 +258,16 @@ impl Registry {
         if wanted.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }
-        let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
-        // A worker, if any evaluates here, reads the model as JSON; the engine owns its own copy.
+        // A worker, if one evaluates here, reads the model as JSON text; so does the engine then.
         let isolated = self.isolation.is_some() && wanted.iter().any(|&i| self.policies[i].custom);
-        let json = if isolated {
-            engine.set_input(regorus::Value::from(json.clone()));
-            json
+        let text = if isolated {
+            let text = serde_json::to_string(model).map_err(|e| e.to_string())?;
+            engine.set_input_json(&text).map_err(|e| e.to_string())?;
+            text
         } else {
+            let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
             engine.set_input(regorus::Value::from(json));
-            serde_json::Value::Null
+            String::new()
         };
         let mut out = Vec::new();
         let mut failures = Vec::new();
@@ -276,7 +277,7 @@ impl Registry {
             let policy = &self.policies[i];
             let evaluated = match &self.isolation {
                 Some(isolation) if policy.custom => {
-                    self.eval_in_worker(isolation, &mut worker, &json, &policy.rule)
+                    self.eval_in_worker(isolation, &mut worker, &text, &policy.rule)
                 }
                 _ => engine
                     .eval_rule(policy.rule.clone())
@@ -328,7 +329,7 @@ impl Registry {
         &self,
         isolation: &worker::Isolation,
         slot: &mut Option<worker::Worker>,
-        model: &serde_json::Value,
+        model: &str,
         rule: &str,
     ) -> Result<serde_json::Value, String> {
         if slot.is_none() {

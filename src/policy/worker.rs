@@ -12,11 +12,12 @@
 //!
 //! The built-in policies are evaluated in the scanning process (they are reviewed and bounded).
 //!
-//! The protocol is JSON lines on the worker's standard input and output:
-//! - parent → worker, once: `{"timeout_ms": …, "memory_limit": …, "files": [[path, text], …]}`;
-//!   worker → parent: `{"ready": true}` or `{"error": "…"}`.
-//! - parent → worker: `{"input": <model>}` (no answer), then for each policy `{"eval": "data.p.deny"}`;
-//!   worker → parent: `{"value": <result>}` or `{"error": "…"}`.
+//! The protocol is lines on the worker's standard input and output. Requests are a word and its
+//! argument; answers are JSON objects:
+//! - `hello {"timeout_ms": …, "memory_limit": …, "files": [[path, text], …]}`, once;
+//!   answer `{"ready": true}` or `{"error": "…"}`.
+//! - `input <model as JSON>` (no answer: regorus reads the JSON text directly), then for each policy
+//!   `eval data.p.deny`; answer `{"value": <result>}` or `{"error": "…"}`.
 //!
 //! Knows nothing of the model beyond passing it on as JSON.
 
@@ -111,7 +112,7 @@ impl Worker {
             "memory_limit": isolation.memory_limit,
             "files": files,
         });
-        match worker.request(&hello, timeout) {
+        match worker.request("hello", &hello.to_string(), timeout) {
             Ok(reply) if reply.get("ready").is_some() => Ok(worker),
             Ok(reply) => Err(reply
                 .get("error")
@@ -122,10 +123,9 @@ impl Worker {
         }
     }
 
-    /// Gives the worker the model that the next evaluations read.
-    pub(super) fn set_input(&mut self, model: &serde_json::Value) -> Result<(), Failure> {
-        let line = serde_json::json!({ "input": model });
-        self.send(&line)
+    /// Gives the worker the model (JSON text on one line) that the next evaluations read.
+    pub(super) fn set_input(&mut self, model: &str) -> Result<(), Failure> {
+        self.send("input", model)
     }
 
     /// Evaluates one rule (`data.pkg.deny`) and returns its value as JSON.
@@ -134,7 +134,7 @@ impl Worker {
         rule: &str,
         timeout: Duration,
     ) -> Result<serde_json::Value, Failure> {
-        let reply = self.request(&serde_json::json!({ "eval": rule }), timeout)?;
+        let reply = self.request("eval", rule, timeout)?;
         match (reply.get("value"), reply.get("error")) {
             (Some(v), _) => Ok(v.clone()),
             (None, Some(e)) => Err(e.as_str().unwrap_or("").to_string()),
@@ -142,13 +142,18 @@ impl Worker {
         }
     }
 
-    fn send(&mut self, message: &serde_json::Value) -> Result<(), Failure> {
+    /// Sends one request line: `word argument`. The argument holds no line break (JSON text as
+    /// serde_json writes it, or a rule path).
+    fn send(&mut self, word: &str, argument: &str) -> Result<(), Failure> {
         let Some(stdin) = self.stdin.as_mut() else {
             return Err(self.death());
         };
-        let mut line = serde_json::to_vec(message).map_err(|e| e.to_string())?;
-        line.push(b'\n');
-        if stdin.write_all(&line).and_then(|()| stdin.flush()).is_err() {
+        let line = format!("{word} {argument}\n");
+        if stdin
+            .write_all(line.as_bytes())
+            .and_then(|()| stdin.flush())
+            .is_err()
+        {
             return Err(self.death());
         }
         Ok(())
@@ -156,10 +161,11 @@ impl Worker {
 
     fn request(
         &mut self,
-        message: &serde_json::Value,
+        word: &str,
+        argument: &str,
         timeout: Duration,
     ) -> Result<serde_json::Value, Failure> {
-        self.send(message)?;
+        self.send(word, argument)?;
         // The worker's own timer stops an evaluation at `timeout`; this is the backstop for work that
         // timer does not see (one long builtin call), with room for the worker's start.
         let deadline = timeout.saturating_mul(2) + Duration::from_secs(2);
@@ -268,13 +274,17 @@ pub fn serve() -> u8 {
     if input.read_line(&mut line).unwrap_or(0) == 0 {
         return 2;
     }
+    let Some(("hello", hello)) = line.trim_end().split_once(' ') else {
+        answer(serde_json::json!({ "error": "bad request: expected hello" }));
+        return 2;
+    };
     #[derive(serde::Deserialize)]
     struct Hello {
         timeout_ms: u64,
         memory_limit: u64,
         files: Vec<(String, String)>,
     }
-    let hello: Hello = match serde_json::from_str(&line) {
+    let hello: Hello = match serde_json::from_str(hello) {
         Ok(h) => h,
         Err(e) => {
             answer(serde_json::json!({ "error": format!("bad request: {e}") }));
@@ -291,6 +301,7 @@ pub fn serve() -> u8 {
     };
     registry.set_timeout(Duration::from_millis(hello.timeout_ms));
     let mut engine = registry.engine();
+    let mut failed_input: Option<String> = None;
     if !answer(serde_json::json!({ "ready": true })) {
         return 2;
     }
@@ -300,26 +311,31 @@ pub fn serve() -> u8 {
             Ok(0) | Err(_) => return 0,
             Ok(_) => {}
         }
-        let request: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(r) => r,
-            Err(e) => {
-                answer(serde_json::json!({ "error": format!("bad request: {e}") }));
+        let reply = match line.trim_end().split_once(' ') {
+            Some(("input", model)) => {
+                if let Err(e) = engine.set_input_json(model) {
+                    // Answered by the next eval: the input is unset, so say why.
+                    failed_input = Some(e.to_string());
+                } else {
+                    failed_input = None;
+                }
                 continue;
             }
-        };
-        if let Some(model) = request.get("input") {
-            engine.set_input(regorus::Value::from(model.clone()));
-        } else if let Some(rule) = request.get("eval").and_then(|r| r.as_str()) {
-            let reply = match engine.eval_rule(rule.to_string()) {
+            Some(("eval", _)) if failed_input.is_some() => {
+                let e = failed_input.as_deref().unwrap_or_default();
+                serde_json::json!({ "error": format!("bad input: {e}") })
+            }
+            Some(("eval", rule)) => match engine.eval_rule(rule.to_string()) {
                 Ok(value) => match serde_json::to_value(&value) {
                     Ok(v) => serde_json::json!({ "value": v }),
                     Err(e) => serde_json::json!({ "error": e.to_string() }),
                 },
                 Err(e) => serde_json::json!({ "error": e.to_string() }),
-            };
-            if !answer(reply) {
-                return 2;
-            }
+            },
+            _ => serde_json::json!({ "error": "bad request" }),
+        };
+        if !answer(reply) {
+            return 2;
         }
     }
 }
