@@ -42,7 +42,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub policies: PolicyArgs,
     /// Largest file to read, in bytes (larger files are reported as errors).
-    #[arg(long, value_name = "BYTES", default_value_t = crate::MAX_FILE_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = crate::MAX_FILE_BYTES, value_parser = parse_max_file_size)]
     pub max_file_size: u64,
     /// Also list the checks that could not be decided because a value is unknown, and why.
     #[arg(long)]
@@ -71,14 +71,50 @@ pub struct PolicyArgs {
     /// Also load the Rego policies in this directory (repeatable); same contract as the built-in ones.
     #[arg(long = "policy", value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
-    /// Longest time one policy evaluation may take, in seconds; past it the scan reports an error.
-    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
-    pub policy_timeout: f64,
+    /// Longest time one policy evaluation may take, in seconds (more than 0, at most 3600); past it
+    /// the scan reports an error.
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = parse_policy_timeout)]
+    pub policy_timeout: std::time::Duration,
 }
 
 impl PolicyArgs {
     pub fn timeout(&self) -> std::time::Duration {
-        std::time::Duration::from_secs_f64(self.policy_timeout.clamp(0.001, 3600.0))
+        self.policy_timeout
+    }
+}
+
+/// Longest `--policy-timeout`: one hour.
+pub const MAX_POLICY_TIMEOUT_SECS: f64 = 3600.0;
+
+/// `--policy-timeout`: a number of seconds, finite, more than zero and at most an hour (at least a
+/// millisecond once rounded, so that no value silently becomes another).
+fn parse_policy_timeout(s: &str) -> Result<std::time::Duration, String> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a number of seconds, got `{s}`"))?;
+    if !secs.is_finite() {
+        return Err(format!("expected a finite number of seconds, got `{s}`"));
+    }
+    if secs < 0.001 {
+        return Err(format!(
+            "must be at least 0.001 seconds (one millisecond), got `{s}`"
+        ));
+    }
+    if secs > MAX_POLICY_TIMEOUT_SECS {
+        return Err(format!(
+            "must be at most {MAX_POLICY_TIMEOUT_SECS} seconds (one hour), got `{s}`"
+        ));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
+}
+
+/// `--max-file-size`: at least one byte (0 would make every non-empty file an error).
+fn parse_max_file_size(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(0) => Err("must be at least 1 byte, got `0`".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("expected a whole number of bytes, got `{s}`")),
     }
 }
 

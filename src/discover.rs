@@ -35,11 +35,16 @@ pub struct Unit {
     pub var_files: Vec<PathBuf>,
 }
 
+/// A file name's bytes. Names are compared as bytes, not as text: Linux allows any bytes but `/` and
+/// NUL in a name, and Terraform reads `\xff.tf` like any other `.tf` file.
+fn name_bytes(path: &Path) -> &[u8] {
+    path.file_name().map_or(&[], |n| n.as_encoded_bytes())
+}
+
 /// A Terraform file in native (`.tf`) or JSON (`.tf.json`) syntax.
 fn is_terraform(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(".tf") || n.ends_with(".tf.json"))
+    let name = name_bytes(path);
+    name.ends_with(b".tf") || name.ends_with(b".tf.json")
 }
 
 /// The first `limit` bytes of a file, as text (empty when it cannot be read).
@@ -55,8 +60,8 @@ fn head(path: &Path, limit: u64) -> String {
 /// A YAML or JSON file whose beginning mentions what a CloudFormation template has (confirmed after
 /// parsing). Templates declare themselves near the top, so only the first 64 KiB are read here.
 fn is_template(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ["yaml", "yml", "json", "template"].contains(&ext)
+    let ext = path.extension().map_or(&[][..], |e| e.as_encoded_bytes());
+    [&b"yaml"[..], b"yml", b"json", b"template"].contains(&ext)
         && crate::cloudformation::looks_like_template(&head(path, 64 * 1024))
 }
 
@@ -71,11 +76,10 @@ fn is_plan(path: &Path) -> bool {
 
 /// The rank of a variable file Terraform loads on its own, `None` for any other file.
 fn var_file_rank(path: &Path) -> Option<u8> {
-    let name = path.file_name()?.to_str()?;
-    match name {
-        "terraform.tfvars" => Some(0),
-        "terraform.tfvars.json" => Some(1),
-        _ if name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json") => Some(2),
+    match name_bytes(path) {
+        b"terraform.tfvars" => Some(0),
+        b"terraform.tfvars.json" => Some(1),
+        n if n.ends_with(b".auto.tfvars") || n.ends_with(b".auto.tfvars.json") => Some(2),
         _ => None,
     }
 }
@@ -185,6 +189,12 @@ fn parent(path: &Path) -> PathBuf {
 }
 
 /// Infrastructure files under `root`, sorted.
+///
+/// `.gitignore` (and `.ignore`) decide which directories are entered, never which Terraform files of
+/// an entered directory are read: Terraform loads every `.tf` and `.tf.json` file of a module
+/// directory, ignored or not, so the module is scanned as Terraform sees it. Plans and templates are
+/// files of their own, not parts of a module: an ignored one (a `sam package` output, a saved plan)
+/// is generated and left out, as git leaves it out; naming it on the command line scans it.
 fn walk(root: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let walker = ignore::WalkBuilder::new(root)
@@ -193,16 +203,20 @@ fn walk(root: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
         .follow_links(false)
         .filter_entry(|e| {
             !(e.file_type().is_some_and(|t| t.is_dir())
-                && e.file_name()
-                    .to_str()
-                    .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                && SKIPPED_DIRS
+                    .iter()
+                    .any(|d| e.file_name().as_encoded_bytes() == d.as_bytes()))
         })
         .build();
     for entry in walker {
         match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_dir()) => {
+                out.extend(siblings(e.path()));
+            }
             Ok(e)
                 if e.file_type().is_some_and(|t| t.is_file())
-                    && (is_terraform(e.path()) || is_plan(e.path()) || is_template(e.path())) =>
+                    && !is_terraform(e.path())
+                    && (is_plan(e.path()) || is_template(e.path())) =>
             {
                 out.push(e.into_path())
             }
@@ -276,6 +290,76 @@ mod tests {
         let (units, _) = discover(&[root.to_path_buf()]);
         assert_eq!(units.len(), 1);
         assert_eq!(units[0].files, vec![root.join("main.tf")]);
+    }
+
+    #[test]
+    fn gitignore_prunes_directories_never_module_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        // Ignored by name, by pattern and by negation order: Terraform still reads all three.
+        fs::write(
+            root.join(".gitignore"),
+            "secrets.tf\n*.override.tf\ngen.tf.json\nbuild/\npackaged.yaml\n",
+        )
+        .expect("write");
+        fs::create_dir_all(root.join("build")).expect("mkdir");
+        fs::create_dir_all(root.join("mod")).expect("mkdir");
+        for f in [
+            "main.tf",
+            "secrets.tf",
+            "x.override.tf",
+            "gen.tf.json",
+            "build/out.tf",
+            "mod/secrets.tf",
+        ] {
+            fs::write(root.join(f), "").expect("write");
+        }
+        let template =
+            "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n";
+        fs::write(root.join("packaged.yaml"), template).expect("write");
+        fs::write(root.join("template.yaml"), template).expect("write");
+        let (units, errors) = discover(&[root.to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let files: Vec<&PathBuf> = units.iter().flat_map(|u| &u.files).collect();
+        assert_eq!(
+            files,
+            [
+                &root.join("gen.tf.json"),
+                &root.join("main.tf"),
+                &root.join("secrets.tf"),
+                &root.join("x.override.tf"),
+                &root.join("mod/secrets.tf"),
+                &root.join("template.yaml"),
+            ]
+        );
+        // Every file of a walked module is reported on, ignored or not.
+        assert_eq!(units[0].report.len(), 4);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_read() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let odd = root.join(OsStr::from_bytes(b"caf\xff.tf"));
+        let vars = root.join(OsStr::from_bytes(b"\xfe.auto.tfvars"));
+        if fs::write(&odd, "").is_err() {
+            // A file system that refuses such names (not Linux's usual ones): nothing to test.
+            return;
+        }
+        fs::write(&vars, "").expect("write");
+        fs::write(root.join("main.tf"), "").expect("write");
+        let (units, _) = discover(&[root.to_path_buf()]);
+        assert_eq!(units.len(), 1);
+        assert!(units[0].files.contains(&odd), "{:?}", units[0].files);
+        assert_eq!(units[0].var_files, vec![vars.clone()]);
+        // Named on the command line.
+        let (units, _) = discover(std::slice::from_ref(&odd));
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].report.iter().collect::<Vec<_>>(), vec![&odd]);
+        assert_eq!(units[0].files.len(), 2);
     }
 
     #[test]

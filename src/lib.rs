@@ -135,6 +135,26 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     }
 
     let files = units.iter().map(|u| u.report.len()).sum::<usize>();
+    let mut nothing_scanned = Vec::new();
+    if units.is_empty() {
+        // An empty repository passes, but not without a word: a wrong path would pass the same way.
+        let given: Vec<String> = req
+            .paths
+            .iter()
+            .map(|p| format!("`{}`", display_path(p, &req.cwd)))
+            .collect();
+        // No file to point at: the paths are named in the message.
+        nothing_scanned.push(ScanError {
+            span: None,
+            file: None,
+            path: None,
+            message: format!(
+                "nothing was scanned: no infrastructure files (Terraform .tf or .tf.json, \
+                 CloudFormation templates, Terraform plans) in {}",
+                given.join(", ")
+            ),
+        });
+    }
 
     // Variable values from outside the modules, lowest precedence first: the environment, then (per
     // module) its auto-loaded variable files, then --var-file and --var.
@@ -309,6 +329,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     let (suppressed, mut warnings) =
         apply_suppressions(&mut findings, &directives, &sources, registry);
     warnings.extend(notes);
+    warnings.extend(nothing_scanned);
     sort_errors(&mut warnings, &sources);
     // A module called from several roots, or a call with several instances, notes a problem once.
     warnings.dedup_by(|a, b| a.span == b.span && a.message == b.message && a.path == b.path);

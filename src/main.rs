@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use preflight::cli::{CheckArgs, Cli, Command, Format, RulesArgs, RulesFormat};
-use preflight::policy::Registry;
+use preflight::policy::{self, Registry};
 use preflight::report;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -13,18 +13,37 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == policy::worker::WORKER_ARG)
+    {
+        return ExitCode::from(policy::worker::serve());
+    }
     let cli = Cli::parse();
     let policies = match &cli.command {
         Command::Check(a) => &a.policies,
         Command::Rules(a) => &a.policies,
     };
-    let registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
+    let mut registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{:?}", miette::Report::new(e));
             return ExitCode::from(2);
         }
     };
+    // A custom policy that asks for more memory than there is must not abort the scan: it runs in a
+    // worker process (see policy::worker).
+    if registry.policies.iter().any(|p| p.custom) {
+        match policy::worker::Isolation::current_exe() {
+            Ok(isolation) => registry.isolate_custom(isolation),
+            Err(e) => {
+                eprintln!(
+                    "error: cannot find the running program to evaluate custom policies: {e}"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
     match cli.command {
         Command::Check(args) => check(&args, &registry),
         Command::Rules(args) => rules(&args, &registry),

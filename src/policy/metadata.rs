@@ -31,6 +31,17 @@ impl Metadata {
 
 pub const CATEGORIES: [&str; 3] = ["public-access", "encryption", "sharing"];
 
+/// The fields every policy's METADATA must have.
+pub const REQUIRED: [&str; 7] = [
+    "title",
+    "description",
+    "custom.id",
+    "custom.name",
+    "custom.severity",
+    "custom.category",
+    "custom.recommended_action",
+];
+
 /// Reads the METADATA comment block: the lines after `# METADATA` up to the first non-comment line.
 pub fn parse(rego: &str) -> Result<Metadata, String> {
     let mut lines = rego.lines().skip_while(|l| l.trim() != "# METADATA");
@@ -48,18 +59,42 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
     let docs =
         Yaml::load_from_str(&yaml).map_err(|e| format!("METADATA is not valid YAML: {e}"))?;
     let doc = docs.first().ok_or("METADATA is empty")?;
-    let text = |node: Option<&Yaml>, what: &str| -> Result<String, String> {
+    // Every missing field is named at once, so that one run tells the whole fix.
+    let mut missing: Vec<&str> = Vec::new();
+    let mut text = |node: Option<&Yaml>, what: &'static str| -> String {
         // Prose is folded to one paragraph: YAML block scalars keep the source's line breaks.
-        node.and_then(|n| n.as_str())
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-            .ok_or_else(|| format!("METADATA has no `{what}`"))
+        match node.and_then(|n| n.as_str()) {
+            Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+            None => {
+                missing.push(what);
+                String::new()
+            }
+        }
     };
     let custom = doc.as_mapping_get("custom");
     let get = |key: &str| custom.and_then(|c| c.as_mapping_get(key));
-    let severity = text(get("severity"), "custom.severity")?;
-    let category = text(get("category"), "custom.category")?;
+    let id = text(get("id"), "custom.id");
+    let name = text(get("name"), "custom.name");
+    let title = text(doc.as_mapping_get("title"), "title");
+    let description = text(doc.as_mapping_get("description"), "description");
+    let severity = text(get("severity"), "custom.severity");
+    let category = text(get("category"), "custom.category");
+    let recommended_action = text(get("recommended_action"), "custom.recommended_action");
+    let recommended_action_cloudformation = get("recommended_action_cloudformation")
+        .and_then(|n| n.as_str())
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+    if !missing.is_empty() {
+        let list: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+        return Err(format!("METADATA has no {}", list.join(", ")));
+    }
+    let severity = Severity::parse(&severity).ok_or(format!(
+        "unknown severity `{severity}` (expected critical, high, medium or low)"
+    ))?;
     if !CATEGORIES.contains(&category.as_str()) {
-        return Err(format!("unknown category `{category}`"));
+        return Err(format!(
+            "unknown category `{category}` (expected {})",
+            CATEGORIES.join(", ")
+        ));
     }
     let frameworks = get("frameworks")
         .and_then(|f| f.as_vec())
@@ -70,18 +105,14 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
         })
         .unwrap_or_default();
     Ok(Metadata {
-        id: text(get("id"), "custom.id")?,
-        name: text(get("name"), "custom.name")?,
-        title: text(doc.as_mapping_get("title"), "title")?,
-        description: text(doc.as_mapping_get("description"), "description")?,
-        severity: Severity::parse(&severity).ok_or(format!("unknown severity `{severity}`"))?,
+        id,
+        name,
+        title,
+        description,
+        severity,
         category,
-        recommended_action: text(get("recommended_action"), "custom.recommended_action")?,
-        recommended_action_cloudformation: text(
-            get("recommended_action_cloudformation"),
-            "custom.recommended_action_cloudformation",
-        )
-        .ok(),
+        recommended_action,
+        recommended_action_cloudformation,
         frameworks,
     })
 }
@@ -104,5 +135,11 @@ mod tests {
         assert!(parse("package p\n").is_err());
         let err = parse("# METADATA\n# title: T\npackage p\n").expect_err("incomplete");
         assert!(err.starts_with("METADATA has no"), "{err}");
+        // Every missing field is named, not only the first.
+        for field in REQUIRED.iter().filter(|f| **f != "title") {
+            assert!(err.contains(&format!("`{field}`")), "{field}: {err}");
+        }
+        let err = parse("# METADATA\n# title: T\n# description: D\n# custom:\n#   name: n\n#   category: sharing\n#   recommended_action: R\npackage p\n").expect_err("incomplete");
+        assert_eq!(err, "METADATA has no `custom.id`, `custom.severity`");
     }
 }

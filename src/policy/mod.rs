@@ -4,6 +4,7 @@
 //! message); locating them is `crate::locate`'s job.
 
 pub mod metadata;
+pub mod worker;
 
 use crate::model::Model;
 pub use metadata::Metadata;
@@ -32,6 +33,9 @@ pub struct Policy {
     pub inputs: Vec<String>,
     /// Field names the policy reads (`acl`, `public_access_block`), for `--show-unknown`.
     pub reads: std::collections::BTreeSet<String>,
+    /// Brought by the user (`--policy`), not built in: evaluated in a worker process when the
+    /// registry isolates custom policies.
+    pub custom: bool,
     /// `data.<package>.deny`, ready to evaluate.
     rule: String,
 }
@@ -40,7 +44,16 @@ pub struct Policy {
 pub struct Registry {
     pub policies: Vec<Policy>,
     engine: Engine,
+    /// Every loaded file, `(path, text)`: what a policy worker loads.
+    files: Vec<(String, String)>,
+    timeout: std::time::Duration,
+    isolation: Option<worker::Isolation>,
+    /// Idle policy workers, shared by the scanning threads.
+    workers: std::sync::Mutex<Vec<worker::Worker>>,
 }
+
+/// How long one policy evaluation may take unless told otherwise.
+pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// A `deny` result before it is located.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,13 +105,29 @@ impl Registry {
             }
         }
         let mut registry = Registry::load(files)?;
-        registry
-            .engine
+        for p in &mut registry.policies {
+            p.custom = !embedded::EMBEDDED
+                .iter()
+                .any(|(path, _)| *path == p.source_path);
+        }
+        registry.set_timeout(timeout);
+        Ok(registry)
+    }
+
+    /// Limits each evaluation to `timeout`.
+    pub fn set_timeout(&mut self, timeout: std::time::Duration) {
+        self.timeout = timeout;
+        self.engine
             .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
                 limit: timeout,
                 check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
             });
-        Ok(registry)
+    }
+
+    /// Evaluates the custom policies in worker processes (see [`worker`]): one that runs out of
+    /// memory or time is an error for that policy, not the end of the scan.
+    pub fn isolate_custom(&mut self, isolation: worker::Isolation) {
+        self.isolation = Some(isolation);
     }
 
     /// The built-in policies embedded in the binary.
@@ -110,13 +139,15 @@ impl Registry {
         )
     }
 
-    /// Loads policies from `(path, text)` pairs. Files without `# METADATA` are libraries.
+    /// Loads policies from `(path, text)` pairs. A file with `deny` rules is a policy and needs a
+    /// complete `# METADATA` block; a file without them is a library.
     pub fn load(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Registry, PolicyError> {
         let mut engine = Engine::new();
         let mut policies = Vec::new();
-        for (path, text) in files {
+        let files: Vec<(String, String)> = files.into_iter().collect();
+        for (path, text) in files.iter().cloned() {
             let package =
                 engine
                     .add_policy(path.clone(), text.clone())
@@ -124,8 +155,36 @@ impl Registry {
                         path: path.clone(),
                         message: e.to_string(),
                     })?;
-            if !text.lines().any(|l| l.trim() == "# METADATA") {
-                continue;
+            // A file with `deny` rules is a policy and must say what it is; a file without them is a
+            // library (helpers that policies import).
+            let has_metadata = text.lines().any(|l| l.trim() == "# METADATA");
+            let has_deny = engine
+                .has_declared_rule_rooted_at(&path, "deny")
+                .map_err(|e| PolicyError {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+            match (has_metadata, has_deny) {
+                (false, false) => continue,
+                (false, true) => {
+                    return Err(PolicyError {
+                        path,
+                        message: format!(
+                            "defines `deny` rules but has no `# METADATA` block, so it would never run; \
+                             add one before `package` with {}",
+                            metadata::REQUIRED.join(", ")
+                        ),
+                    })
+                }
+                (true, false) => {
+                    return Err(PolicyError {
+                        path,
+                        message: "has a `# METADATA` block but no `deny` rule: a policy reports what \
+                                  `deny contains result if { … }` returns"
+                            .into(),
+                    })
+                }
+                (true, true) => {}
             }
             let meta = metadata::parse(&text).map_err(|message| PolicyError {
                 path: path.clone(),
@@ -139,6 +198,7 @@ impl Registry {
                 meta,
                 package,
                 source_path: path,
+                custom: false,
             });
         }
         policies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
@@ -153,7 +213,14 @@ impl Registry {
                 });
             }
         }
-        Ok(Registry { policies, engine })
+        Ok(Registry {
+            policies,
+            engine,
+            files,
+            timeout: DEFAULT_TIMEOUT,
+            isolation: None,
+            workers: std::sync::Mutex::new(Vec::new()),
+        })
     }
 
     /// A prepared engine for one worker (cheap: the compiled policies are shared).
@@ -191,20 +258,39 @@ impl Registry {
         if wanted.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }
-        let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
-        engine.set_input(regorus::Value::from(json));
+        // A worker, if one evaluates here, reads the model as JSON text; so does the engine then.
+        let isolated = self.isolation.is_some() && wanted.iter().any(|&i| self.policies[i].custom);
+        let text = if isolated {
+            let text = serde_json::to_string(model).map_err(|e| e.to_string())?;
+            engine.set_input_json(&text).map_err(|e| e.to_string())?;
+            text
+        } else {
+            let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
+            engine.set_input(regorus::Value::from(json));
+            String::new()
+        };
         let mut out = Vec::new();
         let mut failures = Vec::new();
+        // The worker that evaluates custom policies for this model, taken from the pool when needed.
+        let mut worker: Option<worker::Worker> = None;
         'policies: for i in wanted {
             let policy = &self.policies[i];
-            let value = match engine.eval_rule(policy.rule.clone()) {
+            let evaluated = match &self.isolation {
+                Some(isolation) if policy.custom => {
+                    self.eval_in_worker(isolation, &mut worker, &text, &policy.rule)
+                }
+                _ => engine
+                    .eval_rule(policy.rule.clone())
+                    .map_err(|e| e.to_string())
+                    .and_then(|value| serde_json::to_value(&value).map_err(|e| e.to_string())),
+            };
+            let json = match evaluated {
                 Ok(v) => v,
                 Err(e) => {
                     failures.push(format!("{} ({}): {e}", policy.meta.id, policy.source_path));
                     continue;
                 }
             };
-            let json = serde_json::to_value(&value).map_err(|e| e.to_string())?;
             let items = match json {
                 serde_json::Value::Array(items) => items,
                 // Undefined: no rule body matched.
@@ -229,7 +315,42 @@ impl Registry {
                 }
             }
         }
+        if let Some(w) = worker {
+            if let Ok(mut pool) = self.workers.lock() {
+                pool.push(w);
+            }
+        }
         Ok((out, failures))
+    }
+
+    /// Evaluates `rule` in a worker that has `model` as input, starting one if needed. A worker that
+    /// failed is dropped (and so stopped); the next policy gets a new one.
+    fn eval_in_worker(
+        &self,
+        isolation: &worker::Isolation,
+        slot: &mut Option<worker::Worker>,
+        model: &str,
+        rule: &str,
+    ) -> Result<serde_json::Value, String> {
+        if slot.is_none() {
+            let idle = self.workers.lock().ok().and_then(|mut pool| pool.pop());
+            let mut w = match idle {
+                Some(w) => w,
+                None => worker::Worker::start(isolation, &self.files, self.timeout)?,
+            };
+            w.set_input(model)?;
+            *slot = Some(w);
+        }
+        let Some(w) = slot.as_mut() else {
+            return Err("no policy worker".into());
+        };
+        let result = w.eval(rule, self.timeout);
+        if result.is_err() {
+            // The worker may be dead or stuck: a new one for the next policy. An error that regorus
+            // reported leaves a sound worker, but a fresh one costs little and is surely sound.
+            *slot = None;
+        }
+        result
     }
 }
 
@@ -295,6 +416,56 @@ mod tests {
             input_collections(text),
             vec!["aws.s3.buckets", "aws.rds.instances"]
         );
+    }
+
+    const META: &str = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: T-1\n#   name: t\n#   severity: low\n#   category: sharing\n#   recommended_action: R\n";
+
+    fn load_one(text: &str) -> Result<Registry, PolicyError> {
+        Registry::load([("custom/p.rego".to_string(), text.to_string())])
+    }
+
+    #[test]
+    fn deny_without_metadata_is_an_error_naming_what_is_missing() {
+        for text in [
+            "package p\ndeny contains 1 if { true }\n",
+            "package p\nimport rego.v1\ndeny[msg] if { msg := \"x\" }\n",
+            "package p\ndefault deny := false\n",
+            "package p\ndeny.x := 1\n",
+        ] {
+            let err = load_one(text).err().expect(text);
+            assert_eq!(err.path, "custom/p.rego");
+            assert!(
+                err.message.contains("no `# METADATA`") && err.message.contains("custom.severity"),
+                "{text}: {}",
+                err.message
+            );
+        }
+        // METADATA with fields left out names each of them.
+        let text = "# METADATA\n# title: T\n# custom:\n#   id: T-1\npackage p\ndeny contains 1 if { true }\n";
+        let err = load_one(text).err().expect("incomplete");
+        assert!(
+            err.message.contains("`description`") && err.message.contains("`custom.severity`"),
+            "{}",
+            err.message
+        );
+        // METADATA without a deny rule is a policy that could never report.
+        let err = load_one(&format!(
+            "{META}package p\nviolation contains 1 if {{ true }}\n"
+        ))
+        .err()
+        .expect("no deny");
+        assert!(err.message.contains("no `deny` rule"), "{}", err.message);
+    }
+
+    #[test]
+    fn libraries_and_complete_policies_load() {
+        // A library: helpers, no deny (a comment or a string that says deny is not a rule).
+        let lib = "package lib\n# deny contains x if { true }\nhelper(x) := y if { y := \"deny contains\" }\ndenyish := 1\n";
+        assert!(load_one(lib).is_ok_and(|r| r.policies.is_empty()));
+        let policy = format!("{META}package p\ndeny contains 1 if {{ true }}\n");
+        let reg = load_one(&policy).expect("loads");
+        assert_eq!(reg.policies.len(), 1);
+        assert_eq!(reg.policies[0].meta.id, "T-1");
     }
 
     #[test]
