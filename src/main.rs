@@ -27,7 +27,15 @@ fn main() -> ExitCode {
     let mut registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
+            // Policy files are input too: their text reaches the terminal escaped.
+            let mut text = String::new();
+            let handler = miette::GraphicalReportHandler::new_themed(
+                miette::GraphicalTheme::unicode_nocolor(),
+            );
+            if handler.render_report(&mut text, &e).is_err() {
+                text = e.to_string();
+            }
+            eprintln!("{}", report::terminal::escape(&text));
             return ExitCode::from(2);
         }
     };
