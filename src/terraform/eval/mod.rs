@@ -4,11 +4,15 @@
 //! reported), references between resources, conditionals, `for` expressions, splats and the functions of
 //! [`super::functions`]. Whatever it cannot resolve is [`Value::Unknown`]; it never fails and its work is
 //! bounded (nesting depth and a step budget). Knows nothing of the cloud model.
+//!
+//! Split by job: this file is the evaluator and expressions; `instances` expands resources (`count`,
+//! `for_each`); `modules` makes module instances; `files` is `file`/`templatefile`. Data sources
+//! computed offline live in [`super::data`].
 
 use super::functions;
 use super::inputs::{convert, DeclaredType, Given, Inputs, Origin};
-use super::module::{Module, Resource, Workspace};
-use super::value::{ResourceRef, Value};
+use super::module::{Module, Workspace};
+use super::value::Value;
 use crate::finding::{ScanError, Trace};
 use crate::source::{FileId, Span};
 use hcl_edit::expr::{
@@ -20,6 +24,16 @@ use hcl_edit::Span as _;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
+
+mod files;
+mod instances;
+mod modules;
+
+pub use files::FileAccess;
+use instances::is_expanded;
+pub use instances::Instance;
+use modules::Child;
+pub use modules::MAX_MODULE_DEPTH;
 
 /// Deepest nesting of expressions (and of references followed) evaluated before giving up with Unknown.
 const MAX_DEPTH: u32 = 128;
@@ -37,26 +51,6 @@ pub struct BlockInstance<'a> {
     pub body: &'a Body,
     /// `None`: the parent's scope; `Some`: the parent's with the dynamic iterator bound.
     pub scope: Option<Scope<'static>>,
-}
-
-/// Where `file` and `templatefile` may read.
-#[derive(Debug, Default)]
-pub struct FileAccess {
-    /// The root module's directory: relative paths resolve against it, as in Terraform.
-    pub root_dir: std::path::PathBuf,
-    /// Canonical scanned directories; a file outside them is not read. Empty: nothing is read.
-    pub roots: Vec<std::path::PathBuf>,
-    pub max_bytes: u64,
-}
-
-/// One instance of a resource: `aws_s3_bucket.logs[0]`, `aws_s3_bucket.logs["a"]`, or the resource itself.
-pub struct Instance {
-    /// The address as Terraform prints it.
-    pub address: String,
-    /// The resource name with the instance key, for messages.
-    pub label: String,
-    /// `count` or `each` bound for this instance.
-    pub scope: Scope<'static>,
 }
 
 /// Names bound by `for` expressions and template `for` directives.
@@ -93,15 +87,6 @@ impl<'p> Scope<'p> {
             .map(|(_, v)| v)
             .or_else(|| self.parent.and_then(|p| p.lookup(name)))
     }
-}
-
-/// Deepest chain of module calls followed (a module that calls itself stops here).
-pub const MAX_MODULE_DEPTH: u32 = 16;
-
-/// A child module's evaluator while it is made, and after.
-enum Child<'a> {
-    InProgress,
-    Done(Option<Rc<Evaluator<'a>>>),
 }
 
 pub struct Evaluator<'a> {
@@ -229,149 +214,6 @@ impl<'a> Evaluator<'a> {
         out
     }
 
-    /// Renders `data "aws_iam_policy_document"` as the provider does: `source_policy_documents` first,
-    /// then the `statement` blocks (replacing source statements with the same `sid`), then
-    /// `override_policy_documents` (replacing by `sid`, else appended). Unknown parts stay unknown.
-    fn policy_document(&self, ds: &Resource<'a>) -> Value {
-        let body = ds.body();
-        let scope = Scope::default();
-        let mut statements: Vec<Value> = Vec::new();
-        let docs = |name: &str| -> Vec<Value> {
-            let Some(a) = body.get_attribute(name) else {
-                return Vec::new();
-            };
-            match self.eval_at(ds.file, &a.value) {
-                Value::List(items) => items
-                    .into_iter()
-                    .flat_map(|doc| match functions::call("jsondecode", vec![doc]) {
-                        Value::Object(mut m) => match m.remove("Statement") {
-                            Some(Value::List(s)) => s,
-                            Some(one @ Value::Object(_)) => vec![one],
-                            _ => vec![Value::Unknown],
-                        },
-                        _ => vec![Value::Unknown],
-                    })
-                    .collect(),
-                _ => vec![Value::Unknown],
-            }
-        };
-        for s in docs("source_policy_documents") {
-            merge_statement(&mut statements, s);
-        }
-        for b in self.blocks_in(ds.file, body, "statement", &scope) {
-            let scope = b.scope.as_ref().unwrap_or(&scope);
-            merge_statement(
-                &mut statements,
-                self.render_statement(ds.file, b.body, scope),
-            );
-        }
-        for s in docs("override_policy_documents") {
-            merge_statement(&mut statements, s);
-        }
-        Value::Object(BTreeMap::from([
-            ("Version".to_string(), Value::str("2012-10-17")),
-            ("Statement".to_string(), Value::List(statements)),
-        ]))
-    }
-
-    fn render_statement(&self, file: FileId, body: &'a Body, scope: &Scope) -> Value {
-        let get = |name: &str| {
-            body.get_attribute(name)
-                .map(|a| self.eval_in(file, &a.value, scope))
-        };
-        let mut st = BTreeMap::new();
-        if let Some(sid) = get("sid") {
-            st.insert("Sid".to_string(), sid);
-        }
-        st.insert(
-            "Effect".to_string(),
-            get("effect").unwrap_or_else(|| Value::str("Allow")),
-        );
-        for (attr, key) in [
-            ("actions", "Action"),
-            ("not_actions", "NotAction"),
-            ("resources", "Resource"),
-            ("not_resources", "NotResource"),
-        ] {
-            if let Some(v) = get(attr) {
-                st.insert(key.to_string(), v);
-            }
-        }
-        for (ident, key) in [
-            ("principals", "Principal"),
-            ("not_principals", "NotPrincipal"),
-        ] {
-            let blocks = self.blocks_in(file, body, ident, scope);
-            if blocks.is_empty() {
-                continue;
-            }
-            let mut by_type: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-            let mut principal = None;
-            for b in blocks {
-                let scope = b.scope.as_ref().unwrap_or(scope);
-                let get = |name: &str| {
-                    b.body
-                        .get_attribute(name)
-                        .map_or(Value::Unknown, |a| self.eval_in(file, &a.value, scope))
-                };
-                let (ty, ids) = (get("type"), get("identifiers"));
-                match (ty.as_str(), ids) {
-                    (Some("*"), Value::List(ids))
-                        if ids.iter().all(|i| i.as_str() == Some("*")) =>
-                    {
-                        principal = Some(Value::str("*"));
-                    }
-                    (Some(t), Value::List(ids)) => {
-                        by_type.entry(t.to_string()).or_default().extend(ids)
-                    }
-                    (Some(t), _) => by_type
-                        .entry(t.to_string())
-                        .or_default()
-                        .push(Value::Unknown),
-                    (None, _) => principal = Some(Value::Unknown),
-                }
-            }
-            let value = match principal {
-                Some(p) if by_type.is_empty() => p,
-                _ => Value::Object(
-                    by_type
-                        .into_iter()
-                        .map(|(k, v)| (k, Value::List(v)))
-                        .collect(),
-                ),
-            };
-            st.insert(key.to_string(), value);
-        }
-        let conditions = self.blocks_in(file, body, "condition", scope);
-        if !conditions.is_empty() {
-            let mut by_test: BTreeMap<String, Value> = BTreeMap::new();
-            for b in conditions {
-                let scope = b.scope.as_ref().unwrap_or(scope);
-                let get = |name: &str| {
-                    b.body
-                        .get_attribute(name)
-                        .map_or(Value::Unknown, |a| self.eval_in(file, &a.value, scope))
-                };
-                let (Some(test), Some(variable)) = (
-                    get("test").to_template_string(),
-                    get("variable").to_template_string(),
-                ) else {
-                    // A condition we cannot read still narrows the statement: keep it as unknown.
-                    by_test.insert("?".to_string(), Value::Unknown);
-                    continue;
-                };
-                if let Value::Object(vars) = by_test
-                    .entry(test)
-                    .or_insert_with(|| Value::Object(BTreeMap::new()))
-                {
-                    vars.insert(variable, get("values"));
-                }
-            }
-            st.insert("Condition".to_string(), Value::Object(by_test));
-        }
-        Value::Object(st)
-    }
-
     /// Where the value of the last top-level [`Evaluator::eval_in`] came from (variables and locals it
     /// went through), outermost first, without repeats.
     pub fn take_trace(&self) -> Vec<Trace> {
@@ -412,330 +254,6 @@ impl<'a> Evaluator<'a> {
             }
         }
         out
-    }
-
-    /// Lets `file` and `templatefile` read files under `roots` (canonical), relative paths resolving
-    /// against the root module's directory.
-    pub fn with_file_access(mut self, roots: Vec<std::path::PathBuf>, max_bytes: u64) -> Self {
-        let root_dir =
-            std::path::absolute(&self.module.dir).unwrap_or_else(|_| self.module.dir.clone());
-        self.files = Rc::new(FileAccess {
-            root_dir,
-            roots,
-            max_bytes,
-        });
-        self
-    }
-
-    /// `file(path)`: the text of a file under the scanned roots.
-    fn read_file(&self, path: &str) -> Result<String, String> {
-        let files = &self.files;
-        if files.roots.is_empty() {
-            return Err(format!("file(\"{path}\") is not read here"));
-        }
-        let p = std::path::Path::new(path);
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            files.root_dir.join(p)
-        };
-        let real = std::fs::canonicalize(&p)
-            .map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))?;
-        if !files.roots.iter().any(|r| real.starts_with(r)) {
-            return Err(format!(
-                "file(\"{path}\") is outside the scanned directories and is not read"
-            ));
-        }
-        let meta = std::fs::metadata(&real)
-            .map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))?;
-        if meta.len() > files.max_bytes {
-            return Err(format!(
-                "file(\"{path}\") is larger than the file size limit"
-            ));
-        }
-        std::fs::read_to_string(&real).map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))
-    }
-
-    /// `file`, `fileexists` and `templatefile`, which read files; `None` for other functions.
-    fn file_function(&self, name: &str, args: &[Value]) -> Option<Value> {
-        let path = args.first().and_then(Value::as_str);
-        Some(match (name, path) {
-            ("file", Some(p)) => match self.read_file(p) {
-                Ok(text) => Value::String(text),
-                Err(why) => self.unknown_because(why),
-            },
-            ("fileexists", Some(p)) => match self.read_file(p) {
-                Ok(_) => Value::Bool(true),
-                Err(why) if why.contains("No such file") => Value::Bool(false),
-                Err(why) => self.unknown_because(why),
-            },
-            ("templatefile", Some(p)) => {
-                let text = match self.read_file(p) {
-                    Ok(text) => text,
-                    Err(why) => return Some(self.unknown_because(why)),
-                };
-                let Ok(template) = hcl_edit::parser::parse_template(&text) else {
-                    return Some(self.unknown_because(format!(
-                        "templatefile(\"{p}\") is not a valid template"
-                    )));
-                };
-                // The template sees only the variables it is given.
-                let mut scope = Scope::default();
-                match args.get(1) {
-                    Some(Value::Object(vars)) => {
-                        for (k, v) in vars {
-                            scope.bind(k, v.clone());
-                        }
-                    }
-                    Some(Value::Null) | None => {}
-                    Some(_) => return Some(Value::Unknown),
-                }
-                if let Some(Element::Interpolation(i)) = template.as_single_element() {
-                    return Some(self.eval(&i.expr, &scope));
-                }
-                let mut out = String::new();
-                if self.render(&template, &scope, &mut out) {
-                    Value::String(out)
-                } else {
-                    Value::Unknown
-                }
-            }
-            ("file" | "fileexists" | "templatefile", None) => Value::Unknown,
-            _ => return None,
-        })
-    }
-
-    /// Resolves remote module sources through what `terraform init` installed.
-    pub fn with_installed(mut self, installed: super::module::Installed) -> Self {
-        self.installed = Rc::new(installed);
-        self
-    }
-
-    /// `module.NAME.` for each module call on the way to this module.
-    pub fn prefix(&self) -> &str {
-        &self.prefix
-    }
-
-    /// The evaluators of every module instance this module calls: in call-name order, one per `count`
-    /// index or `for_each` key (none for `count = 0` or an empty collection, one unindexed instance
-    /// when the call has neither or they are unknown).
-    pub fn children(&self) -> Vec<Rc<Evaluator<'a>>> {
-        let mut out = Vec::new();
-        for call in self.module.calls.values() {
-            for key in self.call_instances(call) {
-                out.extend(self.child_instance(call, key));
-            }
-        }
-        out
-    }
-
-    /// The instance keys of a module call: `None` for the one unindexed instance, else the key (a
-    /// number for `count`, a string for `for_each`) and, for `for_each`, `each.value`.
-    fn call_instances(
-        &self,
-        call: &super::module::ModuleCall<'a>,
-    ) -> Vec<Option<(Value, Option<Value>)>> {
-        let body = &call.block.body;
-        if let Some(c) = body.get_attribute("count") {
-            return match self.eval_at(call.file, &c.value).as_number() {
-                Some(n) if n >= 0.0 => (0..(n as usize).min(MAX_INSTANCES))
-                    .map(|i| Some((Value::Number(i as f64), None)))
-                    .collect(),
-                _ => vec![None],
-            };
-        }
-        if let Some(fe) = body.get_attribute("for_each") {
-            return match self.eval_at(call.file, &fe.value) {
-                Value::Object(map) => map
-                    .into_iter()
-                    .map(|(k, v)| Some((Value::String(k), Some(v))))
-                    .collect(),
-                Value::List(items) if items.iter().all(|i| matches!(i, Value::String(_))) => {
-                    let mut items = items;
-                    items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
-                    items.dedup();
-                    items
-                        .into_iter()
-                        .map(|k| Some((k.clone(), Some(k))))
-                        .collect()
-                }
-                _ => vec![None],
-            };
-        }
-        vec![None]
-    }
-
-    /// The instance of `call` for `key`, made once: its arguments evaluated here (with `count.index` or
-    /// `each` bound) become its variables. `None` when its source is not a module of the scan or the
-    /// calls nest deeper than [`MAX_MODULE_DEPTH`].
-    fn child_instance(
-        &self,
-        call: &super::module::ModuleCall<'a>,
-        key: Option<(Value, Option<Value>)>,
-    ) -> Option<Rc<Evaluator<'a>>> {
-        let mut scope = Scope::default();
-        let suffix = match &key {
-            None => String::new(),
-            Some((k, None)) => {
-                let n = k.as_number()?;
-                scope.bind(
-                    "count",
-                    Value::Object(BTreeMap::from([("index".to_string(), Value::Number(n))])),
-                );
-                format!("[{}]", super::value::format_number(n))
-            }
-            Some((k, Some(v))) => {
-                let k = k.to_template_string()?;
-                scope.bind(
-                    "each",
-                    Value::Object(BTreeMap::from([
-                        ("key".to_string(), Value::String(k.clone())),
-                        ("value".to_string(), v.clone()),
-                    ])),
-                );
-                format!("[{}]", serde_json::Value::String(k))
-            }
-        };
-        let memo = format!("{}{suffix}", call.name);
-        match self.children.borrow().get(&memo) {
-            Some(Child::Done(c)) => return c.clone(),
-            Some(Child::InProgress) => return None,
-            None => {}
-        }
-        self.children
-            .borrow_mut()
-            .insert(memo.clone(), Child::InProgress);
-        let made = self.make_child(call, &suffix, &scope);
-        self.children
-            .borrow_mut()
-            .insert(memo, Child::Done(made.clone()));
-        made
-    }
-
-    fn make_child(
-        &self,
-        call: &super::module::ModuleCall<'a>,
-        suffix: &str,
-        scope: &Scope,
-    ) -> Option<Rc<Evaluator<'a>>> {
-        let body = &call.block.body;
-        let key = if self.key.is_empty() {
-            call.name.to_string()
-        } else {
-            format!("{}.{}", self.key, call.name)
-        };
-        let dir = call
-            .local_dir(&self.module.dir)
-            .or_else(|| self.installed.get(&key).cloned());
-        let module = dir.as_ref().and_then(|d| self.workspace?.get(d));
-        let Some(module) = module else {
-            if self.workspace.is_some() && call.local_dir(&self.module.dir).is_none() {
-                let at = body.get_attribute("source").map_or_else(
-                    || super::parse::block_header(call.block),
-                    super::parse::attribute,
-                );
-                self.notes.borrow_mut().push(ScanError::parse(
-                    Span::new(call.file, at),
-                    format!(
-                        "module.{} is not scanned: its source {} is not installed here (run `terraform init` first to include it); what it makes and returns is unknown",
-                        call.name,
-                        call.source.as_deref().map_or_else(|| "(not a literal)".to_string(), |s| format!("`{s}`")),
-                    ),
-                ));
-            }
-            return None;
-        };
-        if self.module_depth >= MAX_MODULE_DEPTH {
-            self.errors.borrow_mut().push(ScanError::parse(
-                Span::new(call.file, super::parse::block_header(call.block)),
-                format!(
-                    "module calls nest more than {MAX_MODULE_DEPTH} levels deep here (does a module call itself?); the rest is not evaluated"
-                ),
-            ));
-            return None;
-        }
-        const META: [&str; 7] = [
-            "source",
-            "version",
-            "count",
-            "for_each",
-            "providers",
-            "depends_on",
-            "lifecycle",
-        ];
-        let mut inputs = Inputs::default();
-        for attr in body
-            .attributes()
-            .filter(|a| !META.contains(&a.key.as_str()))
-        {
-            inputs.values.insert(
-                attr.key.as_str().to_string(),
-                super::inputs::Input {
-                    value: super::inputs::Given::Typed(self.eval_in(call.file, &attr.value, scope)),
-                    origin: Origin::File(Span::new(call.file, super::parse::attribute(attr))),
-                    upstream: self.take_trace(),
-                },
-            );
-        }
-        Some(Rc::new(Evaluator {
-            notes: RefCell::default(),
-            module,
-            workspace: self.workspace,
-            prefix: format!("{}module.{}{suffix}.", self.prefix, call.name),
-            key,
-            installed: Rc::clone(&self.installed),
-            files: Rc::clone(&self.files),
-            budget: Rc::clone(&self.budget),
-            module_depth: self.module_depth + 1,
-            children: RefCell::default(),
-            inputs,
-            locals: RefCell::default(),
-            trace: RefCell::default(),
-            why: RefCell::default(),
-            resolving: RefCell::default(),
-            depth: Cell::new(0),
-            steps: Cell::new(0),
-            limit_hit: Cell::new((false, false)),
-            errors: RefCell::default(),
-        }))
-    }
-
-    /// `module.NAME.OUTPUT`, or `module.NAME[KEY].OUTPUT` for a call with `count` or `for_each`.
-    fn module_output(&self, name: &str, key: Option<&Value>, output: &str) -> Value {
-        let missing = || {
-            self.unknown_because(format!(
-                "module.{name} is not available (a remote source that `terraform init` has not installed, or not instantiated)"
-            ))
-        };
-        let Some(call) = self.module.calls.get(name) else {
-            return missing();
-        };
-        let expanded = ["count", "for_each"]
-            .iter()
-            .any(|a| call.block.body.get_attribute(a).is_some());
-        let instance = match (expanded, key) {
-            (false, None) => None,
-            (true, Some(k)) => {
-                let each = call.block.body.get_attribute("for_each").map(|fe| {
-                    match (self.eval_at(call.file, &fe.value), k.to_template_string()) {
-                        (Value::Object(mut map), Some(k)) => {
-                            map.remove(&k).unwrap_or(Value::Unknown)
-                        }
-                        (_, Some(k)) => Value::String(k),
-                        _ => Value::Unknown,
-                    }
-                });
-                Some((k.clone(), each))
-            }
-            _ => return Value::Unknown,
-        };
-        let Some(child) = self.child_instance(call, instance) else {
-            return missing();
-        };
-        match child.module.outputs.get(output) {
-            Some(l) => child.eval_at(l.file, l.expr),
-            None => Value::Unknown,
-        }
     }
 
     /// Evaluates an expression with no names bound.
@@ -1074,20 +592,19 @@ impl<'a> Evaluator<'a> {
                 None => (Value::Unknown, &[]),
             },
             "data" => {
-                // data.aws_iam_policy_document.NAME.json is rendered; other data sources are unknown.
+                // Data sources computed offline (`data::attribute`); the others are unknown.
                 let (Some(dtype), Some(dname)) = (attr(0), attr(1)) else {
                     return (Value::Unknown, &[]);
                 };
-                match (self.module.data.get(&(dtype, dname)), attr(2)) {
-                    (Some(ds), Some("json" | "minified_json"))
-                        if dtype == "aws_iam_policy_document" =>
-                    {
-                        (
-                            functions::call("jsonencode", vec![self.policy_document(ds)]),
-                            &ops[3..],
-                        )
-                    }
-                    _ => (
+                let computed = self
+                    .module
+                    .data
+                    .get(&(dtype, dname))
+                    .zip(attr(2))
+                    .and_then(|(ds, a)| super::data::attribute(self, ds, a));
+                match computed {
+                    Some(v) => (v, &ops[3..]),
+                    None => (
                         self.unknown_because(format!(
                             "data.{dtype}.{dname} is read from the cloud when Terraform plans"
                         )),
@@ -1262,210 +779,6 @@ impl<'a> Evaluator<'a> {
         self.locals.borrow_mut().insert(key, (v.clone(), trace));
         v
     }
-
-    /// An attribute of a resource instance: its written value when the configuration sets it, values
-    /// derived from arguments where the provider defines them, otherwise a reference known only after
-    /// apply.
-    fn resource_attr(&self, res: &Resource<'a>, address: &str, attr: &str, scope: &Scope) -> Value {
-        // What another resource's attribute went through is not where this value came from.
-        let mark = self.trace.borrow().len();
-        let v = self.resource_attr_inner(res, address, attr, scope);
-        self.trace.borrow_mut().truncate(mark);
-        v
-    }
-
-    fn resource_attr_inner(
-        &self,
-        res: &Resource<'a>,
-        address: &str,
-        attr: &str,
-        scope: &Scope,
-    ) -> Value {
-        if let Some(a) = res.body().get_attribute(attr) {
-            return self.eval(&a.value, scope);
-        }
-        if res.rtype == "aws_s3_bucket" {
-            if let Some(Value::String(name)) = res
-                .body()
-                .get_attribute("bucket")
-                .map(|a| self.eval(&a.value, scope))
-            {
-                match attr {
-                    "id" => return Value::String(name),
-                    "arn" => return Value::String(format!("arn:aws:s3:::{name}")),
-                    _ => {}
-                }
-            }
-        }
-        Value::Ref(Box::new(ResourceRef {
-            address: format!("{}{address}", self.prefix),
-            attr: attr.to_string(),
-        }))
-    }
-
-    /// The instances of a resource: one per `count` index or `for_each` key, none when the count is 0
-    /// or the collection empty, and the resource itself when it has neither. An unknown count or
-    /// collection gives one instance whose `count`/`each` are unknown. More than [`MAX_INSTANCES`] are
-    /// cut there, with an error.
-    pub fn instances(&self, res: &Resource<'a>) -> Vec<Instance> {
-        let all = self.instances_uncapped(res);
-        let (budget, reported) = (&self.budget.0, &self.budget.1);
-        let left = budget.get();
-        if all.len() > left {
-            if !reported.replace(true) {
-                let at = ["count", "for_each"]
-                    .iter()
-                    .find_map(|a| res.body().get_attribute(a))
-                    .map_or_else(
-                        || Span::new(res.file, super::parse::block_header(res.block)),
-                        |a| span_of(res.file, &a.value),
-                    );
-                self.errors.borrow_mut().push(ScanError::parse(
-                    at,
-                    format!(
-                        "the configuration expands to more than {MAX_TOTAL_INSTANCES} resource instances from here on; the rest are not checked"
-                    ),
-                ));
-            }
-            budget.set(0);
-            return all.into_iter().take(left).collect();
-        }
-        budget.set(left - all.len());
-        all
-    }
-
-    fn instances_uncapped(&self, res: &Resource<'a>) -> Vec<Instance> {
-        let single = || Instance {
-            address: format!("{}{}", self.prefix, res.address),
-            label: res.name.to_string(),
-            scope: Scope::default(),
-        };
-        let body = res.body();
-        let (entries, expr): (Vec<(Value, Option<Value>)>, &Expression) =
-            if let Some(count) = body.get_attribute("count") {
-                match self.eval_at(res.file, &count.value).as_number() {
-                    Some(n) if n >= 0.0 => (
-                        // One more than the cap, to tell that it was reached.
-                        (0..(n as usize).min(MAX_INSTANCES.min(self.budget.0.get()) + 1))
-                            .map(|i| (Value::Number(i as f64), None))
-                            .collect(),
-                        &count.value,
-                    ),
-                    _ => return vec![single()],
-                }
-            } else if let Some(fe) = body.get_attribute("for_each") {
-                match self.eval_at(res.file, &fe.value) {
-                    Value::Object(map) => (
-                        map.into_iter()
-                            .map(|(k, v)| (Value::String(k), Some(v)))
-                            .collect(),
-                        &fe.value,
-                    ),
-                    Value::List(items) if items.iter().all(|i| matches!(i, Value::String(_))) => {
-                        let mut items = items;
-                        items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
-                        items.dedup();
-                        (
-                            items.into_iter().map(|k| (k.clone(), Some(k))).collect(),
-                            &fe.value,
-                        )
-                    }
-                    _ => return vec![single()],
-                }
-            } else {
-                return vec![single()];
-            };
-        if entries.len() > MAX_INSTANCES {
-            self.errors.borrow_mut().push(ScanError::parse(
-                span_of(res.file, expr),
-                format!(
-                    "{} expands to more than {MAX_INSTANCES} instances; only the first {MAX_INSTANCES} are checked",
-                    res.address
-                ),
-            ));
-        }
-        entries
-            .into_iter()
-            .take(MAX_INSTANCES.min(self.budget.0.get() + 1))
-            .filter_map(|(k, v)| make_instance(res, &k, v))
-            .map(|mut i| {
-                i.address.insert_str(0, &self.prefix);
-                i
-            })
-            .collect()
-    }
-
-    /// The instance of an expanded resource for `key` (a number for `count`, a string for `for_each`).
-    fn instance_for_key(&self, res: &Resource<'a>, key: &Value) -> Option<Instance> {
-        let body = res.body();
-        if body.get_attribute("count").is_some() {
-            return make_instance(res, key, None);
-        }
-        let k = key.to_template_string()?;
-        let fe = body.get_attribute("for_each")?;
-        let value = match self.eval_at(res.file, &fe.value) {
-            Value::Object(mut map) => map.remove(&k).unwrap_or(Value::Unknown),
-            _ => Value::String(k),
-        };
-        make_instance(res, key, Some(value))
-    }
-}
-
-/// An instance: `count.index` bound when `each_value` is `None`, else `each.key` and `each.value`.
-fn make_instance(res: &Resource, key: &Value, each_value: Option<Value>) -> Option<Instance> {
-    let mut scope = Scope::default();
-    let suffix = match each_value {
-        None => {
-            let n = key.as_number()?;
-            scope.bind(
-                "count",
-                Value::Object(BTreeMap::from([("index".to_string(), Value::Number(n))])),
-            );
-            format!("[{}]", super::value::format_number(n))
-        }
-        Some(value) => {
-            let k = key.to_template_string()?;
-            scope.bind(
-                "each",
-                Value::Object(BTreeMap::from([
-                    ("key".to_string(), Value::String(k.clone())),
-                    ("value".to_string(), value),
-                ])),
-            );
-            format!("[{}]", serde_json::Value::String(k))
-        }
-    };
-    Some(Instance {
-        address: format!("{}{suffix}", res.address),
-        label: format!("{}{suffix}", res.name),
-        scope,
-    })
-}
-
-/// Adds a statement to a rendered document, replacing one with the same `Sid`.
-fn merge_statement(statements: &mut Vec<Value>, statement: Value) {
-    let sid = |s: &Value| {
-        s.as_object()
-            .and_then(|m| m.get("Sid"))
-            .and_then(|v| v.as_str().map(str::to_string))
-            .filter(|s| !s.is_empty())
-    };
-    if let Some(id) = sid(&statement) {
-        if let Some(existing) = statements
-            .iter_mut()
-            .find(|s| sid(s).as_deref() == Some(&id))
-        {
-            *existing = statement;
-            return;
-        }
-    }
-    statements.push(statement);
-}
-
-/// True when the resource has `count` or `for_each`.
-fn is_expanded(res: &Resource) -> bool {
-    let body = res.body();
-    body.get_attribute("count").is_some() || body.get_attribute("for_each").is_some()
 }
 
 /// The (key, value) pairs a `for` iterates: indexes of a list, keys of an object; `None` for anything
