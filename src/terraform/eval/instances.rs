@@ -165,8 +165,8 @@ impl<'a> Evaluator<'a> {
         }
         let k = key.to_template_string()?;
         let fe = body.get_attribute("for_each")?;
-        let value = match self.eval_at(res.file, &fe.value) {
-            Value::Object(mut map) => map.remove(&k).unwrap_or(Value::Unknown),
+        let value = match self.expansion(&res.address, res.file, &fe.value).as_ref() {
+            Value::Object(map) => map.get(&k).map_or(Value::Unknown, |v| self.copy(v)),
             _ => Value::String(k),
         };
         make_instance(res, key, Some(value))

@@ -1,7 +1,7 @@
 //! Module calls: their instances (`count`, `for_each`), a child evaluator per instance with the call's
 //! arguments as its variables, and `module.NAME.OUTPUT`.
 
-use super::{Evaluator, Scope, MAX_INSTANCES};
+use super::{Evaluator, LimitsHit, Scope, MAX_INSTANCES};
 use crate::finding::ScanError;
 use crate::source::Span;
 use crate::terraform::inputs::{Inputs, Origin};
@@ -10,8 +10,12 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Deepest chain of module calls followed (a module that calls itself stops here).
+/// Deepest chain of module calls followed. A module that calls itself, directly or through others,
+/// is reported at the call and not followed at all.
 pub const MAX_MODULE_DEPTH: u32 = 16;
+/// Most module instances made for one root module (calls with `count`/`for_each` nested in each other
+/// multiply).
+pub const MAX_MODULE_INSTANCES: usize = 10_000;
 
 /// A child module's evaluator while it is made, and after.
 pub(super) enum Child<'a> {
@@ -160,6 +164,10 @@ impl<'a> Evaluator<'a> {
             }
             return None;
         };
+        if let Some(p) = self.ancestry.iter().position(|(d, _)| *d == module.dir) {
+            self.report_recursion(call, p);
+            return None;
+        }
         if self.module_depth >= MAX_MODULE_DEPTH {
             self.errors.borrow_mut().push(ScanError::parse(
                 Span::new(call.file, crate::terraform::parse::block_header(call.block)),
@@ -167,6 +175,19 @@ impl<'a> Evaluator<'a> {
                     "module calls nest more than {MAX_MODULE_DEPTH} levels deep here (does a module call itself?); the rest is not evaluated"
                 ),
             ));
+            return None;
+        }
+        let made = self.root.module_instances.get() + 1;
+        self.root.module_instances.set(made);
+        if made > MAX_MODULE_INSTANCES {
+            if !self.root.modules_reported.replace(true) {
+                self.errors.borrow_mut().push(ScanError::parse(
+                    Span::new(call.file, crate::terraform::parse::block_header(call.block)),
+                    format!(
+                        "the configuration makes more than {MAX_MODULE_INSTANCES} module instances from here on; the rest are not evaluated"
+                    ),
+                ));
+            }
             return None;
         }
         const META: [&str; 7] = [
@@ -199,8 +220,15 @@ impl<'a> Evaluator<'a> {
                 },
             );
         }
+        let mut ancestry = self.ancestry.as_ref().clone();
+        ancestry.push((module.dir.clone(), call.name.to_string()));
         Some(Rc::new(Evaluator {
             notes: RefCell::default(),
+            root: Rc::clone(&self.root),
+            ancestry: Rc::new(ancestry),
+            variables: RefCell::default(),
+            outputs: RefCell::default(),
+            expansions: RefCell::default(),
             module,
             workspace: self.workspace,
             prefix: format!("{}module.{}{suffix}.", self.prefix, call.name),
@@ -217,17 +245,48 @@ impl<'a> Evaluator<'a> {
             resolving: RefCell::default(),
             depth: Cell::new(0),
             steps: Cell::new(0),
-            limit_hit: Cell::new((false, false)),
+            limit_hit: Cell::new(LimitsHit::default()),
             errors: RefCell::default(),
         }))
     }
 
-    /// `module.NAME.OUTPUT`, or `module.NAME[KEY].OUTPUT` for a call with `count` or `for_each`.
-    pub(super) fn module_output(&self, name: &str, key: Option<&Value>, output: &str) -> Value {
+    /// Reports a call to a module already on the way here (`ancestry[p]`), once per call.
+    fn report_recursion(&self, call: &crate::terraform::module::ModuleCall<'a>, p: usize) {
+        let at = Span::new(call.file, crate::terraform::parse::block_header(call.block));
+        if !self.root.recursive_reported.borrow_mut().insert(at.clone()) {
+            return;
+        }
+        let source = call
+            .source
+            .as_deref()
+            .map_or_else(|| "its source".to_string(), |s| format!("`{s}`"));
+        let message = if p + 1 == self.ancestry.len() {
+            format!(
+                "module.{} calls the module it is written in ({source}); a module cannot call itself, so this call is not followed",
+                call.name
+            )
+        } else {
+            let through: Vec<String> = self.ancestry[p + 1..]
+                .iter()
+                .map(|(_, name)| format!("module.{name}"))
+                .chain([format!("module.{}", call.name)])
+                .collect();
+            format!(
+                "module.{} calls {source}, a module it is itself called from (through {}); modules cannot call themselves, so this call is not followed",
+                call.name,
+                through.join(" → ")
+            )
+        };
+        self.errors.borrow_mut().push(ScanError::parse(at, message));
+    }
+
+    /// `module.NAME.OUTPUT`, or `module.NAME[KEY].OUTPUT` for a call with `count` or `for_each`;
+    /// each output is evaluated once.
+    pub(super) fn module_output(&self, name: &str, key: Option<&Value>, output: &str) -> Rc<Value> {
         let missing = || {
-            self.unknown_because(format!(
+            Rc::new(self.unknown_because(format!(
                 "module.{name} is not available (a remote source that `terraform init` has not installed, or not instantiated)"
-            ))
+            )))
         };
         let Some(call) = self.module.calls.get(name) else {
             return missing();
@@ -239,24 +298,47 @@ impl<'a> Evaluator<'a> {
             (false, None) => None,
             (true, Some(k)) => {
                 let each = call.block.body.get_attribute("for_each").map(|fe| {
-                    match (self.eval_at(call.file, &fe.value), k.to_template_string()) {
-                        (Value::Object(mut map), Some(k)) => {
-                            map.remove(&k).unwrap_or(Value::Unknown)
-                        }
+                    let all = self.expansion(&format!("module.{name}"), call.file, &fe.value);
+                    match (all.as_ref(), k.to_template_string()) {
+                        (Value::Object(map), Some(k)) => match map.get(&k) {
+                            Some(v) => self.copy(v),
+                            None => Value::Unknown,
+                        },
                         (_, Some(k)) => Value::String(k),
                         _ => Value::Unknown,
                     }
                 });
                 Some((k.clone(), each))
             }
-            _ => return Value::Unknown,
+            _ => return Rc::new(Value::Unknown),
         };
         let Some(child) = self.child_instance(call, instance) else {
             return missing();
         };
-        match child.module.outputs.get(output) {
-            Some(l) => child.eval_at(l.file, l.expr),
-            None => Value::Unknown,
+        let Some((&out, l)) = child.module.outputs.get_key_value(output) else {
+            return Rc::new(Value::Unknown);
+        };
+        if let Some(v) = child.outputs.borrow().get(out) {
+            return Rc::clone(v);
         }
+        let v = Rc::new(child.eval_at(l.file, l.expr));
+        child.outputs.borrow_mut().insert(out, Rc::clone(&v));
+        v
+    }
+
+    /// The `for_each` collection of the resource or module call at `address`, evaluated once.
+    pub(super) fn expansion(
+        &self,
+        address: &str,
+        file: crate::source::FileId,
+        expr: &hcl_edit::expr::Expression,
+    ) -> Rc<Value> {
+        if let Some(m) = self.expansions.borrow().get(address) {
+            return self.replay(m);
+        }
+        let m = self.memo(|| self.eval_at(file, expr));
+        let v = Rc::clone(&m.value);
+        self.expansions.borrow_mut().insert(address.to_string(), m);
+        v
     }
 }
