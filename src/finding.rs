@@ -42,7 +42,7 @@ impl fmt::Display for Severity {
 }
 
 /// A step a value came through: a variable's default or tfvars line, a local, a flag.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Trace {
     /// `None` for values from the command line or the environment.
     pub span: Option<Span>,

@@ -1,7 +1,9 @@
 //! Terraform: parse (`parse`), index a module (`module`), evaluate expressions (`eval`, `functions`,
-//! `value`) and adapt resources into the model (`adapt`).
+//! `value`), compute the data sources known offline (`data`) and adapt resources into the model
+//! (`adapt`).
 
 pub mod adapt;
+pub mod data;
 pub mod eval;
 pub mod functions;
 pub mod inputs;

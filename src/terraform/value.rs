@@ -136,6 +136,74 @@ impl Value {
         }
     }
 
+    /// The value's size in nodes, the unit of the evaluator's size budget: one per value, plus one per
+    /// [`BYTES_PER_NODE`] bytes of string (map keys included). Counting stops past `limit` (the result is
+    /// then `limit + 1`), so measuring costs no more than the budget it is checked against.
+    pub fn size_within(&self, limit: u64) -> u64 {
+        fn walk(v: &Value, total: &mut u64, limit: u64) {
+            if *total > limit {
+                return;
+            }
+            *total += 1;
+            match v {
+                Value::String(s) => *total += string_nodes(s),
+                Value::List(items) => {
+                    for item in items {
+                        walk(item, total, limit);
+                        if *total > limit {
+                            return;
+                        }
+                    }
+                }
+                Value::Object(map) => {
+                    for (k, item) in map {
+                        *total += string_nodes(k);
+                        walk(item, total, limit);
+                        if *total > limit {
+                            return;
+                        }
+                    }
+                }
+                Value::Json(inner) => walk(inner, total, limit),
+                Value::Ref(r) => *total += string_nodes(&r.address) + string_nodes(&r.attr),
+                Value::Null | Value::Bool(_) | Value::Number(_) | Value::Unknown => {}
+            }
+        }
+        let mut total = 0;
+        walk(self, &mut total, limit);
+        total.min(limit.saturating_add(1))
+    }
+
+    /// Feeds a hash consistent with `==` into `state`: equal values hash alike (`0.0` and `-0.0`
+    /// included), so collections can be deduplicated with a hash table.
+    pub fn hash_into<H: std::hash::Hasher>(&self, state: &mut H) {
+        use std::hash::Hash;
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Value::Null | Value::Unknown => {}
+            Value::Bool(b) => b.hash(state),
+            // `-0.0 == 0.0`: hash them alike. NaN equals nothing, so its hash does not matter.
+            Value::Number(n) => (if *n == 0.0 { 0.0f64 } else { *n }).to_bits().hash(state),
+            Value::String(s) => s.hash(state),
+            Value::List(items) => {
+                items.len().hash(state);
+                items.iter().for_each(|i| i.hash_into(state));
+            }
+            Value::Object(map) => {
+                map.len().hash(state);
+                for (k, v) in map {
+                    k.hash(state);
+                    v.hash_into(state);
+                }
+            }
+            Value::Ref(r) => {
+                r.address.hash(state);
+                r.attr.hash(state);
+            }
+            Value::Json(inner) => inner.hash_into(state),
+        }
+    }
+
     /// A short name of the value's type, for messages.
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -148,6 +216,13 @@ impl Value {
             Value::Ref(_) | Value::Json(_) | Value::Unknown => "unknown",
         }
     }
+}
+
+/// Bytes of string counted as one node by [`Value::size_within`] (about the memory of one value).
+pub const BYTES_PER_NODE: usize = 32;
+
+fn string_nodes(s: &str) -> u64 {
+    (s.len() / BYTES_PER_NODE) as u64
 }
 
 /// Numbers print without a fractional part when they are whole, as Terraform does.
@@ -192,6 +267,28 @@ mod tests {
             Some("0.5")
         );
         assert_eq!(Value::Unknown.as_bool(), None);
+    }
+
+    #[test]
+    fn size_counts_nodes_and_string_bytes_and_stops_at_the_limit() {
+        let v = Value::List(vec![
+            Value::str("a"),
+            Value::str("b".repeat(64)),
+            Value::Null,
+        ]);
+        assert_eq!(v.size_within(100), 1 + 1 + (1 + 2) + 1);
+        assert_eq!(v.size_within(2), 3);
+    }
+
+    #[test]
+    fn equal_values_hash_alike() {
+        let h = |v: &Value| {
+            let mut s = std::collections::hash_map::DefaultHasher::new();
+            v.hash_into(&mut s);
+            std::hash::Hasher::finish(&s)
+        };
+        assert_eq!(h(&Value::Number(0.0)), h(&Value::Number(-0.0)));
+        assert_ne!(h(&Value::str("a")), h(&Value::List(vec![Value::str("a")])));
     }
 
     #[test]

@@ -1,0 +1,20 @@
+//! Data sources that preflight evaluates offline, one file per data source. Every other data source is
+//! read from the cloud when Terraform plans, and is unknown here.
+
+pub mod aws_iam_policy_document;
+
+use super::eval::Evaluator;
+use super::functions;
+use super::module::Resource;
+use super::value::Value;
+
+/// The attribute `attr` of the data source `ds` when preflight can compute it; `None` otherwise.
+pub fn attribute<'a>(ev: &Evaluator<'a>, ds: &Resource<'a>, attr: &str) -> Option<Value> {
+    match (ds.rtype, attr) {
+        ("aws_iam_policy_document", "json" | "minified_json") => Some(functions::call(
+            "jsonencode",
+            vec![aws_iam_policy_document::render(ev, ds)],
+        )),
+        _ => None,
+    }
+}
