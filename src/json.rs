@@ -8,7 +8,7 @@ use jsonc_parser::ast;
 use std::ops::Range;
 
 /// Deepest nesting accepted (checked before parsing, so a hostile file cannot exhaust the stack).
-pub const MAX_DEPTH: usize = 256;
+pub const MAX_DEPTH: usize = 128;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
