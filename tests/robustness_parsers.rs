@@ -335,3 +335,28 @@ fn deep_terraform_is_a_located_error_next_to_a_good_module() {
     // `{"locals": {"x": ` is 17 characters and two levels: the 127th `[` is the 129th level.
     assert_eq!(column, 17 + 127, "{message}");
 }
+
+#[test]
+fn a_custom_policy_with_deep_metadata_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "good/main.tf",
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n  acl    = \"public-read\"\n}\n",
+    );
+    let rego = format!(
+        "# METADATA\n# title: Deep\n# extra:\n#   {}x\n# custom:\n#   id: DEEP-001\n#   name: deep\n#   severity: low\n#   category: sharing\n#   recommended_action: none\npackage deep.one\n\ndeny contains x if {{\n\tfalse\n\tx := 1\n}}\n",
+        "- ".repeat(LEVELS)
+    );
+    write(d, "policies/deep.rego", &rego);
+    let out = Command::cargo_bin("preflight")
+        .expect("binary")
+        .current_dir(d)
+        .args(["check", "--policy", "policies", "good"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("nesting deeper than"), "{stderr}");
+}
