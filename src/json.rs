@@ -8,7 +8,7 @@ use jsonc_parser::ast;
 use std::ops::Range;
 
 /// Deepest nesting accepted (checked before parsing, so a hostile file cannot exhaust the stack).
-pub const MAX_DEPTH: usize = 256;
+pub const MAX_DEPTH: usize = 128;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -173,6 +173,7 @@ fn convert(v: ast::Value) -> Result<Node, JsonError> {
         ast::Value::Object(o) => {
             let span = range(&o.range);
             let mut props: Vec<Prop> = Vec::with_capacity(o.properties.len());
+            let mut seen = std::collections::HashSet::with_capacity(o.properties.len());
             for p in o.properties {
                 let key_span = match &p.name {
                     ast::ObjectPropName::String(s) => range(&s.range),
@@ -180,7 +181,7 @@ fn convert(v: ast::Value) -> Result<Node, JsonError> {
                 };
                 let key = p.name.into_string();
                 // `//` is Terraform JSON syntax's comment property, which may repeat.
-                if key != "//" && props.iter().any(|q| q.key == key) {
+                if key != "//" && !seen.insert(key.clone()) {
                     return Err(JsonError {
                         span: key_span,
                         message: format!("duplicate key `{key}`"),
@@ -263,6 +264,19 @@ mod tests {
         assert!(parse("// c\n{}").is_err());
         assert!(parse("{\"//\": \"a\", \"//\": \"b\"}").is_ok());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn duplicates_among_many_keys() {
+        // Keys are checked against a set (a scan of the keys so far made this quadratic).
+        let keys: Vec<String> = (0..50_000).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}}}", keys.join(", "));
+        assert_eq!(parse(&text).map(|v| v.props().len()), Ok(50_000));
+        let text = format!("{{{}, \"k7\": 0}}", keys.join(", "));
+        assert_eq!(
+            parse(&text).expect_err("duplicate").message,
+            "duplicate key `k7`"
+        );
     }
 
     #[test]

@@ -524,12 +524,13 @@ fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResul
             return out;
         }
     };
-    let Some(plan) = terraform::plan::Plan::from_json(&doc) else {
-        out.errors.push(ScanError::parse(
-            source::Span::new(id, doc.span.start..doc.span.start),
-            "looks like `terraform show -json` output but has no `planned_values`".into(),
-        ));
-        return out;
+    let plan = match terraform::plan::Plan::from_json(&doc) {
+        Ok(plan) => plan,
+        Err(e) => {
+            out.errors
+                .push(ScanError::parse(source::Span::new(id, e.span), e.message));
+            return out;
+        }
     };
     let (model, locations) = terraform::adapt::adapt_plan(id, &plan);
     let analysis = terraform::Analysis {

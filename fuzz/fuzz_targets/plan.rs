@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(doc) = preflight::json::parse(text) else {
         return;
     };
-    if let Some(plan) = preflight::terraform::plan::Plan::from_json(&doc) {
+    if let Ok(plan) = preflight::terraform::plan::Plan::from_json(&doc) {
         std::hint::black_box(preflight::terraform::adapt::adapt_plan(FileId(0), &plan));
     }
 });

@@ -101,7 +101,8 @@ impl<'t> Cx<'t> {
     /// `node` with `Fn::If` followed where its condition is decided, `!Ref AWS::NoValue` as absent, and
     /// any other intrinsic function (which cannot give an object or a list of objects) unknown.
     fn resolve(&self, mut node: &'t Node) -> Resolved<'t> {
-        for _ in 0..64 {
+        // (Each step goes two levels down, so the document's own bound ends this loop first.)
+        for _ in 0..super::MAX_DEPTH {
             let [p] = node.props() else {
                 return Resolved::Node(node);
             };
@@ -141,7 +142,10 @@ impl<'t> Cx<'t> {
                 }
             }
         }
-        Resolved::Unknown(vec!["`Fn::If` nests more than 64 levels deep".into()])
+        Resolved::Unknown(vec![format!(
+            "`Fn::If` nests more than {} levels deep",
+            super::MAX_DEPTH
+        )])
     }
 
     /// Property `name` of the object `props`, resolved.

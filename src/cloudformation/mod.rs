@@ -10,7 +10,7 @@ pub mod adapt;
 
 use crate::json::{Kind, Node};
 use crate::terraform::value::{ResourceRef, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// True when `text` may be a template; confirmed by [`Template::from_node`] after parsing.
@@ -100,6 +100,22 @@ pub struct Template<'t> {
     assumed: HashMap<String, bool>,
     /// Conditions met so far that could not be decided.
     undecided: RefCell<std::collections::BTreeSet<String>>,
+    /// Levels of evaluation under way (collections, intrinsic functions, conditions and parameter
+    /// defaults that refer to others): bounded by [`MAX_DEPTH`].
+    level: Cell<usize>,
+}
+
+/// Deepest evaluation: the nesting bound of the documents themselves. Chains through conditions and
+/// parameter defaults (which the document's nesting does not bound) stop here too.
+pub const MAX_DEPTH: usize = crate::json::MAX_DEPTH;
+
+/// One level of evaluation, given back when dropped.
+struct Level<'a>(&'a Cell<usize>);
+
+impl Drop for Level<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get().saturating_sub(1));
+    }
 }
 
 const PSEUDO: [&str; 7] = [
@@ -160,6 +176,7 @@ impl<'t> Template<'t> {
             why: RefCell::default(),
             assumed: HashMap::new(),
             undecided: RefCell::default(),
+            level: Cell::new(0),
         })
     }
 
@@ -187,6 +204,22 @@ impl<'t> Template<'t> {
         crate::drain_unique(&self.why)
     }
 
+    /// One more level of evaluation, `None` past [`MAX_DEPTH`].
+    fn enter(&self) -> Option<Level<'_>> {
+        let level = self.level.get();
+        if level >= MAX_DEPTH {
+            return None;
+        }
+        self.level.set(level + 1);
+        Some(Level(&self.level))
+    }
+
+    fn too_deep(&self) -> Value {
+        self.unknown(format!(
+            "values, intrinsic functions, conditions and parameter defaults nest more than {MAX_DEPTH} levels deep here"
+        ))
+    }
+
     fn unknown(&self, why: String) -> Value {
         self.why.borrow_mut().push(why);
         Value::Unknown
@@ -194,13 +227,18 @@ impl<'t> Template<'t> {
 
     /// The value of a property, intrinsic functions evaluated. `AWS::NoValue` gives `Null`.
     pub fn value(&self, node: &Node) -> Value {
-        self.eval(node, 0)
+        self.eval(node)
     }
 
-    fn eval(&self, node: &Node, depth: u32) -> Value {
-        if depth > 64 {
-            return self.unknown("intrinsic functions nest more than 64 levels deep".into());
-        }
+    fn eval(&self, node: &Node) -> Value {
+        // Scalars do not recurse; every collection and intrinsic function is one level.
+        let _level = match &node.kind {
+            Kind::Array(_) | Kind::Object(_) => match self.enter() {
+                Some(level) => Some(level),
+                None => return self.too_deep(),
+            },
+            _ => None,
+        };
         match &node.kind {
             Kind::Null => Value::Null,
             Kind::Bool(b) => Value::Bool(*b),
@@ -213,20 +251,20 @@ impl<'t> Template<'t> {
             Kind::Array(items) => Value::List(
                 items
                     .iter()
-                    .map(|i| self.eval(i, depth + 1))
+                    .map(|i| self.eval(i))
                     .filter(|v| *v != Value::Null)
                     .collect(),
             ),
             Kind::Object(props) => {
                 if let [p] = props.as_slice() {
                     if p.key == "Ref" || p.key == "Condition" || p.key.starts_with("Fn::") {
-                        return self.intrinsic(&p.key, &p.value, depth + 1);
+                        return self.intrinsic(&p.key, &p.value);
                     }
                 }
                 Value::Object(
                     props
                         .iter()
-                        .map(|p| (p.key.clone(), self.eval(&p.value, depth + 1)))
+                        .map(|p| (p.key.clone(), self.eval(&p.value)))
                         .filter(|(_, v)| *v != Value::Null)
                         .collect(),
                 )
@@ -234,7 +272,7 @@ impl<'t> Template<'t> {
         }
     }
 
-    fn intrinsic(&self, name: &str, arg: &Node, depth: u32) -> Value {
+    fn intrinsic(&self, name: &str, arg: &Node) -> Value {
         let args = arg.items();
         match name {
             "Ref" => match arg.as_str() {
@@ -263,10 +301,10 @@ impl<'t> Template<'t> {
             }
             "Fn::If" => match args {
                 [cond, yes, no] => match cond.as_str().and_then(|c| self.condition(c)) {
-                    Some(true) => self.eval(yes, depth),
-                    Some(false) => self.eval(no, depth),
+                    Some(true) => self.eval(yes),
+                    Some(false) => self.eval(no),
                     None => {
-                        let (a, b) = (self.eval(yes, depth), self.eval(no, depth));
+                        let (a, b) = (self.eval(yes), self.eval(no));
                         if a == b && a.is_known() {
                             a
                         } else {
@@ -281,8 +319,8 @@ impl<'t> Template<'t> {
             },
             "Fn::Join" => match args {
                 [sep, list] => {
-                    let sep = self.eval(sep, depth);
-                    let list = self.eval(list, depth);
+                    let sep = self.eval(sep);
+                    let list = self.eval(list);
                     let parts = list.as_list().map(|l| {
                         l.iter()
                             .map(Value::to_template_string)
@@ -306,7 +344,7 @@ impl<'t> Template<'t> {
             },
             "Fn::Select" => match args {
                 [index, list] => {
-                    let (i, list) = (self.eval(index, depth), self.eval(list, depth));
+                    let (i, list) = (self.eval(index), self.eval(list));
                     match (i.as_number(), list) {
                         (Some(i), Value::List(items)) if i >= 0.0 && (i as usize) < items.len() => {
                             items[i as usize].clone()
@@ -317,7 +355,7 @@ impl<'t> Template<'t> {
                 _ => self.unknown("a malformed `Fn::Select`".into()),
             },
             "Fn::Split" => match args {
-                [sep, s] => match (self.eval(sep, depth), self.eval(s, depth)) {
+                [sep, s] => match (self.eval(sep), self.eval(s)) {
                     (Value::String(sep), Value::String(s)) if !sep.is_empty() => {
                         Value::List(s.split(sep.as_str()).map(Value::str).collect())
                     }
@@ -334,14 +372,14 @@ impl<'t> Template<'t> {
                     },
                     _ => return self.unknown("a malformed `Fn::Sub`".into()),
                 };
-                self.sub(&template, vars, depth)
+                self.sub(&template, vars)
             }
             "Fn::FindInMap" => match args {
                 [map, k1, k2] => {
                     let keys = (
-                        self.eval(map, depth).to_template_string(),
-                        self.eval(k1, depth).to_template_string(),
-                        self.eval(k2, depth).to_template_string(),
+                        self.eval(map).to_template_string(),
+                        self.eval(k1).to_template_string(),
+                        self.eval(k2).to_template_string(),
                     );
                     match keys {
                         (Some(m), Some(a), Some(b)) => match self
@@ -351,7 +389,7 @@ impl<'t> Template<'t> {
                             .and_then(|x| x.get(&a))
                             .and_then(|x| x.get(&b))
                         {
-                            Some(v) => self.eval(v, depth),
+                            Some(v) => self.eval(v),
                             None => self.unknown(format!("Mappings has no {m}.{a}.{b}")),
                         },
                         _ => Value::Unknown,
@@ -359,9 +397,8 @@ impl<'t> Template<'t> {
                 }
                 _ => self.unknown("a malformed `Fn::FindInMap`".into()),
             },
-            "Fn::Base64" => self.eval(arg, depth),
-            "Fn::Equals" | "Fn::And" | "Fn::Or" | "Fn::Not" => match self.boolean(name, arg, depth)
-            {
+            "Fn::Base64" => self.eval(arg),
+            "Fn::Equals" | "Fn::And" | "Fn::Or" | "Fn::Not" => match self.boolean(name, arg) {
                 Some(b) => Value::Bool(b),
                 None => Value::Unknown,
             },
@@ -393,7 +430,7 @@ impl<'t> Template<'t> {
             let value = match given {
                 Some(v) => v,
                 None => match p.get("Default") {
-                    Some(d) => self.eval(d, 1),
+                    Some(d) => self.eval(d),
                     None => {
                         return self.unknown(format!(
                             "parameter {target} has no default: pass it with --cfn-param {target}=…"
@@ -421,7 +458,7 @@ impl<'t> Template<'t> {
     }
 
     /// `Fn::Sub`: `${Name}` from the variables, parameters and pseudo parameters; `${!Literal}` kept.
-    fn sub(&self, template: &str, vars: Option<&Node>, depth: u32) -> Value {
+    fn sub(&self, template: &str, vars: Option<&Node>) -> Value {
         let mut out = String::new();
         let mut rest = template;
         while let Some(start) = rest.find("${") {
@@ -437,7 +474,7 @@ impl<'t> Template<'t> {
                 out.push('}');
             } else {
                 let value = match vars.and_then(|v| v.get(name)) {
-                    Some(v) => self.eval(v, depth),
+                    Some(v) => self.eval(v),
                     None if name.contains('.') => {
                         return self
                             .unknown(format!("`{name}` is known only when the stack is deployed"))
@@ -488,7 +525,7 @@ impl<'t> Template<'t> {
             let [p] = node.props() else {
                 return None;
             };
-            self.boolean(&p.key, &p.value, 1)
+            self.boolean(&p.key, &p.value)
         });
         let why = if v.is_none() {
             self.why.borrow()[mark..].to_vec()
@@ -502,19 +539,23 @@ impl<'t> Template<'t> {
         v
     }
 
-    fn boolean(&self, name: &str, arg: &Node, depth: u32) -> Option<bool> {
+    fn boolean(&self, name: &str, arg: &Node) -> Option<bool> {
+        let Some(_level) = self.enter() else {
+            self.too_deep();
+            return None;
+        };
         let args = arg.items();
         let sub = |n: &Node| -> Option<bool> {
             match n.props() {
                 [p] if p.key == "Condition" => p.value.as_str().and_then(|c| self.condition(c)),
-                [p] if p.key.starts_with("Fn::") => self.boolean(&p.key, &p.value, depth + 1),
-                _ => self.eval(n, depth).as_bool(),
+                [p] if p.key.starts_with("Fn::") => self.boolean(&p.key, &p.value),
+                _ => self.eval(n).as_bool(),
             }
         };
         match name {
             "Fn::Equals" => match args {
                 [a, b] => {
-                    let (a, b) = (self.eval(a, depth), self.eval(b, depth));
+                    let (a, b) = (self.eval(a), self.eval(b));
                     (a.is_known() && b.is_known()).then(|| {
                         a == b
                             || (a.to_template_string().is_some()
@@ -697,6 +738,82 @@ mod tests {
             .and_then(|p| p.get("X"))
             .expect("X");
         assert_eq!(tpl.value(v), Value::str("dev"));
+    }
+
+    /// Evaluates `prop` of the first resource of `yaml` and whether that resource exists, on a thread
+    /// with the stack of a rayon worker (2 MiB), where templates are read during a scan.
+    fn on_worker_stack(yaml: String, prop: &'static str) -> (Value, bool, Vec<String>) {
+        std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || {
+                let root = crate::yaml::parse(&yaml).expect("parses");
+                let tpl = Template::from_node(&root, HashMap::new()).expect("template");
+                let r = &tpl.resources[0];
+                let exists = tpl.exists(r);
+                let v = r
+                    .properties
+                    .and_then(|p| p.get(prop))
+                    .map_or(Value::Null, |v| tpl.value(v));
+                (v, exists, tpl.take_why())
+            })
+            .expect("spawns")
+            .join()
+            .expect("no overflow")
+    }
+
+    #[test]
+    fn chains_through_parameters_and_conditions_are_bounded() {
+        // A parameter whose default refers to itself, and a long chain of them.
+        let selfref = "Parameters:\n  P:\n    Type: String\n    Default: !Ref P\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Ref P\n";
+        let (v, _, why) = on_worker_stack(selfref.into(), "X");
+        assert_eq!(v, Value::Unknown);
+        assert!(
+            why.iter().any(|w| w.contains("more than 128 levels")),
+            "{why:?}"
+        );
+        let mut chain = String::from("Parameters:\n");
+        for i in 0..5000 {
+            chain.push_str(&format!(
+                "  P{i}:\n    Type: String\n    Default: !Ref P{}\n",
+                i + 1
+            ));
+        }
+        chain.push_str("  P5000:\n    Type: String\n    Default: end\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Ref P0\n");
+        assert_eq!(on_worker_stack(chain, "X").0, Value::Unknown);
+        // Conditions that each depend on the next: undecided past the bound, so the resource exists.
+        let mut chain = String::from("AWSTemplateFormatVersion: '2010-09-09'\nConditions:\n");
+        for i in 0..20_000 {
+            chain.push_str(&format!(
+                "  C{i}: !And [!Condition C{}, !Equals [a, a]]\n",
+                i + 1
+            ));
+        }
+        chain.push_str("  C20000: !Equals [a, b]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Condition: C0\n    Properties:\n      X: 1\n");
+        let (_, exists, _) = on_worker_stack(chain, "X");
+        assert!(exists);
+        // A short chain is still decided.
+        let mut chain = String::from("AWSTemplateFormatVersion: '2010-09-09'\nConditions:\n");
+        for i in 0..10 {
+            chain.push_str(&format!(
+                "  C{i}: !And [!Condition C{}, !Equals [a, a]]\n",
+                i + 1
+            ));
+        }
+        chain.push_str("  C10: !Equals [a, b]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Condition: C0\n    Properties:\n      X: 1\n");
+        assert!(!on_worker_stack(chain, "X").1);
+    }
+
+    #[test]
+    fn nesting_at_the_document_limit_evaluates() {
+        // `Fn::Join`s (three levels each: the wrapper and two sequences) under the four mappings
+        // above the property: 127 levels in all.
+        let n = (MAX_DEPTH - 4) / 3;
+        let value = format!("{}x{}", "!Join ['', [".repeat(n), "]]".repeat(n));
+        let yaml = format!(
+            "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: {value}\n"
+        );
+        let (v, _, why) = on_worker_stack(yaml, "X");
+        assert_eq!(v, Value::str("x"), "{why:?}");
     }
 
     #[test]

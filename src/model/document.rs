@@ -105,13 +105,18 @@ const FIELDS: [(&str, &str); 9] = [
     ("Condition", "conditions"),
 ];
 
+/// Whether `json` holds a `null` anywhere (with a stack of its own: the value may be deep).
 fn has_null(json: &Json) -> bool {
-    match json {
-        Json::Null => true,
-        Json::Array(items) => items.iter().any(has_null),
-        Json::Object(map) => map.values().any(has_null),
-        _ => false,
+    let mut stack = vec![json];
+    while let Some(v) = stack.pop() {
+        match v {
+            Json::Null => return true,
+            Json::Array(items) => stack.extend(items),
+            Json::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
     }
+    false
 }
 
 fn statement(json: &Json) -> Option<Statement> {

@@ -56,6 +56,8 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
             acc.push('\n');
             acc
         });
+    // saphyr's loader recurses once per nesting level: the bounded reader goes first.
+    crate::yaml::parse(&yaml).map_err(|e| format!("METADATA is not valid YAML: {}", e.message))?;
     let docs =
         Yaml::load_from_str(&yaml).map_err(|e| format!("METADATA is not valid YAML: {e}"))?;
     let doc = docs.first().ok_or("METADATA is empty")?;
