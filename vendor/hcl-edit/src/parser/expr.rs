@@ -13,11 +13,15 @@ use crate::expr::{
     Object, ObjectKey, ObjectValue, ObjectValueAssignment, ObjectValueTerminator, Parenthesis,
     Splat, TraversalOperator, UnaryOp, UnaryOperator,
 };
-use crate::template::HeredocTemplate;
+use crate::template::{Element, HeredocTemplate};
 use crate::{Decorate, Decorated, Formatted, Ident, RawString, SetSpan, Spanned};
 
 use hcl_primitives::ident::{is_id_continue, is_id_start};
 use std::cell::RefCell;
+use std::collections::hash_map::{HashMap, RandomState};
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::mem;
+use vecmap::VecMap;
 use winnow::ascii::{crlf, dec_uint, line_ending, newline, space0};
 use winnow::combinator::{
     alt, cut_err, delimited, empty, fail, not, opt, peek, preceded, repeat, separated,
@@ -528,13 +532,18 @@ fn object_items<'i>(
     state: &RefCell<ExprParseState>,
 ) -> impl ModalParser<Input<'i>, (), ContextError> + '_ {
     move |input: &mut Input<'i>| {
-        let mut object = Object::new();
+        // PATCHED (preflight): items are collected in a `Vec` and checked for redefined keys with
+        // `SeenObjectKeys` instead of `Object::contains_key` + `Object::insert`, which both scan
+        // all earlier keys and made an object literal with N keys cost O(N²) comparisons.
+        let mut items: Vec<(ObjectKey, ObjectValue)> = Vec::new();
+        let mut seen = SeenObjectKeys::default();
 
         loop {
             let trailing = raw_string(ws).parse_next(input)?;
             let ch = peek(any).parse_next(input)?;
 
             if ch == '}' {
+                let mut object = object_from_unique_items(items);
                 object.set_trailing(trailing);
                 state.borrow_mut().on_expr_term(Expression::Object(object));
                 return Ok(());
@@ -542,8 +551,9 @@ fn object_items<'i>(
 
             let checkpoint = input.checkpoint();
             let mut key = object_key(input)?;
+            let key_hash = seen.hash(&key);
 
-            if object.contains_key(&key) {
+            if seen.contains(key_hash, &key, &items) {
                 input.reset(&checkpoint);
                 return cut_err(fail)
                     .context(StrContext::Label("object item"))
@@ -563,7 +573,9 @@ fn object_items<'i>(
             let value_terminator = match ch {
                 '}' => {
                     value.set_terminator(ObjectValueTerminator::None);
-                    object.insert(key, value);
+                    seen.record(key_hash, items.len());
+                    items.push((key, value));
+                    let object = object_from_unique_items(items);
                     state.borrow_mut().on_expr_term(Expression::Object(object));
                     return Ok(());
                 }
@@ -605,8 +617,109 @@ fn object_items<'i>(
             };
 
             value.set_terminator(value_terminator);
-            object.insert(key, value);
+            seen.record(key_hash, items.len());
+            items.push((key, value));
         }
+    }
+}
+
+// PATCHED (preflight): everything from here to `object_key` is new; see `object_items`.
+
+/// Builds an `Object` from items whose keys are pairwise unequal, without comparing the keys again.
+fn object_from_unique_items(items: Vec<(ObjectKey, ObjectValue)>) -> Object {
+    // SAFETY: `from_vec_unchecked` requires that no two keys are equal. `object_items` only pushes
+    // a key after `SeenObjectKeys::contains` has found no equal key among the earlier ones.
+    let items = unsafe { VecMap::from_vec_unchecked(items) };
+    Object::from(items)
+}
+
+/// The keys of an object literal seen so far, grouped into buckets by a hash that agrees with
+/// `ObjectKey`'s `PartialEq`: two keys that compare equal always get the same hash. A new key is
+/// compared with `==` against the keys in its own bucket only, which gives exactly the answer that
+/// `Object::contains_key` would give, but usually after one comparison instead of one per key.
+#[derive(Default)]
+struct SeenObjectKeys {
+    hasher: RandomState,
+    /// Hash -> indices of the items whose key has that hash.
+    buckets: HashMap<u64, Vec<usize>>,
+}
+
+/// How deep `hash_key_expr` looks into nested key expressions.
+const KEY_HASH_DEPTH: usize = 4;
+
+impl SeenObjectKeys {
+    fn hash(&self, key: &ObjectKey) -> u64 {
+        let mut state = self.hasher.build_hasher();
+        mem::discriminant(key).hash(&mut state);
+        match key {
+            ObjectKey::Ident(ident) => ident.value().as_str().hash(&mut state),
+            ObjectKey::Expression(expr) => hash_key_expr(expr, &mut state, KEY_HASH_DEPTH),
+        }
+        state.finish()
+    }
+
+    /// Whether `items` holds a key equal to `key`, whose hash is `key_hash`.
+    fn contains(&self, key_hash: u64, key: &ObjectKey, items: &[(ObjectKey, ObjectValue)]) -> bool {
+        self.buckets
+            .get(&key_hash)
+            .is_some_and(|bucket| bucket.iter().any(|&index| items[index].0 == *key))
+    }
+
+    /// Records that the key of `items[index]` has the hash `key_hash`.
+    fn record(&mut self, key_hash: u64, index: usize) {
+        self.buckets.entry(key_hash).or_default().push(index);
+    }
+}
+
+/// Feeds to `state` parts of `expr` that `Expression`'s `PartialEq` compares, so that equal
+/// expressions hash alike. The `PartialEq` impls of expressions and of `Decorated`, `Formatted`
+/// and `Spanned` compare variants and values, never decor or spans; so is the hash.
+///
+/// The hash may leave parts out (that only puts more keys into one bucket, to be told apart by
+/// `==`): it looks at most `depth` levels deep and only into the kinds of expressions that are
+/// likely keys. Keys of the other kinds are told apart by kind only.
+fn hash_key_expr<H: Hasher>(expr: &Expression, state: &mut H, depth: usize) {
+    mem::discriminant(expr).hash(state);
+    let Some(depth) = depth.checked_sub(1) else {
+        return;
+    };
+    match expr {
+        Expression::String(string) => string.value().hash(state),
+        Expression::Bool(boolean) => boolean.value().hash(state),
+        Expression::Number(number) => {
+            // Numbers of different kinds (integer, float) compare equal when their `f64` values
+            // do, so hash the `f64` value, with `-0.0` and `0.0` as one. It is finite, never NaN.
+            let bits = match number.value().as_f64() {
+                Some(float) if float != 0.0 => float.to_bits(),
+                _ => 0,
+            };
+            bits.hash(state);
+        }
+        Expression::Variable(ident) => ident.value().as_str().hash(state),
+        Expression::Parenthesis(parens) => hash_key_expr(parens.inner(), state, depth),
+        Expression::StringTemplate(template) => {
+            for element in template {
+                mem::discriminant(element).hash(state);
+                match element {
+                    Element::Literal(literal) => literal.value().hash(state),
+                    Element::Interpolation(interp) => hash_key_expr(&interp.expr, state, depth),
+                    Element::Directive(_) => {}
+                }
+            }
+        }
+        Expression::Traversal(traversal) => {
+            hash_key_expr(&traversal.expr, state, depth);
+            for operator in &traversal.operators {
+                mem::discriminant(operator.value()).hash(state);
+                match operator.value() {
+                    TraversalOperator::GetAttr(ident) => ident.value().as_str().hash(state),
+                    TraversalOperator::Index(index) => hash_key_expr(index, state, depth),
+                    TraversalOperator::LegacyIndex(index) => index.value().hash(state),
+                    TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {}
+                }
+            }
+        }
+        _ => {}
     }
 }
 
