@@ -640,8 +640,11 @@ fn object_from_unique_items(items: Vec<(ObjectKey, ObjectValue)>) -> Object {
 #[derive(Default)]
 struct SeenObjectKeys {
     hasher: RandomState,
-    /// Hash -> indices of the items whose key has that hash.
-    buckets: HashMap<u64, Vec<usize>>,
+    /// Hash -> index of the latest item whose key has that hash.
+    latest: HashMap<u64, usize>,
+    /// Item index -> index of the item before it whose key has the same hash, if any. With
+    /// `latest`, this chains the items of each bucket.
+    previous: Vec<Option<usize>>,
 }
 
 /// How deep `hash_key_expr` looks into nested key expressions.
@@ -660,14 +663,21 @@ impl SeenObjectKeys {
 
     /// Whether `items` holds a key equal to `key`, whose hash is `key_hash`.
     fn contains(&self, key_hash: u64, key: &ObjectKey, items: &[(ObjectKey, ObjectValue)]) -> bool {
-        self.buckets
-            .get(&key_hash)
-            .is_some_and(|bucket| bucket.iter().any(|&index| items[index].0 == *key))
+        let mut next = self.latest.get(&key_hash).copied();
+        while let Some(index) = next {
+            if items[index].0 == *key {
+                return true;
+            }
+            next = self.previous[index];
+        }
+        false
     }
 
-    /// Records that the key of `items[index]` has the hash `key_hash`.
+    /// Records that the key of the next item, `items[index]`, has the hash `key_hash`.
     fn record(&mut self, key_hash: u64, index: usize) {
-        self.buckets.entry(key_hash).or_default().push(index);
+        debug_assert_eq!(index, self.previous.len());
+        let previous = self.latest.insert(key_hash, index);
+        self.previous.push(previous);
     }
 }
 
