@@ -151,7 +151,7 @@ impl SourceMap {
 pub fn display_path(path: &Path, cwd: &Path) -> String {
     let Ok(rel) = path.strip_prefix(cwd).or_else(|_| path.strip_prefix(".")) else {
         if path.is_absolute() {
-            return path.to_string_lossy().replace('\\', "/");
+            return os_text(path.as_os_str()).replace('\\', "/");
         }
         return relative(path);
     };
@@ -159,14 +159,32 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
 }
 
 fn relative(rel: &Path) -> String {
-    let s: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let s: Vec<String> = rel.components().map(|c| os_text(c.as_os_str())).collect();
     if s.is_empty() {
         ".".to_string()
     } else {
         s.join("/")
+    }
+}
+
+/// A file name as text: bytes that are not UTF-8 are written `\xNN`, so two such names stay apart
+/// and the reader can tell which file it is.
+fn os_text(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
     }
 }
 
@@ -193,6 +211,17 @@ mod tests {
         let f = file("policy = jsonencode({\n  x = 1\n})\n");
         let h = f.first_line(&(0..f.text.len()));
         assert_eq!(&f.text[h], "policy = jsonencode({");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_show_their_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"vol\xff\xfe.tf");
+        assert_eq!(
+            display_path(Path::new(name), Path::new("/w")),
+            "vol\\xff\\xfe.tf"
+        );
     }
 
     #[test]
