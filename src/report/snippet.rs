@@ -81,10 +81,7 @@ pub fn build(
         starts: Vec::new(),
     };
     let mut mapped = vec![0..0; clipped.len()];
-    for (k, &line) in filled.iter().enumerate() {
-        if k > 0 {
-            snippet.text.push('\n');
-        }
+    for &line in &filled {
         snippet.lines.push((snippet.text.len(), line));
         let range = file.line_range(line);
         let on_line: Vec<usize> = (0..clipped.len())
@@ -104,6 +101,8 @@ pub fn build(
         wanted.sort_unstable();
         wanted.dedup();
         let places = snippet.push_line(text, &range, &window, &wanted, secrets);
+        // Every line ends with a line break: miette shows an empty last line only when one follows.
+        snippet.text.push('\n');
         for &i in &on_line {
             let r = &clipped[i].1;
             let at = |p: usize| {
@@ -300,8 +299,8 @@ mod tests {
         text.push_str("\"end\":1}\n");
         let f = file(&text);
         let (s, labels) = build(&f, "t.json", &[at..at + 8], &[]);
-        assert!(s.text().chars().count() <= MAX_COLUMNS + 2, "{}", s.text());
-        assert!(s.text().starts_with('…') && s.text().ends_with('…'));
+        assert!(s.text().chars().count() <= MAX_COLUMNS + 3, "{}", s.text());
+        assert!(s.text().starts_with('…') && s.text().ends_with("…\n"));
         assert_eq!(&s.text()[labels[0].clone()], "\"k15000\"");
         let c = s.read_span(&(labels[0].start, 8).into(), 0, 0).unwrap();
         assert_eq!(c.line(), 0);
@@ -321,6 +320,15 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_line_after_the_label_is_shown() {
+        let f = file("a\nb = 1\n\nc\n");
+        let (s, labels) = build(&f, "t.tf", &[2..7], &[]);
+        let c = s.read_span(&(labels[0].start, 5).into(), 1, 1).unwrap();
+        assert_eq!(std::str::from_utf8(c.data()).unwrap(), "a\nb = 1\n\n");
+        assert_eq!(c.line(), 0);
+    }
+
+    #[test]
     fn far_labels_keep_their_real_line_numbers() {
         let text: String = (1..=100).map(|i| format!("line {i}\n")).collect();
         let f = file(&text);
@@ -332,7 +340,7 @@ mod tests {
         assert_eq!(second.line(), 88);
         assert_eq!(
             std::str::from_utf8(second.data()).unwrap(),
-            "line 89\nline 90\nline 91"
+            "line 89\nline 90\nline 91\n"
         );
     }
 }
