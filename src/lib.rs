@@ -4,6 +4,7 @@
 //! `terraform::adapt` (into `model`) → `policy` (regorus) → locate (here) → `report`.
 //! [`scan`] is the API that the command line and the tests use.
 
+pub(crate) mod adapt;
 pub mod cli;
 pub mod cloudformation;
 pub mod discover;

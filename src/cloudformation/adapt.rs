@@ -1,11 +1,15 @@
-//! CloudFormation resources → the normalized model, with the same trackers, joins and converters as the
-//! Terraform adapters (`crate::terraform::adapt`). Entity ids are logical IDs.
+//! CloudFormation resources → the normalized model, with the adapter toolkit (`crate::adapt`: trackers,
+//! joins and converters) that the Terraform adapters use too. Entity ids are logical IDs.
 //!
 //! Property objects and lists (`PublicAccessBlockConfiguration`, `SecurityGroupIngress`, `Policies`) are
 //! walked as nodes so that their spans stay exact; a node written as `!If [Cond, {...}, !Ref AWS::NoValue]`
 //! follows the condition when it can be decided, and is unknown when it cannot.
 
 use super::{resource_ids, Template};
+use crate::adapt::{
+    boolean, normalize_protocol, number, string, Direction, Field, Fields, Item, Joiner, Res,
+    Target, Tracker,
+};
 use crate::finding::Trace;
 use crate::json::{Kind, Node};
 use crate::model::{
@@ -13,10 +17,6 @@ use crate::model::{
     SgRule, Topic, Volume,
 };
 use crate::source::{FileId, Span};
-use crate::terraform::adapt::{
-    boolean, normalize_protocol, number, string, Direction, Field, Fields, Item, Joiner, Res,
-    Target, Tracker,
-};
 use crate::terraform::value::Value;
 
 /// Properties of a resource that has none.
@@ -362,7 +362,7 @@ fn s3(cx: &mut Cx) {
             b.policy = Some(doc);
         }
     }
-    crate::terraform::adapt::s3::unknown_blocks(&mut buckets);
+    crate::adapt::s3::unknown_blocks(&mut buckets);
     cx.model.aws.s3.buckets = buckets.finish(&mut cx.locations);
 }
 

@@ -1,6 +1,7 @@
 //! EBS volumes, with the account-wide default encryption when the module sets it.
 
-use super::{boolean, number, string, Cx};
+use super::Cx;
+use crate::adapt::{boolean, number, string};
 use crate::model::Volume;
 
 pub(super) fn adapt(cx: &mut Cx) {

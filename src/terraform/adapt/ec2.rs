@@ -1,8 +1,8 @@
 //! Security groups with their inline rules and the separate rule resources.
 
-use super::{
-    normalize_protocol, number, string, strings, Cx, Direction, Fields, Joiner, ObjectFields,
-    Tracker,
+use super::Cx;
+use crate::adapt::{
+    normalize_protocol, number, string, strings, Direction, Fields, Joiner, ObjectFields, Tracker,
 };
 use crate::model::{SecurityGroup, SgRule};
 use crate::source::Span;

@@ -1,6 +1,7 @@
 //! IAM identity policies (managed and inline) and role trust policies.
 
-use super::{string, Cx, Tracker};
+use super::Cx;
+use crate::adapt::{string, Tracker};
 use crate::model::{IamPolicy, Role};
 
 pub(super) fn adapt(cx: &mut Cx) {

@@ -1,6 +1,7 @@
 //! RDS instances and clusters.
 
-use super::{boolean, string, Cx};
+use super::Cx;
+use crate::adapt::{boolean, string};
 use crate::model::{DbCluster, DbInstance};
 
 pub(super) fn adapt(cx: &mut Cx) {

@@ -1,6 +1,7 @@
 //! S3 buckets, joined with their v4 companion resources by reference or by literal bucket name.
 
-use super::{boolean, string, strings, Cx, Field, Joiner, Res, Tracker};
+use super::Cx;
+use crate::adapt::{boolean, string, strings, Field, Joiner, Res, Tracker};
 use crate::model::{Bucket, Grant};
 
 /// What a bucket standing on its own (its bucket not in this module) cannot tell.
@@ -109,18 +110,8 @@ pub(super) fn adapt(cx: &mut Cx) {
         read_sse(b, t, r);
     }
 
-    unknown_blocks(&mut buckets);
+    crate::adapt::s3::unknown_blocks(&mut buckets);
     cx.model.aws.s3.buckets = buckets.finish(&mut cx.locations);
-}
-
-/// A bucket whose public access block is unknown (the bucket is outside the scanned code) has no
-/// `configured` value: policies cannot conclude that nothing blocks public access.
-pub(crate) fn unknown_blocks(buckets: &mut Joiner<Bucket>) {
-    for (b, t) in &mut buckets.items {
-        if t.is_unknown("public_access_block") {
-            b.public_access_block.configured = None;
-        }
-    }
 }
 
 /// v3 inline `grant { type, uri, id, permissions = [...] }` blocks: one model grant per permission.

@@ -1,6 +1,7 @@
 //! SNS topics and their topic policies.
 
-use super::{string, Cx, Field, Joiner};
+use super::Cx;
+use crate::adapt::{string, Field, Joiner};
 use crate::model::Topic;
 
 pub(super) fn adapt(cx: &mut Cx) {

@@ -1,0 +1,326 @@
+//! `Res`: the fields of one resource (or nested block) read the same way whatever the source: an HCL
+//! block through the evaluator, a resource's values in a Terraform plan, or a CloudFormation resource's
+//! `Properties`. With `Item` (one resource instance to adapt), the `Fields` trait and `Field` (what
+//! reading gave).
+
+use super::Tracker;
+use crate::finding::Trace;
+use crate::json;
+use crate::source::{FileId, Span};
+use crate::terraform::eval::{Evaluator, Instance, Scope};
+use crate::terraform::module::Resource;
+use crate::terraform::parse;
+use crate::terraform::plan;
+use crate::terraform::value::Value;
+use hcl_edit::structure::Body;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// One resource instance to adapt: its address, a short label, and its fields.
+pub(crate) struct Item<'r, 'a> {
+    pub address: String,
+    pub label: String,
+    pub res: Res<'r, 'a>,
+}
+
+impl Item<'_, '_> {
+    /// A tracker for the entity this resource becomes, located at its header.
+    pub fn tracker(&self) -> Tracker {
+        Tracker::new(
+            self.address.clone(),
+            self.label.clone(),
+            self.address.clone(),
+            self.res.span.clone(),
+        )
+    }
+}
+
+/// A block's body being read: a resource instance, or a nested block inside one; written in HCL, or
+/// the values of a resource in a Terraform plan.
+#[derive(Clone)]
+pub(crate) struct Res<'r, 'a> {
+    /// The block's header, or the resource's object in a plan.
+    pub span: Span,
+    src: Src<'r, 'a>,
+}
+
+#[derive(Clone)]
+enum Src<'r, 'a> {
+    Hcl {
+        ev: &'r Evaluator<'a>,
+        file: FileId,
+        body: &'a Body,
+        /// Names bound here: the instance's `count`/`each`, dynamic block iterators.
+        scope: Rc<Scope<'static>>,
+    },
+    Template {
+        file: FileId,
+        tpl: &'r crate::cloudformation::Template<'r>,
+        props: &'r json::Node,
+    },
+    Plan {
+        file: FileId,
+        values: &'r json::Node,
+        /// The matching part of the plan's `after_unknown`: what is known only after apply.
+        unknown: Option<&'r json::Node>,
+        /// Attribute → the resource its expression references (from the plan's configuration), for
+        /// values unknown at plan time.
+        refs: Option<&'r BTreeMap<String, String>>,
+    },
+}
+
+impl<'r, 'a: 'r> Res<'r, 'a> {
+    pub fn of(ev: &'r Evaluator<'a>, res: &'r Resource<'a>, inst: &Instance) -> Self {
+        Res {
+            span: Span::new(res.file, parse::block_header(res.block)),
+            src: Src::Hcl {
+                ev,
+                file: res.file,
+                body: res.body(),
+                scope: Rc::new(inst.scope.flattened()),
+            },
+        }
+    }
+
+    /// A planned resource's values.
+    pub fn planned(file: FileId, r: &'r plan::PlannedResource) -> Self {
+        Res {
+            span: Span::new(file, r.values.span.clone()),
+            src: Src::Plan {
+                file,
+                values: &r.values,
+                unknown: r.unknown.as_ref(),
+                refs: Some(&r.refs),
+            },
+        }
+    }
+
+    /// A CloudFormation resource's `Properties` (or a nested property object), located at `span`.
+    pub fn template(
+        file: FileId,
+        tpl: &'r crate::cloudformation::Template<'r>,
+        props: &'r json::Node,
+        span: Span,
+    ) -> Self {
+        Res {
+            span,
+            src: Src::Template { file, tpl, props },
+        }
+    }
+
+    /// The evaluated value of an attribute and the span of the whole attribute.
+    pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
+        self.attr_traced(name).map(|(v, s, _, _)| (v, s))
+    }
+
+    /// [`Res::attr`] with where the value came from and why parts of it are unknown.
+    pub fn attr_traced(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        match &self.src {
+            Src::Hcl {
+                ev,
+                file,
+                body,
+                scope,
+            } => {
+                let a = body.get_attribute(name)?;
+                let span = Span::new(*file, parse::attribute(a));
+                let value = ev.eval_in(*file, &a.value, scope);
+                let mut why = ev.take_why();
+                if let Value::Ref(r) = &value {
+                    why.push(format!(
+                        "{}.{} is known only after apply",
+                        r.address, r.attr
+                    ));
+                }
+                Some((value, span, ev.take_trace(), why))
+            }
+            Src::Template { file, tpl, props } => {
+                let p = props.prop(name)?;
+                let value = tpl.value(&p.value);
+                let why = tpl.take_why();
+                // `!Ref AWS::NoValue` removes the property.
+                if value == Value::Null {
+                    return None;
+                }
+                Some((value, Span::new(*file, p.span()), Vec::new(), why))
+            }
+            Src::Plan {
+                file,
+                values,
+                unknown,
+                refs,
+            } => {
+                if let Some(p) = values.prop(name).filter(|p| !p.value.is_null()) {
+                    let value = Value::from_json(&p.value.to_json());
+                    return Some((value, Span::new(*file, p.span()), Vec::new(), Vec::new()));
+                }
+                let unknown_here = unknown
+                    .and_then(|u| u.get(name))
+                    .is_some_and(|u| !matches!(u.kind, json::Kind::Bool(false)));
+                if !unknown_here {
+                    return None;
+                }
+                let why = vec![format!("`{name}` is known only after apply in this plan")];
+                let value = match refs.and_then(|r| r.get(name)) {
+                    Some(address) => Value::Ref(Box::new(crate::terraform::value::ResourceRef {
+                        address: address.clone(),
+                        attr: "id".into(),
+                    })),
+                    None => Value::Unknown,
+                };
+                Some((value, self.span.clone(), Vec::new(), why))
+            }
+        }
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        match &self.src {
+            Src::Hcl { body, .. } => body.get_attribute(name).is_some(),
+            Src::Plan { values, .. } => values.get(name).is_some_and(|v| !v.is_null()),
+            Src::Template { props, .. } => props.get(name).is_some(),
+        }
+    }
+
+    /// Nested blocks named `ident`: in HCL literal ones first, then those `dynamic` blocks generate; in
+    /// a plan, the objects of the list (or the object) under that name.
+    pub fn blocks(&self, ident: &str) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
+        let out: Vec<Res<'r, 'a>> = match &self.src {
+            Src::Hcl {
+                ev,
+                file,
+                body,
+                scope,
+            } => {
+                let (ev, file) = (*ev, *file);
+                ev.blocks_in(file, body, ident, scope)
+                    .into_iter()
+                    .map(|b| Res {
+                        span: Span::new(file, parse::block_header(b.header)),
+                        src: Src::Hcl {
+                            ev,
+                            file,
+                            body: b.body,
+                            scope: b.scope.map_or_else(|| Rc::clone(scope), Rc::new),
+                        },
+                    })
+                    .collect()
+            }
+            Src::Plan {
+                file,
+                values,
+                unknown,
+                ..
+            } => {
+                let (file, values, unknown) = (*file, *values, *unknown);
+                let under = unknown.and_then(|u| u.get(ident));
+                let nested = |i: usize, node: &'r json::Node| Res {
+                    span: Span::new(file, node.span.clone()),
+                    src: Src::Plan {
+                        file,
+                        values: node,
+                        unknown: under.and_then(|u| u.items().get(i).or(Some(u))),
+                        refs: None,
+                    },
+                };
+                match values.get(ident).map(|v| &v.kind) {
+                    Some(json::Kind::Array(items)) => items
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| matches!(n.kind, json::Kind::Object(_)))
+                        .map(|(i, n)| nested(i, n))
+                        .collect(),
+                    Some(json::Kind::Object(_)) => values
+                        .get(ident)
+                        .map(|n| nested(0, n))
+                        .into_iter()
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            }
+            Src::Template { file, tpl, props } => {
+                let (file, tpl) = (*file, *tpl);
+                let nested = |n: &'r json::Node| {
+                    Res::template(file, tpl, n, Span::new(file, n.span.clone()))
+                };
+                match props.get(ident).map(|v| &v.kind) {
+                    Some(json::Kind::Array(items)) => items
+                        .iter()
+                        .filter(|n| matches!(n.kind, json::Kind::Object(_)))
+                        .map(nested)
+                        .collect(),
+                    Some(json::Kind::Object(_)) => {
+                        props.get(ident).map(nested).into_iter().collect()
+                    }
+                    _ => Vec::new(),
+                }
+            }
+        };
+        out.into_iter()
+    }
+
+    pub fn block(&self, ident: &str) -> Option<Res<'r, 'a>> {
+        self.blocks(ident).next()
+    }
+}
+
+/// Something with named fields an adapter reads: a block, or an object value standing for one.
+pub(crate) trait Fields {
+    /// The value of field `name`, where it is, where it came from and why parts are unknown.
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)>;
+}
+
+impl<T: Fields> Fields for &T {
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        (**self).get(name)
+    }
+}
+
+impl Fields for Res<'_, '_> {
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        self.attr_traced(name)
+    }
+}
+
+/// An object in a list attribute written instead of nested blocks (`ingress = [{ … }]`): its fields are
+/// located at the attribute.
+pub(crate) struct ObjectFields<'v> {
+    pub map: &'v std::collections::BTreeMap<String, Value>,
+    pub span: Span,
+}
+
+impl Fields for ObjectFields<'_> {
+    fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        self.map
+            .get(name)
+            .map(|v| (v.clone(), self.span.clone(), Vec::new(), Vec::new()))
+    }
+}
+
+/// What reading an attribute gave.
+pub(crate) enum Field<T> {
+    Known(T),
+    Unknown,
+    NotWritten,
+}
+
+impl<T> Field<T> {
+    /// The value, or `default` when not written; `None` when unknown.
+    pub fn or_default(self, default: T) -> Option<T> {
+        match self {
+            Field::Known(v) => Some(v),
+            Field::Unknown => None,
+            Field::NotWritten => Some(default),
+        }
+    }
+
+    pub fn known(self) -> Option<T> {
+        match self {
+            Field::Known(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn is_written(&self) -> bool {
+        !matches!(self, Field::NotWritten)
+    }
+}

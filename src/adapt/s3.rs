@@ -1,0 +1,14 @@
+//! S3 bucket rules that the Terraform and CloudFormation adapters share.
+
+use super::Joiner;
+use crate::model::Bucket;
+
+/// A bucket whose public access block is unknown (the bucket is outside the scanned code) has no
+/// `configured` value: policies cannot conclude that nothing blocks public access.
+pub(crate) fn unknown_blocks(buckets: &mut Joiner<Bucket>) {
+    for (b, t) in &mut buckets.items {
+        if t.is_unknown("public_access_block") {
+            b.public_access_block.configured = None;
+        }
+    }
+}

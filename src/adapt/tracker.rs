@@ -1,0 +1,133 @@
+//! `Tracker`: an entity's unknown paths and attribute locations, collected while an adapter builds it.
+
+use super::{document, Field, Fields};
+use crate::model::{Document, EntityLocations, Locations, Meta};
+use crate::source::Span;
+use crate::terraform::value::Value;
+use std::collections::HashMap;
+
+/// Collects an entity's unknown paths and attribute locations while it is built.
+pub(crate) struct Tracker {
+    id: String,
+    label: String,
+    unknown: Vec<String>,
+    pub(super) locs: EntityLocations,
+}
+
+impl Tracker {
+    pub fn new(id: String, label: String, resource: String, header: Span) -> Tracker {
+        Tracker {
+            id,
+            label,
+            unknown: Vec::new(),
+            locs: EntityLocations {
+                resource,
+                header,
+                attrs: HashMap::new(),
+                missing: HashMap::new(),
+                traces: HashMap::new(),
+                unknown_why: HashMap::new(),
+            },
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn at(&mut self, path: impl Into<String>, span: Span) {
+        self.locs.attrs.insert(path.into(), span);
+    }
+
+    pub fn mark_unknown(&mut self, path: impl Into<String>) {
+        let path = path.into();
+        if !self.unknown.contains(&path) {
+            self.unknown.push(path);
+        }
+    }
+
+    pub fn is_unknown(&self, path: &str) -> bool {
+        self.unknown.iter().any(|u| u == path)
+    }
+
+    /// Records that model path `path` comes from source attribute `attr`, which was not written.
+    pub fn left_out(&mut self, path: &str, attr: &str) {
+        self.locs.missing.insert(path.to_string(), attr.to_string());
+    }
+
+    /// Why the value at `path` is unknown.
+    pub fn explain(&mut self, path: &str, why: Vec<String>) {
+        self.locs.unknown_why.insert(path.to_string(), why);
+    }
+
+    /// A companion resource settled what was unknown about a bucket standing on its own.
+    pub fn unknown_remove(&mut self, path: &str) {
+        self.unknown.retain(|u| u != path);
+    }
+
+    /// Reads attribute `attr` of `r` into model path `path`, converting with `conv` (a value of the wrong
+    /// type counts as unknown).
+    pub fn field<T>(
+        &mut self,
+        r: &impl Fields,
+        attr: &str,
+        path: &str,
+        conv: impl Fn(&Value) -> Option<T>,
+    ) -> Field<T> {
+        let Some((value, span, trace, why)) = r.get(attr) else {
+            self.left_out(path, attr);
+            return Field::NotWritten;
+        };
+        self.at(path, span);
+        if !trace.is_empty() {
+            self.locs.traces.insert(path.to_string(), trace);
+        }
+        // `attr = null` (or a variable that is null) means the argument is omitted: the default applies,
+        // and the finding points at the attribute.
+        if value == Value::Null {
+            return Field::NotWritten;
+        }
+        match conv(&value) {
+            Some(v) => {
+                if !why.is_empty() {
+                    // Known as a whole, with unknown parts (a document): keep the reasons for them.
+                    self.locs.unknown_why.insert(path.to_string(), why);
+                }
+                Field::Known(v)
+            }
+            None => {
+                self.mark_unknown(path);
+                self.locs.unknown_why.insert(path.to_string(), why);
+                Field::Unknown
+            }
+        }
+    }
+
+    /// Reads a policy document attribute (JSON text, or `jsonencode` of a partly known value); the
+    /// parts that are unknown are listed under `path`.
+    pub fn document(&mut self, r: &impl Fields, attr: &str, path: &str) -> Field<Document> {
+        let field = self.field(r, attr, path, document);
+        // A trace for a whole document would name whatever part came from a variable, not the
+        // statement a policy reports.
+        self.locs.traces.remove(path);
+        match field {
+            Field::Known((doc, unknown)) => {
+                for u in unknown {
+                    self.mark_unknown(format!("{path}.{u}"));
+                }
+                Field::Known(doc)
+            }
+            Field::Unknown => Field::Unknown,
+            Field::NotWritten => Field::NotWritten,
+        }
+    }
+
+    pub fn finish(self, locations: &mut Locations) -> Meta {
+        locations.entities.insert(self.id.clone(), self.locs);
+        Meta {
+            id: self.id,
+            label: self.label,
+            unknown: self.unknown,
+        }
+    }
+}
