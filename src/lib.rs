@@ -97,9 +97,6 @@ pub struct Outcome {
     pub suppressed: usize,
     /// Infrastructure files scanned (those reported on).
     pub files: usize,
-    /// Names whose values are secret beyond what their spelling says (variables declared
-    /// `sensitive`, NoEcho parameters, a plan's sensitive attributes): reports never print them.
-    pub sensitive: BTreeSet<String>,
 }
 
 /// Scans the request's paths with the registry's policies.
@@ -352,7 +349,6 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     sort_errors(&mut errors, &sources);
     // A module called from several roots reports its problems once.
     errors.dedup_by(|a, b| a.span == b.span && a.message == b.message && a.path == b.path);
-    let sensitive = declared_sensitive(&sources);
     Outcome {
         sources,
         findings,
@@ -361,21 +357,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         warnings,
         suppressed,
         files,
-        sensitive,
     }
-}
-
-/// Names declared sensitive anywhere in the scan (`sensitive = true`, `NoEcho`): their values are
-/// never printed, whichever file sets them.
-fn declared_sensitive(sources: &SourceMap) -> BTreeSet<String> {
-    let files: Vec<&SourceFile> = sources.iter().map(|(_, f)| f).collect();
-    files
-        .par_iter()
-        .map(|f| redact::sensitive_names(&f.text).0)
-        .reduce(BTreeSet::new, |mut a, mut b| {
-            a.append(&mut b);
-            a
-        })
 }
 
 /// Most module directories loaded for one scan (a guard against runaway module graphs).

@@ -68,6 +68,20 @@ pub fn sensitive_names(text: &str) -> (BTreeSet<String>, BTreeSet<String>) {
     (lexer.names, lexer.local_names)
 }
 
+/// Names declared sensitive anywhere in `sources` (the first set of [`sensitive_names`]): a
+/// variable's value is secret in whichever file sets it.
+pub fn declared_sensitive(sources: &crate::source::SourceMap) -> BTreeSet<String> {
+    use rayon::prelude::*;
+    let files: Vec<&crate::source::SourceFile> = sources.iter().map(|(_, f)| f).collect();
+    files
+        .par_iter()
+        .map(|f| sensitive_names(&f.text).0)
+        .reduce(BTreeSet::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        })
+}
+
 struct Lexer<'a> {
     b: &'a [u8],
     i: usize,

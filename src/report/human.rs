@@ -8,7 +8,7 @@ use crate::policy::Registry;
 use crate::source::FileId;
 use crate::Outcome;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
 
@@ -74,6 +74,8 @@ impl Diagnostic for Diag {
 struct Snippets<'o> {
     outcome: &'o Outcome,
     secrets: HashMap<FileId, Vec<Range<usize>>>,
+    /// Names declared sensitive anywhere in the scan, once one is needed.
+    declared: Option<BTreeSet<String>>,
 }
 
 impl Snippets<'_> {
@@ -85,11 +87,15 @@ impl Snippets<'_> {
         labels: Vec<(Option<String>, Range<usize>)>,
     ) -> (Snippet, Vec<LabeledSpan>) {
         let source = self.outcome.sources.get(file);
+        let outcome = self.outcome;
+        let declared = &mut self.declared;
         let secrets = self.secrets.entry(file).or_insert_with(|| {
-            // Names declared sensitive anywhere, and those only this file marks (a plan's
-            // `sensitive_values`).
+            // Names declared sensitive anywhere (read once, when the first snippet is drawn), and
+            // those only this file marks (a plan's `sensitive_values`).
+            let declared =
+                declared.get_or_insert_with(|| crate::redact::declared_sensitive(&outcome.sources));
             let (_, mut names) = crate::redact::sensitive_names(&source.text);
-            names.extend(self.outcome.sensitive.iter().cloned());
+            names.extend(declared.iter().cloned());
             crate::redact::secret_ranges(&source.text, &names)
         });
         let ranges: Vec<Range<usize>> = labels.iter().map(|(_, r)| source.first_line(r)).collect();
@@ -134,6 +140,7 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
     let mut snippets = Snippets {
         outcome,
         secrets: HashMap::new(),
+        declared: None,
     };
     let mut draw = |d: &Diag| {
         if handler.render_report(&mut out, d).is_err() {

@@ -201,6 +201,25 @@ fn object<'a>(node: &'a Node, what: &str) -> Result<&'a Node, PlanError> {
     }
 }
 
+/// The `resources` of a module object (planned values or configuration), each an object with its
+/// path for errors.
+fn module_resources<'a>(
+    module: &'a Node,
+    path: &str,
+) -> Result<Vec<(String, &'a Node)>, PlanError> {
+    let resources = field(module, "resources", Expect::Array, path)?;
+    resources
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let path = format!("{path}.resources[{i}]");
+            object_at(r, &path).map(|r| (path, r))
+        })
+        .collect()
+}
+
 fn object_at<'a>(node: &'a Node, path: &str) -> Result<&'a Node, PlanError> {
     if Expect::Object.accepts(node) {
         Ok(node)
@@ -217,15 +236,7 @@ fn collect(
     plan: &mut Plan,
 ) -> Result<(), PlanError> {
     field(module, "address", Expect::String, path)?;
-    let resources = field(module, "resources", Expect::Array, path)?;
-    for (i, r) in resources
-        .map(Node::items)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let path = format!("{path}.resources[{i}]");
-        let r = object_at(r, &path)?;
+    for (path, r) in module_resources(module, path)? {
         let text = |key: &str| -> Result<&str, PlanError> {
             Ok(required(r, key, Expect::String, &path)?
                 .as_str()
@@ -297,15 +308,7 @@ fn collect_refs(
     path: &str,
     out: &mut BTreeMap<String, BTreeMap<String, String>>,
 ) -> Result<(), PlanError> {
-    let resources = field(module, "resources", Expect::Array, path)?;
-    for (i, r) in resources
-        .map(Node::items)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let path = format!("{path}.resources[{i}]");
-        let r = object_at(r, &path)?;
+    for (path, r) in module_resources(module, path)? {
         let Some(address) = required(r, "address", Expect::String, &path)?.as_str() else {
             continue;
         };
