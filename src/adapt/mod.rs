@@ -7,18 +7,25 @@
 //! - `tracker`: `Tracker`, an entity's unknown paths and locations while it is built.
 //! - `join`: `Joiner`, companion resources joined to their parent by address or name.
 //! - `values`: converters from evaluated values (`string`, `boolean`, `document`, …).
+//! - `source`: `Source`, the resources of a scanned unit in either format.
 //! - `s3`: S3 rules that both formats' bucket adapters apply.
+//! - `aws`: one adapter per AWS service, written once for both formats against `Source` (the older
+//!   services still have one adapter per format: `crate::terraform::adapt`,
+//!   `crate::cloudformation::adapt`).
 //!
-//! Knows nothing of a format's resource types, of policies or of output formats.
+//! Apart from `aws`, knows nothing of a format's resource types, of policies or of output formats.
 
+pub(crate) mod aws;
 mod join;
 mod res;
 pub(crate) mod s3;
+mod source;
 mod tracker;
 mod values;
 
 pub(crate) use join::{Joiner, Target};
-pub(crate) use res::{Field, Fields, Item, ObjectFields, Res};
+pub(crate) use res::{Field, Fields, Item, Name, ObjectFields, Res};
+pub(crate) use source::Source;
 pub(crate) use tracker::Tracker;
 pub(crate) use values::{
     boolean, document, normalize_protocol, number, string, strings, Direction,

@@ -16,6 +16,42 @@ use hcl_edit::structure::Body;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+/// The format a resource is written in: attribute names differ (`storage_encrypted`,
+/// `StorageEncrypted`), the model they fill does not.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Format {
+    /// HCL, Terraform JSON or a plan.
+    Terraform,
+    CloudFormation,
+}
+
+/// An attribute's name: the same in every format (`"acl"`), or a pair
+/// `("storage_encrypted", "StorageEncrypted")` of its Terraform and CloudFormation names.
+pub(crate) trait Name {
+    fn pick(&self, format: Format) -> &str;
+}
+
+impl Name for &str {
+    fn pick(&self, _: Format) -> &str {
+        self
+    }
+}
+
+impl Name for &&str {
+    fn pick(&self, _: Format) -> &str {
+        self
+    }
+}
+
+impl Name for (&str, &str) {
+    fn pick(&self, format: Format) -> &str {
+        match format {
+            Format::Terraform => self.0,
+            Format::CloudFormation => self.1,
+        }
+    }
+}
+
 /// One resource instance to adapt: its address, a short label, and its fields.
 pub(crate) struct Item<'r, 'a> {
     pub address: String,
@@ -108,13 +144,21 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         }
     }
 
+    pub fn format(&self) -> Format {
+        match self.src {
+            Src::Template { .. } => Format::CloudFormation,
+            Src::Hcl { .. } | Src::Plan { .. } => Format::Terraform,
+        }
+    }
+
     /// The evaluated value of an attribute and the span of the whole attribute.
-    pub fn attr(&self, name: &str) -> Option<(Value, Span)> {
+    pub fn attr(&self, name: impl Name) -> Option<(Value, Span)> {
         self.attr_traced(name).map(|(v, s, _, _)| (v, s))
     }
 
     /// [`Res::attr`] with where the value came from and why parts of it are unknown.
-    pub fn attr_traced(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+    pub fn attr_traced(&self, name: impl Name) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
+        let name = name.pick(self.format());
         match &self.src {
             Src::Hcl {
                 ev,
@@ -173,7 +217,8 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         }
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub fn has(&self, name: impl Name) -> bool {
+        let name = name.pick(self.format());
         match &self.src {
             Src::Hcl { body, .. } => body.get_attribute(name).is_some(),
             Src::Plan { values, .. } => values.get(name).is_some_and(|v| !v.is_null()),
@@ -181,9 +226,17 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         }
     }
 
+    /// Nested blocks named `ident` ([`Res::nested`]); none when that cannot be told.
+    pub fn blocks(&self, ident: impl Name) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
+        self.nested(ident).unwrap_or_default().into_iter()
+    }
+
     /// Nested blocks named `ident`: in HCL literal ones first, then those `dynamic` blocks generate; in
-    /// a plan, the objects of the list (or the object) under that name.
-    pub fn blocks(&self, ident: &str) -> impl Iterator<Item = Res<'r, 'a>> + 'r {
+    /// a plan, the objects of the list (or the object) under that name; in a template, the property
+    /// object or the objects of the property list, with `Fn::If` followed where its condition is
+    /// decided and `!Ref AWS::NoValue` removed. `Err` with why when a template cannot tell.
+    pub fn nested(&self, ident: impl Name) -> Result<Vec<Res<'r, 'a>>, Vec<String>> {
+        let ident = ident.pick(self.format());
         let out: Vec<Res<'r, 'a>> = match &self.src {
             Src::Hcl {
                 ev,
@@ -238,27 +291,43 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                 }
             }
             Src::Template { file, tpl, props } => {
+                use crate::cloudformation::Resolved;
                 let (file, tpl) = (*file, *tpl);
                 let nested = |n: &'r json::Node| {
                     Res::template(file, tpl, n, Span::new(file, n.span.clone()))
                 };
-                match props.get(ident).map(|v| &v.kind) {
-                    Some(json::Kind::Array(items)) => items
-                        .iter()
-                        .filter(|n| matches!(n.kind, json::Kind::Object(_)))
-                        .map(nested)
-                        .collect(),
-                    Some(json::Kind::Object(_)) => {
-                        props.get(ident).map(nested).into_iter().collect()
-                    }
-                    _ => Vec::new(),
+                let Some(node) = props.get(ident) else {
+                    return Ok(Vec::new());
+                };
+                match tpl.resolve(node) {
+                    Resolved::Absent => Vec::new(),
+                    Resolved::Unknown(why) => return Err(why),
+                    Resolved::Node(n) => match &n.kind {
+                        json::Kind::Object(_) => vec![nested(n)],
+                        json::Kind::Array(items) => {
+                            let mut out = Vec::new();
+                            for item in items {
+                                match tpl.resolve(item) {
+                                    Resolved::Absent => {}
+                                    Resolved::Unknown(why) => return Err(why),
+                                    Resolved::Node(n) => {
+                                        if matches!(n.kind, json::Kind::Object(_)) {
+                                            out.push(nested(n))
+                                        }
+                                    }
+                                }
+                            }
+                            out
+                        }
+                        _ => return Err(vec![format!("`{ident}` is not an object or a list")]),
+                    },
                 }
             }
         };
-        out.into_iter()
+        Ok(out)
     }
 
-    pub fn block(&self, ident: &str) -> Option<Res<'r, 'a>> {
+    pub fn block(&self, ident: impl Name) -> Option<Res<'r, 'a>> {
         self.blocks(ident).next()
     }
 }
@@ -267,17 +336,30 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
 pub(crate) trait Fields {
     /// The value of field `name`, where it is, where it came from and why parts are unknown.
     fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)>;
+
+    /// Which of a [`Name`]'s spellings the fields use.
+    fn format(&self) -> Format {
+        Format::Terraform
+    }
 }
 
 impl<T: Fields> Fields for &T {
     fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
         (**self).get(name)
     }
+
+    fn format(&self) -> Format {
+        (**self).format()
+    }
 }
 
 impl Fields for Res<'_, '_> {
     fn get(&self, name: &str) -> Option<(Value, Span, Vec<Trace>, Vec<String>)> {
         self.attr_traced(name)
+    }
+
+    fn format(&self) -> Format {
+        Res::format(self)
     }
 }
 

@@ -1,6 +1,6 @@
 //! `Tracker`: an entity's unknown paths and attribute locations, collected while an adapter builds it.
 
-use super::{document, Field, Fields};
+use super::{document, Field, Fields, Name, Res};
 use crate::model::{Document, EntityLocations, Locations, Meta};
 use crate::source::Span;
 use crate::terraform::value::Value;
@@ -70,10 +70,11 @@ impl Tracker {
     pub fn field<T>(
         &mut self,
         r: &impl Fields,
-        attr: &str,
+        attr: impl Name,
         path: &str,
         conv: impl Fn(&Value) -> Option<T>,
     ) -> Field<T> {
+        let attr = attr.pick(r.format());
         let Some((value, span, trace, why)) = r.get(attr) else {
             self.left_out(path, attr);
             return Field::NotWritten;
@@ -105,7 +106,7 @@ impl Tracker {
 
     /// Reads a policy document attribute (JSON text, or `jsonencode` of a partly known value); the
     /// parts that are unknown are listed under `path`.
-    pub fn document(&mut self, r: &impl Fields, attr: &str, path: &str) -> Field<Document> {
+    pub fn document(&mut self, r: &impl Fields, attr: impl Name, path: &str) -> Field<Document> {
         let field = self.field(r, attr, path, document);
         // A trace for a whole document would name whatever part came from a variable, not the
         // statement a policy reports.
@@ -119,6 +120,51 @@ impl Tracker {
             }
             Field::Unknown => Field::Unknown,
             Field::NotWritten => Field::NotWritten,
+        }
+    }
+
+    /// The nested block (or property object) `name` of `r`, as model path `path`: its location is
+    /// recorded, a block left out is remembered, and one a template cannot tell is unknown.
+    pub fn block<'r, 'a>(
+        &mut self,
+        r: &Res<'r, 'a>,
+        name: impl Name,
+        path: &str,
+    ) -> Field<Res<'r, 'a>> {
+        match self.blocks(r, name, path) {
+            Field::Known(mut v) => Field::Known(v.swap_remove(0)),
+            Field::Unknown => Field::Unknown,
+            Field::NotWritten => Field::NotWritten,
+        }
+    }
+
+    /// Every nested block (or object of a property list) `name` of `r`, as [`Tracker::block`] does;
+    /// `NotWritten` when there is none.
+    pub fn blocks<'r, 'a>(
+        &mut self,
+        r: &Res<'r, 'a>,
+        name: impl Name,
+        path: &str,
+    ) -> Field<Vec<Res<'r, 'a>>> {
+        let name = name.pick(r.format());
+        match r.nested(name) {
+            Err(why) => {
+                self.at(
+                    path,
+                    r.attr(name).map_or_else(|| r.span.clone(), |(_, s)| s),
+                );
+                self.mark_unknown(path);
+                self.explain(path, why);
+                Field::Unknown
+            }
+            Ok(v) if v.is_empty() => {
+                self.left_out(path, name);
+                Field::NotWritten
+            }
+            Ok(v) => {
+                self.at(path, v[0].span.clone());
+                Field::Known(v)
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 //! walked as nodes so that their spans stay exact; a node written as `!If [Cond, {...}, !Ref AWS::NoValue]`
 //! follows the condition when it can be decided, and is unknown when it cannot.
 
-use super::{resource_ids, Template};
+use super::{resource_ids, Resolved, Template};
 use crate::adapt::{
     boolean, normalize_protocol, number, string, Direction, Field, Fields, Item, Joiner, Res,
     Target, Tracker,
@@ -39,6 +39,7 @@ pub fn adapt(file: FileId, tpl: &Template) -> (Model, Locations) {
     ec2(&mut cx);
     iam(&mut cx);
     sns(&mut cx);
+    crate::adapt::aws::adapt(&mut cx);
     (cx.model, cx.locations)
 }
 
@@ -55,13 +56,24 @@ struct Resource<'t> {
     props: &'t Node,
 }
 
-/// A property node after `Fn::If` and `AWS::NoValue`.
-enum Resolved<'t> {
-    Node(&'t Node),
-    /// Not written, or removed with `!Ref AWS::NoValue`.
-    Absent,
-    /// Cannot be told before the stack is deployed: why.
-    Unknown(Vec<String>),
+impl<'t> crate::adapt::Source<'t, 't> for Cx<'t> {
+    fn items(&self, _: &str, cloudformation: &str) -> Vec<Item<'t, 't>> {
+        if cloudformation.is_empty() {
+            return Vec::new();
+        }
+        self.resources(cloudformation)
+            .into_iter()
+            .map(|r| r.item)
+            .collect()
+    }
+
+    fn model(&mut self) -> &mut Model {
+        &mut self.model
+    }
+
+    fn locations(&mut self) -> &mut Locations {
+        &mut self.locations
+    }
 }
 
 impl<'t> Cx<'t> {
@@ -98,54 +110,8 @@ impl<'t> Cx<'t> {
         Span::new(self.file, node.span.clone())
     }
 
-    /// `node` with `Fn::If` followed where its condition is decided, `!Ref AWS::NoValue` as absent, and
-    /// any other intrinsic function (which cannot give an object or a list of objects) unknown.
-    fn resolve(&self, mut node: &'t Node) -> Resolved<'t> {
-        // (Each step goes two levels down, so the document's own bound ends this loop first.)
-        for _ in 0..super::MAX_DEPTH {
-            let [p] = node.props() else {
-                return Resolved::Node(node);
-            };
-            let intrinsic = p.key == "Ref" || p.key == "Condition" || p.key.starts_with("Fn::");
-            if !intrinsic {
-                return Resolved::Node(node);
-            }
-            if p.key == "Ref" && p.value.as_str() == Some("AWS::NoValue") {
-                return Resolved::Absent;
-            }
-            match (p.key.as_str(), p.value.items()) {
-                ("Fn::If", [cond, yes, no]) => {
-                    match cond.as_str().and_then(|c| self.tpl.condition(c)) {
-                        Some(true) => node = yes,
-                        Some(false) => node = no,
-                        None => {
-                            // Undecided: the same value either way is still known.
-                            let value = self.tpl.value(node);
-                            let why = self.tpl.take_why();
-                            if !value.is_known() {
-                                return Resolved::Unknown(why);
-                            }
-                            node = yes;
-                        }
-                    }
-                }
-                _ => {
-                    self.tpl.value(node);
-                    let mut why = self.tpl.take_why();
-                    if why.is_empty() {
-                        why.push(format!(
-                            "`{}` does not give a value preflight can read here",
-                            p.key
-                        ));
-                    }
-                    return Resolved::Unknown(why);
-                }
-            }
-        }
-        Resolved::Unknown(vec![format!(
-            "`Fn::If` nests more than {} levels deep",
-            super::MAX_DEPTH
-        )])
+    fn resolve(&self, node: &'t Node) -> Resolved<'t> {
+        self.tpl.resolve(node)
     }
 
     /// Property `name` of the object `props`, resolved.

@@ -74,6 +74,15 @@ pub fn parameter_file(text: &str) -> Result<HashMap<String, String>, crate::json
 /// A condition's value (`None`: undecided) and why it could not be decided.
 type Decided = (Option<bool>, Vec<String>);
 
+/// A property node after `Fn::If` and `AWS::NoValue`.
+pub(crate) enum Resolved<'t> {
+    Node(&'t Node),
+    /// Not written, or removed with `!Ref AWS::NoValue`.
+    Absent,
+    /// Cannot be told before the stack is deployed: why.
+    Unknown(Vec<String>),
+}
+
 /// A resource of a template.
 #[derive(Debug)]
 pub struct TemplateResource<'t> {
@@ -223,6 +232,56 @@ impl<'t> Template<'t> {
     fn unknown(&self, why: String) -> Value {
         self.why.borrow_mut().push(why);
         Value::Unknown
+    }
+
+    /// `node` with `Fn::If` followed where its condition is decided, `!Ref AWS::NoValue` as absent, and
+    /// any other intrinsic function (which cannot give an object or a list of objects) unknown.
+    pub(crate) fn resolve(&self, mut node: &'t Node) -> Resolved<'t> {
+        // (Each step goes two levels down, so the document's own bound ends this loop first.)
+        for _ in 0..MAX_DEPTH {
+            let [p] = node.props() else {
+                return Resolved::Node(node);
+            };
+            let intrinsic = p.key == "Ref" || p.key == "Condition" || p.key.starts_with("Fn::");
+            if !intrinsic {
+                return Resolved::Node(node);
+            }
+            if p.key == "Ref" && p.value.as_str() == Some("AWS::NoValue") {
+                return Resolved::Absent;
+            }
+            match (p.key.as_str(), p.value.items()) {
+                ("Fn::If", [cond, yes, no]) => {
+                    match cond.as_str().and_then(|c| self.condition(c)) {
+                        Some(true) => node = yes,
+                        Some(false) => node = no,
+                        None => {
+                            // Undecided: the same value either way is still known.
+                            let value = self.value(node);
+                            let why = self.take_why();
+                            if !value.is_known() {
+                                return Resolved::Unknown(why);
+                            }
+                            node = yes;
+                        }
+                    }
+                }
+                _ => {
+                    self.value(node);
+                    let mut why = self.take_why();
+                    if why.is_empty() {
+                        why.push(format!(
+                            "`{}` does not give a value preflight can read here",
+                            p.key
+                        ));
+                    }
+                    return Resolved::Unknown(why);
+                }
+            }
+        }
+        Resolved::Unknown(vec![format!(
+            "`Fn::If` nests more than {} levels deep",
+            MAX_DEPTH
+        )])
     }
 
     /// The value of a property, intrinsic functions evaluated. `AWS::NoValue` gives `Null`.

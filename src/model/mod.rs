@@ -4,7 +4,24 @@
 //! `None` means absent: not written (and no cloud default applies) or unknown, which the entity's
 //! `unknown` list tells apart. Locations live beside the model in [`Locations`], never in the policy input.
 
+/// Gives entity types (structs with a `meta: Meta` field) `meta()` and [`HasMeta`].
+macro_rules! entity {
+    ($($t:ty),*) => {$(
+        impl $t {
+            pub fn meta(&self) -> &$crate::model::Meta {
+                &self.meta
+            }
+        }
+        impl $crate::model::HasMeta for $t {
+            fn meta_mut(&mut self) -> &mut $crate::model::Meta {
+                &mut self.meta
+            }
+        }
+    )*};
+}
+
 pub mod document;
+pub mod dynamodb;
 
 use crate::finding::Trace;
 use crate::source::Span;
@@ -12,6 +29,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 pub use document::{Condition, Document, Principal, Statement};
+pub use dynamodb::{Dynamodb, Table};
 
 /// Fields every entity has.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -37,6 +55,7 @@ pub struct Aws {
     pub ec2: Ec2,
     pub iam: Iam,
     pub sns: Sns,
+    pub dynamodb: Dynamodb,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -234,64 +253,51 @@ pub struct Topic {
     pub policy: Option<Document>,
 }
 
-impl Model {
-    /// Appends every entity of `other` (a child module's model).
-    pub fn extend(&mut self, other: Model) {
-        let (a, b) = (&mut self.aws, other.aws);
-        a.s3.buckets.extend(b.s3.buckets);
-        a.rds.instances.extend(b.rds.instances);
-        a.rds.clusters.extend(b.rds.clusters);
-        a.ebs.volumes.extend(b.ebs.volumes);
-        a.ec2.security_groups.extend(b.ec2.security_groups);
-        a.iam.policies.extend(b.iam.policies);
-        a.iam.roles.extend(b.iam.roles);
-        a.sns.topics.extend(b.sns.topics);
-    }
-
-    /// Every entity's meta with the collection it is in (`aws.s3.buckets`).
-    pub fn metas(&self) -> Vec<(&'static str, &Meta)> {
-        let a = &self.aws;
-        let mut out: Vec<(&'static str, &Meta)> = Vec::new();
-        out.extend(a.s3.buckets.iter().map(|e| ("aws.s3.buckets", &e.meta)));
-        out.extend(
-            a.rds
-                .instances
-                .iter()
-                .map(|e| ("aws.rds.instances", &e.meta)),
-        );
-        out.extend(a.rds.clusters.iter().map(|e| ("aws.rds.clusters", &e.meta)));
-        out.extend(a.ebs.volumes.iter().map(|e| ("aws.ebs.volumes", &e.meta)));
-        out.extend(
-            a.ec2
-                .security_groups
-                .iter()
-                .map(|e| ("aws.ec2.security_groups", &e.meta)),
-        );
-        out.extend(a.iam.policies.iter().map(|e| ("aws.iam.policies", &e.meta)));
-        out.extend(a.iam.roles.iter().map(|e| ("aws.iam.roles", &e.meta)));
-        out.extend(a.sns.topics.iter().map(|e| ("aws.sns.topics", &e.meta)));
-        out
-    }
-
-    /// The dotted input paths that hold at least one entity (`aws.s3.buckets`), for choosing policies.
-    pub fn present_collections(&self) -> Vec<&'static str> {
-        let a = &self.aws;
-        let mut out = Vec::new();
-        let mut add = |present: bool, path| {
-            if present {
-                out.push(path)
+/// Every collection of entities, once: `Model::extend`, `Model::metas` and
+/// `Model::present_collections` are generated from this list.
+macro_rules! collections {
+    ($($path:literal => $($field:ident).+;)*) => {
+        impl Model {
+            /// Appends every entity of `other` (a child module's model).
+            pub fn extend(&mut self, mut other: Model) {
+                $(self.$($field).+.append(&mut other.$($field).+);)*
             }
-        };
-        add(!a.s3.buckets.is_empty(), "aws.s3.buckets");
-        add(!a.rds.instances.is_empty(), "aws.rds.instances");
-        add(!a.rds.clusters.is_empty(), "aws.rds.clusters");
-        add(!a.ebs.volumes.is_empty(), "aws.ebs.volumes");
-        add(!a.ec2.security_groups.is_empty(), "aws.ec2.security_groups");
-        add(!a.iam.policies.is_empty(), "aws.iam.policies");
-        add(!a.iam.roles.is_empty(), "aws.iam.roles");
-        add(!a.sns.topics.is_empty(), "aws.sns.topics");
-        out
-    }
+
+            /// Every entity's meta with the collection it is in (`aws.s3.buckets`).
+            pub fn metas(&self) -> Vec<(&'static str, &Meta)> {
+                let mut out: Vec<(&'static str, &Meta)> = Vec::new();
+                $(out.extend(self.$($field).+.iter().map(|e| ($path, e.meta())));)*
+                out
+            }
+
+            /// The dotted input paths that hold at least one entity (`aws.s3.buckets`), for choosing
+            /// policies.
+            pub fn present_collections(&self) -> Vec<&'static str> {
+                let mut out = Vec::new();
+                $(if !self.$($field).+.is_empty() {
+                    out.push($path);
+                })*
+                out
+            }
+
+            /// Every collection path, present or not.
+            pub fn collection_paths() -> &'static [&'static str] {
+                &[$($path),*]
+            }
+        }
+    };
+}
+
+collections! {
+    "aws.s3.buckets" => aws.s3.buckets;
+    "aws.rds.instances" => aws.rds.instances;
+    "aws.rds.clusters" => aws.rds.clusters;
+    "aws.ebs.volumes" => aws.ebs.volumes;
+    "aws.ec2.security_groups" => aws.ec2.security_groups;
+    "aws.iam.policies" => aws.iam.policies;
+    "aws.iam.roles" => aws.iam.roles;
+    "aws.sns.topics" => aws.sns.topics;
+    "aws.dynamodb.tables" => aws.dynamodb.tables;
 }
 
 /// Where an entity and its attributes are in the source.
@@ -439,20 +445,6 @@ pub trait HasMeta: Default {
     fn meta_mut(&mut self) -> &mut Meta;
 }
 
-macro_rules! entity {
-    ($($t:ty),*) => {$(
-        impl $t {
-            pub fn meta(&self) -> &Meta {
-                &self.meta
-            }
-        }
-        impl HasMeta for $t {
-            fn meta_mut(&mut self) -> &mut Meta {
-                &mut self.meta
-            }
-        }
-    )*};
-}
 entity!(
     Bucket,
     DbInstance,

@@ -17,6 +17,9 @@ pub struct Metadata {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommended_action_cloudformation: Option<String>,
     pub frameworks: Vec<String>,
+    /// Documentation pages (`related_resources: [{ref: URL}]`, as OPA's annotations spell it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
 }
 
 impl Metadata {
@@ -106,7 +109,22 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
                 .collect()
         })
         .unwrap_or_default();
+    // `related_resources` is a list of `{ref: URL, description: …}` or of plain URLs.
+    let references = doc
+        .as_mapping_get("related_resources")
+        .and_then(|f| f.as_vec())
+        .map(|v| {
+            v.iter()
+                .filter_map(|x| {
+                    x.as_str()
+                        .or_else(|| x.as_mapping_get("ref").and_then(|r| r.as_str()))
+                        .map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(Metadata {
+        references,
         id,
         name,
         title,
@@ -125,11 +143,15 @@ mod tests {
 
     #[test]
     fn reads_the_block() {
-        let rego = "# METADATA\n# title: T\n# description: |\n#   Why.\n# custom:\n#   id: X-1\n#   name: x\n#   severity: high\n#   category: encryption\n#   recommended_action: Fix it\n#   frameworks:\n#     - A 1\npackage p\n";
+        let rego = "# METADATA\n# title: T\n# description: |\n#   Why.\n# custom:\n#   id: X-1\n#   name: x\n#   severity: high\n#   category: encryption\n#   recommended_action: Fix it\n#   frameworks:\n#     - A 1\n# related_resources:\n#   - ref: https://example.com/a\n#   - https://example.com/b\npackage p\n";
         let m = parse(rego).expect("parses");
         assert_eq!((m.id.as_str(), m.severity), ("X-1", Severity::High));
         assert_eq!(m.description, "Why.");
         assert_eq!(m.frameworks, vec!["A 1"]);
+        assert_eq!(
+            m.references,
+            vec!["https://example.com/a", "https://example.com/b"]
+        );
     }
 
     #[test]

@@ -96,6 +96,10 @@ pub fn rules_markdown(registry: &Registry) -> String {
         if !m.frameworks.is_empty() {
             out.push_str(&format!("\n**Frameworks.** {}\n", m.frameworks.join("; ")));
         }
+        if !m.references.is_empty() {
+            let links: Vec<String> = m.references.iter().map(|r| format!("<{r}>")).collect();
+            out.push_str(&format!("\n**References.** {}\n", links.join(" · ")));
+        }
     }
     out
 }

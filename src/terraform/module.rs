@@ -205,10 +205,10 @@ impl<'a> Module<'a> {
             .map(|&i| &self.resources[i])
     }
 
-    pub fn resources_of<'s>(
+    pub fn resources_of<'s, 't>(
         &'s self,
-        rtype: &'s str,
-    ) -> impl Iterator<Item = &'s Resource<'a>> + 's {
+        rtype: &'t str,
+    ) -> impl Iterator<Item = &'s Resource<'a>> + use<'s, 't, 'a> {
         self.resources.iter().filter(move |r| r.rtype == rtype)
     }
 }

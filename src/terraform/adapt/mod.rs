@@ -55,6 +55,7 @@ fn adapt_all(cx: &mut Cx) {
     ec2::adapt(cx);
     iam::adapt(cx);
     sns::adapt(cx);
+    crate::adapt::aws::adapt(cx);
 }
 
 /// The evaluators of every module instance `ev` calls, depth first in call-name order.
@@ -74,10 +75,27 @@ pub(crate) struct Cx<'r, 'a> {
     pub locations: Locations,
 }
 
+impl<'r, 'a: 'r> crate::adapt::Source<'r, 'a> for Cx<'r, 'a> {
+    fn items(&self, terraform: &str, _: &str) -> Vec<Item<'r, 'a>> {
+        if terraform.is_empty() {
+            return Vec::new();
+        }
+        self.instances(terraform)
+    }
+
+    fn model(&mut self) -> &mut Model {
+        &mut self.model
+    }
+
+    fn locations(&mut self) -> &mut Locations {
+        &mut self.locations
+    }
+}
+
 impl<'r, 'a> Cx<'r, 'a> {
     /// Every instance of every resource of type `rtype` in every module (`count` and `for_each`
     /// expanded).
-    pub fn instances(&self, rtype: &'static str) -> Vec<Item<'r, 'a>> {
+    pub fn instances(&self, rtype: &str) -> Vec<Item<'r, 'a>> {
         let mut out = Vec::new();
         for &ev in &self.evs {
             for res in ev.module.resources_of(rtype) {
