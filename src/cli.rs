@@ -20,6 +20,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List the built-in policies.
     Rules(RulesArgs),
+    /// Print one rule's documentation: why it matters and how to fix it.
+    Explain(ExplainArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -125,6 +127,14 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = RulesFormat::Human)]
     pub format: RulesFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The rule's ID (`AWS-S3-001`, any case) or name (`public-bucket-acl`).
+    pub rule: String,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,7 +1,7 @@
 //! Thin: arguments → scan → report → exit code (0 clean, 1 findings, 2 errors).
 
 use clap::Parser;
-use preflight::cli::{CheckArgs, Cli, Command, Format, RulesArgs, RulesFormat};
+use preflight::cli::{CheckArgs, Cli, Command, ExplainArgs, Format, RulesArgs, RulesFormat};
 use preflight::policy::{self, Registry};
 use preflight::report;
 use std::io::{IsTerminal, Write};
@@ -23,6 +23,7 @@ fn main() -> ExitCode {
     let policies = match &cli.command {
         Command::Check(a) => &a.policies,
         Command::Rules(a) => &a.policies,
+        Command::Explain(a) => &a.policies,
     };
     let mut registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
         Ok(r) => r,
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(&args, &registry),
         Command::Rules(args) => rules(&args, &registry),
+        Command::Explain(args) => explain(&args, &registry),
     }
 }
 
@@ -106,21 +108,49 @@ fn rules(args: &RulesArgs, registry: &Registry) -> ExitCode {
             s
         }
         RulesFormat::Human => {
+            let w = |f: fn(&policy::metadata::Metadata) -> usize| {
+                registry
+                    .policies
+                    .iter()
+                    .map(|p| f(&p.meta))
+                    .max()
+                    .unwrap_or(0)
+            };
+            let (idw, namew) = (w(|m| m.id.len()).max(2), w(|m| m.name.len()).max(4));
             let mut s = format!(
-                "{:<12} {:<34} {:<9} {:<14} {}\n",
+                "{:<idw$} {:<namew$} {:<9} {:<14} {}\n",
                 "ID", "NAME", "SEVERITY", "CATEGORY", "TITLE"
             );
             for p in &registry.policies {
                 let m = &p.meta;
                 s.push_str(&format!(
-                    "{:<12} {:<34} {:<9} {:<14} {}\n",
+                    "{:<idw$} {:<namew$} {:<9} {:<14} {}\n",
                     m.id, m.name, m.severity, m.category, m.title
                 ));
             }
-            s
+            // Policy text is input when it comes from --policy.
+            report::terminal::escape(&s).into_owned()
         }
     };
     match write_stdout(&text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn explain(args: &ExplainArgs, registry: &Registry) -> ExitCode {
+    let Some(policy) = registry.find(&args.rule) else {
+        let known = registry.policies.iter().map(|p| p.meta.id.as_str());
+        let hint = preflight::suppress::closest(&args.rule.to_ascii_uppercase(), known)
+            .map(|k| format!("; did you mean {k}?"))
+            .unwrap_or_default();
+        eprintln!(
+            "error: no rule {}{hint} (`preflight rules` lists them)",
+            report::terminal::escape(&args.rule)
+        );
+        return ExitCode::from(2);
+    };
+    match write_stdout(&report::terminal::escape(&report::explain(policy))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(2),
     }

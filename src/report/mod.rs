@@ -59,6 +59,58 @@ pub fn failing(outcome: &Outcome, registry: &Registry, fail_on: Option<Severity>
     }
 }
 
+/// One rule's documentation as plain text (`preflight explain ID`).
+pub fn explain(policy: &crate::policy::Policy) -> String {
+    let m = &policy.meta;
+    let mut out = format!(
+        "{}: {}\n{} · severity {} · {} · source {}\n\n",
+        m.id, m.title, m.name, m.severity, m.category, policy.source_path
+    );
+    let mut section = |heading: &str, text: &str| {
+        out.push_str(heading);
+        out.push('\n');
+        out.push_str(&wrap(text, 100, "  "));
+        out.push('\n');
+    };
+    section("Why it matters", &m.description);
+    section("Fix (Terraform)", &m.recommended_action);
+    if let Some(cfn) = &m.recommended_action_cloudformation {
+        section("Fix (CloudFormation)", cfn);
+    }
+    if !m.frameworks.is_empty() {
+        section("Frameworks", &m.frameworks.join("; "));
+    }
+    if !m.references.is_empty() {
+        out.push_str("References\n");
+        for r in &m.references {
+            out.push_str(&format!("  {r}\n"));
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// `text` wrapped at `width` columns, every line starting with `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        if line.len() > indent.len() && line.len() + 1 + word.len() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if line.len() > indent.len() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 /// The rule reference (`docs/rules.md`), generated from the policies' METADATA.
 pub fn rules_markdown(registry: &Registry) -> String {
     let mut out = String::from(
