@@ -282,7 +282,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     let results: Vec<RootResult> = jobs
         .par_iter()
         .map_init(
-            || registry.engine(),
+            || registry.engines(),
             |engine, unit| {
                 if unit.kind != discover::Kind::Terraform {
                     let Some(&id) = unit.files.first().and_then(|p| ids.get(p.as_path())) else {
@@ -445,7 +445,7 @@ fn scan_root(
     root: &Path,
     installed: terraform::module::Installed,
     inputs: Inputs,
-    engine: &mut regorus::Engine,
+    engine: &mut policy::Engines,
 ) -> RootResult {
     let mut out = RootResult::default();
     let mut parsed = Vec::new();
@@ -494,7 +494,7 @@ fn scan_root(
 }
 
 /// Reads a `terraform show -json` plan and judges its planned values.
-fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResult {
+fn scan_plan(cx: &Shared, id: FileId, engine: &mut policy::Engines) -> RootResult {
     let mut out = RootResult::default();
     let file = cx.sources.get(id);
     let doc = match json::parse(&file.text) {
@@ -527,7 +527,7 @@ fn scan_plan(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResul
 }
 
 /// Reads a CloudFormation template (YAML or JSON) and judges its resources.
-fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootResult {
+fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engines) -> RootResult {
     let mut out = RootResult::default();
     let file = cx.sources.get(id);
     let is_json = file.text.trim_start().starts_with('{');
@@ -571,7 +571,7 @@ fn scan_template(cx: &Shared, id: FileId, engine: &mut regorus::Engine) -> RootR
             &mut out.notes,
         ));
     }
-    let judge_template = |tpl: &cloudformation::Template, engine: &mut regorus::Engine| {
+    let judge_template = |tpl: &cloudformation::Template, engine: &mut policy::Engines| {
         let (model, locations) = cloudformation::adapt::adapt(id, tpl);
         let analysis = terraform::Analysis {
             notes: Vec::new(),
@@ -811,7 +811,7 @@ fn judge(
     cx: &Shared,
     analysis: &terraform::Analysis,
     what: &str,
-    engine: &mut regorus::Engine,
+    engine: &mut policy::Engines,
     out: &mut RootResult,
 ) {
     let (raw, failures) = cx.registry.evaluate(engine, &analysis.model);

@@ -38,14 +38,29 @@ pub struct Policy {
     pub custom: bool,
     /// `data.<package>.deny`, ready to evaluate.
     rule: String,
+    /// Index of its file in the registry's files.
+    file: usize,
 }
 
-/// Every policy, compiled once into an engine that each worker clones.
+/// The engines of one scanning thread, cloned from the registry's on first use.
+#[derive(Default)]
+pub struct Engines(std::collections::HashMap<Vec<usize>, Engine>);
+
+/// Distinct sets of policies prepared in one process before one engine with all of them takes over.
+const MAX_ENGINES: usize = 64;
+
+/// Every policy. Each is parsed and compiled only when a scanned model holds an entity it reads: an
+/// engine is prepared once per set of policies a model needs, kept here, and cloned by each scanning
+/// thread ([`Engines`]).
 pub struct Registry {
     pub policies: Vec<Policy>,
-    engine: Engine,
-    /// Every loaded file, `(path, text)`: what a policy worker loads.
+    /// Every loaded file, `(path, text)`: what an engine and a policy worker load.
     files: Vec<(String, String)>,
+    /// The files that are libraries (no `deny`): every engine loads them.
+    libraries: Vec<usize>,
+    /// Prepared engines by the policies they hold (indices into `policies`), at most
+    /// [`MAX_ENGINES`]; past that, one engine with every policy serves the other sets.
+    engines: std::sync::Mutex<std::collections::HashMap<Vec<usize>, Engine>>,
     timeout: std::time::Duration,
     isolation: Option<worker::Isolation>,
     /// Idle policy workers, shared by the scanning threads.
@@ -117,11 +132,9 @@ impl Registry {
     /// Limits each evaluation to `timeout`.
     pub fn set_timeout(&mut self, timeout: std::time::Duration) {
         self.timeout = timeout;
-        self.engine
-            .set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-                limit: timeout,
-                check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
-            });
+        if let Ok(mut engines) = self.engines.lock() {
+            engines.clear();
+        }
     }
 
     /// Evaluates the custom policies in worker processes (see [`worker`]): one that runs out of
@@ -132,40 +145,63 @@ impl Registry {
 
     /// The built-in policies embedded in the binary.
     pub fn builtin() -> Result<Registry, PolicyError> {
-        Registry::load(
+        Registry::load_with(
             embedded::EMBEDDED
                 .iter()
                 .map(|(p, t)| (p.to_string(), t.to_string())),
+            |path| embedded::EMBEDDED.iter().any(|(p, _)| *p == path),
         )
     }
 
-    /// Loads policies from `(path, text)` pairs. A file with `deny` rules is a policy and needs a
-    /// complete `# METADATA` block; a file without them is a library.
+    /// Loads policies from `(path, text)` pairs, each checked by parsing it. A file with `deny` rules
+    /// is a policy and needs a complete `# METADATA` block; a file without them is a library.
     pub fn load(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Registry, PolicyError> {
-        let mut engine = Engine::new();
+        Registry::load_with(files, |_| false)
+    }
+
+    /// [`Registry::load`], where the files `trusted` names (the built-in ones, parsed by the tests) are
+    /// read without parsing: their package and `deny` rules are read off the text, and they are
+    /// compiled only when a scan needs them.
+    fn load_with(
+        files: impl IntoIterator<Item = (String, String)>,
+        trusted: impl Fn(&str) -> bool,
+    ) -> Result<Registry, PolicyError> {
         let mut policies = Vec::new();
+        let mut libraries = Vec::new();
         let files: Vec<(String, String)> = files.into_iter().collect();
-        for (path, text) in files.iter().cloned() {
-            let package =
-                engine
-                    .add_policy(path.clone(), text.clone())
+        for (index, (path, text)) in files.iter().enumerate() {
+            let (path, text) = (path.clone(), text.as_str());
+            let (package, has_deny) = if trusted(&path) {
+                (
+                    declared_package(text).unwrap_or_default(),
+                    declares_deny(text),
+                )
+            } else {
+                let mut engine = Engine::new();
+                let package = engine
+                    .add_policy(path.clone(), text.to_string())
                     .map_err(|e| PolicyError {
                         path: path.clone(),
                         message: e.to_string(),
                     })?;
+                let has_deny = engine
+                    .has_declared_rule_rooted_at(&path, "deny")
+                    .map_err(|e| PolicyError {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
+                (package, has_deny)
+            };
             // A file with `deny` rules is a policy and must say what it is; a file without them is a
             // library (helpers that policies import).
             let has_metadata = text.lines().any(|l| l.trim() == "# METADATA");
-            let has_deny = engine
-                .has_declared_rule_rooted_at(&path, "deny")
-                .map_err(|e| PolicyError {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
             match (has_metadata, has_deny) {
-                (false, false) => continue,
+                (false, false) => {
+                    libraries.push(index);
+                    continue;
+                }
                 (false, true) => {
                     return Err(PolicyError {
                         path,
@@ -186,15 +222,16 @@ impl Registry {
                 }
                 (true, true) => {}
             }
-            let meta = metadata::parse(&text).map_err(|message| PolicyError {
+            let meta = metadata::parse(text).map_err(|message| PolicyError {
                 path: path.clone(),
                 message,
             })?;
             let package = package.trim_start_matches("data.").to_string();
             policies.push(Policy {
                 rule: format!("data.{package}.deny"),
-                inputs: input_collections(&text),
-                reads: field_names(&text),
+                inputs: input_collections(text),
+                reads: field_names(text),
+                file: index,
                 meta,
                 package,
                 source_path: path,
@@ -215,17 +252,80 @@ impl Registry {
         }
         Ok(Registry {
             policies,
-            engine,
             files,
+            libraries,
+            engines: std::sync::Mutex::new(std::collections::HashMap::new()),
             timeout: DEFAULT_TIMEOUT,
             isolation: None,
             workers: std::sync::Mutex::new(Vec::new()),
         })
     }
 
-    /// A prepared engine for one worker (cheap: the compiled policies are shared).
-    pub fn engine(&self) -> Engine {
-        self.engine.clone()
+    /// The engines of one scanning thread: empty, filled from the registry's as models need them.
+    pub fn engines(&self) -> Engines {
+        Engines::default()
+    }
+
+    /// An engine with every policy (a policy worker's).
+    pub fn engine(&self) -> Result<Engine, String> {
+        let all: Vec<usize> = (0..self.policies.len()).collect();
+        self.build_engine(&all)
+    }
+
+    /// A prepared engine holding the libraries and the policies `wanted`, from `local`, else from the
+    /// registry's, else built (and kept in both).
+    fn engine_for<'e>(
+        &self,
+        local: &'e mut Engines,
+        wanted: &[usize],
+    ) -> Result<&'e mut Engine, String> {
+        let key = if local.0.contains_key(wanted) {
+            wanted.to_vec()
+        } else {
+            let mut shared = self.engines.lock().map_err(|e| e.to_string())?;
+            let key = if shared.len() >= MAX_ENGINES && !shared.contains_key(wanted) {
+                (0..self.policies.len()).collect()
+            } else {
+                wanted.to_vec()
+            };
+            if !shared.contains_key(&key) {
+                let engine = self.build_engine(&key)?;
+                shared.insert(key.clone(), engine);
+            }
+            if let Some(engine) = shared.get(&key) {
+                local.0.insert(key.clone(), engine.clone());
+            }
+            key
+        };
+        local
+            .0
+            .get_mut(&key)
+            .ok_or_else(|| "no policy engine".to_string())
+    }
+
+    /// Parses and compiles the libraries and the policies `wanted` into a prepared engine.
+    fn build_engine(&self, wanted: &[usize]) -> Result<Engine, String> {
+        let mut engine = Engine::new();
+        let files = self
+            .libraries
+            .iter()
+            .chain(wanted.iter().map(|&i| &self.policies[i].file));
+        for &f in files {
+            let (path, text) = &self.files[f];
+            engine
+                .add_policy(path.clone(), text.clone())
+                .map_err(|e| format!("{path}: {e}"))?;
+        }
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: self.timeout,
+            check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
+        });
+        // Compiling happens on the first evaluation: do it once here, so that every clone starts
+        // prepared.
+        engine
+            .eval_query("true".to_string(), false)
+            .map_err(|e| e.to_string())?;
+        Ok(engine)
     }
 
     pub fn find(&self, id_or_name: &str) -> Option<&Policy> {
@@ -236,8 +336,8 @@ impl Registry {
 
     /// Evaluates every policy that reads a collection present in `model`. A policy that fails (an error
     /// in it, a malformed result, the time budget) is reported and the others still run.
-    pub fn evaluate(&self, engine: &mut Engine, model: &Model) -> (Vec<RawResult>, Vec<String>) {
-        match self.evaluate_all(engine, model) {
+    pub fn evaluate(&self, engines: &mut Engines, model: &Model) -> (Vec<RawResult>, Vec<String>) {
+        match self.evaluate_all(engines, model) {
             Ok(r) => r,
             Err(e) => (Vec::new(), vec![e]),
         }
@@ -245,7 +345,7 @@ impl Registry {
 
     fn evaluate_all(
         &self,
-        engine: &mut Engine,
+        engines: &mut Engines,
         model: &Model,
     ) -> Result<(Vec<RawResult>, Vec<String>), String> {
         let present = model.present_collections();
@@ -258,6 +358,13 @@ impl Registry {
         if wanted.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }
+        // Policies a worker evaluates are not compiled here.
+        let local: Vec<usize> = wanted
+            .iter()
+            .copied()
+            .filter(|&i| self.isolation.is_none() || !self.policies[i].custom)
+            .collect();
+        let engine = self.engine_for(engines, &local)?;
         // A worker, if one evaluates here, reads the model as JSON text; so does the engine then.
         let isolated = self.isolation.is_some() && wanted.iter().any(|&i| self.policies[i].custom);
         let text = if isolated {
@@ -352,6 +459,23 @@ impl Registry {
         }
         result
     }
+}
+
+/// The package a policy's text declares (`package a.b`), read without parsing the policy.
+fn declared_package(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("package "))
+        .map(|p| p.trim().to_string())
+}
+
+/// Whether a policy's text declares a `deny` rule (a line starting `deny contains`, `deny[`,
+/// `deny if`, `deny :=`, …), read without parsing the policy.
+fn declares_deny(text: &str) -> bool {
+    text.lines().any(|l| {
+        l.strip_prefix("deny")
+            .is_some_and(|rest| rest.starts_with([' ', '[', '{', '.', ':', '=', '\t']))
+            || l.starts_with("default deny")
+    })
 }
 
 /// Every `.name` in a policy's text: the fields it may read.
@@ -466,6 +590,49 @@ mod tests {
         let reg = load_one(&policy).expect("loads");
         assert_eq!(reg.policies.len(), 1);
         assert_eq!(reg.policies[0].meta.id, "T-1");
+    }
+
+    /// The built-in policies are read without parsing: what the text says must be what the parser says.
+    #[test]
+    fn builtin_packages_and_deny_rules_read_off_the_text_match_the_parser() {
+        for (path, text) in embedded::EMBEDDED {
+            let mut engine = Engine::new();
+            let package = engine
+                .add_policy(path.to_string(), text.to_string())
+                .expect("built-in policy parses");
+            assert_eq!(
+                Some(package.trim_start_matches("data.").to_string()),
+                declared_package(text),
+                "{path}"
+            );
+            let deny = engine
+                .has_declared_rule_rooted_at(path, "deny")
+                .expect("checks");
+            assert_eq!(deny, declares_deny(text), "{path}");
+        }
+    }
+
+    /// Engines hold only the policies a model needs, and each set is compiled once.
+    #[test]
+    fn engines_are_built_per_needed_set_and_shared() {
+        let reg = Registry::builtin().expect("loads");
+        let mut model = Model::default();
+        model.aws.sns.topics.push(crate::model::Topic::default());
+        let mut local = reg.engines();
+        let (_, failures) = reg.evaluate(&mut local, &model);
+        assert!(failures.is_empty(), "{failures:?}");
+        let shared = reg.engines.lock().expect("lock");
+        assert_eq!(shared.len(), 1);
+        let set = shared.keys().next().expect("one set");
+        assert!(set.iter().all(|&i| reg.policies[i]
+            .inputs
+            .contains(&"aws.sns.topics".to_string())));
+        assert!(!set.is_empty() && set.len() < reg.policies.len());
+        drop(shared);
+        // A second thread reuses the compiled set.
+        let mut other = reg.engines();
+        reg.evaluate(&mut other, &model);
+        assert_eq!(reg.engines.lock().expect("lock").len(), 1);
     }
 
     #[test]

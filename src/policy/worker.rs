@@ -300,7 +300,13 @@ pub fn serve() -> u8 {
         }
     };
     registry.set_timeout(Duration::from_millis(hello.timeout_ms));
-    let mut engine = registry.engine();
+    let mut engine = match registry.engine() {
+        Ok(e) => e,
+        Err(e) => {
+            answer(serde_json::json!({ "error": e }));
+            return 2;
+        }
+    };
     let mut failed_input: Option<String> = None;
     if !answer(serde_json::json!({ "ready": true })) {
         return 2;
