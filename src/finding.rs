@@ -47,6 +47,8 @@ pub struct Trace {
     /// `None` for values from the command line or the environment.
     pub span: Option<Span>,
     pub note: String,
+    /// What the user can do about it (`pass --cfn-param Name=VALUE …`), shown with the fix.
+    pub hint: Option<String>,
 }
 
 /// A policy result located in the source.

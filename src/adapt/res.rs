@@ -180,13 +180,16 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
             }
             Src::Template { file, tpl, props } => {
                 let p = props.prop(name)?;
+                // (What earlier evaluations traced is not this property's.)
+                tpl.take_trace(*file);
                 let value = tpl.value(&p.value);
                 let why = tpl.take_why();
+                let trace = tpl.take_trace(*file);
                 // `!Ref AWS::NoValue` removes the property.
                 if value == Value::Null {
                     return None;
                 }
-                Some((value, Span::new(*file, p.span()), Vec::new(), why))
+                Some((value, Span::new(*file, p.span()), trace, why))
             }
             Src::Plan {
                 file,

@@ -105,6 +105,8 @@ pub struct Template<'t> {
     condition_values: RefCell<HashMap<String, Decided>>,
     /// Why the last evaluation met unknowns.
     why: RefCell<Vec<String>>,
+    /// Parameter defaults the last evaluation used: (span of the `Default` entry, note, hint).
+    trace: RefCell<Vec<(std::ops::Range<usize>, String, String)>>,
     /// Values assumed for conditions that cannot be decided (to judge each branch that can be taken).
     assumed: HashMap<String, bool>,
     /// Conditions met so far that could not be decided.
@@ -183,6 +185,7 @@ impl<'t> Template<'t> {
             conditions: section("Conditions"),
             condition_values: RefCell::default(),
             why: RefCell::default(),
+            trace: RefCell::default(),
             assumed: HashMap::new(),
             undecided: RefCell::default(),
             level: Cell::new(0),
@@ -209,6 +212,22 @@ impl<'t> Template<'t> {
     }
 
     /// Why the last [`Template::value`] met unknown values, and clears the list.
+    /// Where the values of the last evaluation came from: the parameter defaults it used, in `file`.
+    pub fn take_trace(&self, file: crate::source::FileId) -> Vec<crate::finding::Trace> {
+        let mut out: Vec<crate::finding::Trace> = Vec::new();
+        for (range, note, hint) in self.trace.borrow_mut().drain(..) {
+            let t = crate::finding::Trace {
+                span: Some(crate::source::Span::new(file, range)),
+                note,
+                hint: Some(hint),
+            };
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
     pub fn take_why(&self) -> Vec<String> {
         crate::drain_unique(&self.why)
     }
@@ -488,8 +507,22 @@ impl<'t> Template<'t> {
             let given = self.overrides.get(target).map(|s| Value::String(s.clone()));
             let value = match given {
                 Some(v) => v,
-                None => match p.get("Default") {
-                    Some(d) => self.eval(d),
+                None => match p.prop("Default") {
+                    Some(d) => {
+                        let value = self.eval(&d.value);
+                        let shown = value
+                            .to_template_string()
+                            .map(|s| format!("`{s}`"))
+                            .unwrap_or_else(|| "a value".into());
+                        self.trace.borrow_mut().push((
+                            d.span(),
+                            format!("parameter {target} defaults to {shown}"),
+                            format!(
+                                "the value comes from parameter {target}'s default; pass --cfn-param {target}=VALUE (or --cfn-params FILE) to check the value you deploy"
+                            ),
+                        ));
+                        value
+                    }
                     None => {
                         return self.unknown(format!(
                             "parameter {target} has no default: pass it with --cfn-param {target}=…"

@@ -225,11 +225,16 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
                 None => elsewhere.push(t.note.clone()),
             }
         }
-        let origin = if elsewhere.is_empty() {
+        let mut origin = if elsewhere.is_empty() {
             String::new()
         } else {
             format!("value: {}\n", elsewhere.join("; "))
         };
+        let mut hints: Vec<&str> = f.trace.iter().filter_map(|t| t.hint.as_deref()).collect();
+        hints.dedup();
+        for h in hints {
+            origin.push_str(&format!("note: {h}\n"));
+        }
         let (snippet, labels) = snippets.make(f.span.file, labels);
         draw(&Diag {
             message: escape(&f.message).into_owned(),

@@ -57,6 +57,8 @@ struct JsonTrace<'a> {
     line: Option<usize>,
     column: Option<usize>,
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -110,6 +112,7 @@ pub fn render(outcome: &Outcome, registry: &Registry) -> String {
                             line: at.as_ref().map(|(_, lc)| lc.line),
                             column: at.as_ref().map(|(_, lc)| lc.column),
                             note: &t.note,
+                            hint: t.hint.as_deref(),
                         }
                     })
                     .collect(),

@@ -430,7 +430,11 @@ impl<'a> Evaluator<'a> {
     }
 
     fn note(&self, span: Option<Span>, note: String) {
-        self.trace.borrow_mut().push(Trace { span, note });
+        self.trace.borrow_mut().push(Trace {
+            span,
+            note,
+            hint: None,
+        });
     }
 
     /// Problems found while evaluating (such as a cycle between locals), here and in child modules.
