@@ -853,13 +853,27 @@ fn judge(
         });
     }
     if cx.show_unknown {
-        out.undecided = undecided(cx, analysis);
+        out.undecided = undecided(cx, analysis, engine);
     }
 }
 
-/// The checks a policy could not decide because an attribute it reads is unknown.
-fn undecided(cx: &Shared, analysis: &terraform::Analysis) -> Vec<finding::Undecided> {
+/// The checks a policy could not decide because an attribute it reads is unknown. A check that could
+/// not fire whatever the value is (a probe with every value the policy compares to finds nothing) is
+/// left out, unless other attributes of the same element are unknown too (the probe sets one).
+fn undecided(
+    cx: &Shared,
+    analysis: &terraform::Analysis,
+    engines: &mut policy::Engines,
+) -> Vec<finding::Undecided> {
     let mut out = Vec::new();
+    let model_json = serde_json::to_value(&analysis.model).unwrap_or_default();
+    // The element an unknown path belongs to: `ingress[2]` for `ingress[2].cidr_blocks`.
+    let element = |path: &str| -> String {
+        match path.find('[') {
+            Some(i) => path[..path[i..].find(']').map_or(path.len(), |j| i + j + 1)].to_string(),
+            None => String::new(),
+        }
+    };
     for (collection, meta) in analysis.model.metas() {
         for path in &meta.unknown {
             let field = path.split(['.', '[']).next().unwrap_or(path);
@@ -871,6 +885,25 @@ fn undecided(cx: &Shared, analysis: &terraform::Analysis) -> Vec<finding::Undeci
                     continue;
                 };
                 if !cx.report.contains(&located.span.file) {
+                    continue;
+                }
+                let alone = !meta.unknown.iter().any(|other| {
+                    other != path
+                        && element(other) == element(path)
+                        && p.reads
+                            .contains(other.split(['.', '[']).next().unwrap_or(other))
+                });
+                let check = policy::probe::Check {
+                    policy: i,
+                    collection,
+                    id: &meta.id,
+                    path,
+                };
+                if alone
+                    && !cx
+                        .registry
+                        .could_fire(engines, &analysis.model, &model_json, &check)
+                {
                     continue;
                 }
                 out.push(finding::Undecided {

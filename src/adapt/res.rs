@@ -88,6 +88,8 @@ enum Src<'r, 'a> {
         body: &'a Body,
         /// Names bound here: the instance's `count`/`each`, dynamic block iterators.
         scope: Rc<Scope<'static>>,
+        /// Why the instance's `count`/`for_each` could not be expanded: the reason for its unknowns.
+        unexpanded: Option<Rc<str>>,
     },
     Template {
         file: FileId,
@@ -114,6 +116,7 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                 file: res.file,
                 body: res.body(),
                 scope: Rc::new(inst.scope.flattened()),
+                unexpanded: inst.unexpanded.as_deref().map(Rc::from),
             },
         }
     }
@@ -165,6 +168,7 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                 file,
                 body,
                 scope,
+                unexpanded,
             } => {
                 let a = body.get_attribute(name)?;
                 let span = Span::new(*file, parse::attribute(a));
@@ -175,6 +179,11 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                         "{}.{} is known only after apply",
                         r.address, r.attr
                     ));
+                }
+                if let Some(u) = unexpanded.as_deref().filter(|_| why.is_empty()) {
+                    if !value.is_known() {
+                        why.push(u.to_string());
+                    }
                 }
                 Some((value, span, ev.take_trace(), why))
             }
@@ -246,6 +255,7 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                 file,
                 body,
                 scope,
+                unexpanded,
             } => {
                 let (ev, file) = (*ev, *file);
                 ev.blocks_in(file, body, ident, scope)
@@ -257,6 +267,7 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                             file,
                             body: b.body,
                             scope: b.scope.map_or_else(|| Rc::clone(scope), Rc::new),
+                            unexpanded: unexpanded.clone(),
                         },
                     })
                     .collect()

@@ -4,6 +4,7 @@
 //! message); locating them is `crate::locate`'s job.
 
 pub mod metadata;
+pub mod probe;
 pub mod worker;
 
 use crate::model::Model;

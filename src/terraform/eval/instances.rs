@@ -16,6 +16,9 @@ pub struct Instance {
     pub label: String,
     /// `count` or `each` bound for this instance.
     pub scope: Scope<'static>,
+    /// Why `count` or `for_each` could not be expanded, when this instance stands for all of them
+    /// (its `count.index`, `each.key` and `each.value` are then unknown).
+    pub unexpanded: Option<String>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -97,10 +100,25 @@ impl<'a> Evaluator<'a> {
     }
 
     fn instances_uncapped(&self, res: &Resource<'a>) -> Vec<Instance> {
-        let single = || Instance {
+        let single = |unexpanded: Option<String>| Instance {
             address: format!("{}{}", self.prefix, res.address),
             label: res.name.to_string(),
             scope: Scope::default(),
+            unexpanded,
+        };
+        // Why an expansion could not be told, for every attribute of the instance that stands for it.
+        let unexpanded = |attr: &str| {
+            let mut why = self.take_why();
+            why.dedup();
+            let because = if why.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", why.join("; "))
+            };
+            Some(format!(
+                "`{attr}` of {} cannot be evaluated{because}, so the instances and their values are unknown",
+                res.address
+            ))
         };
         let body = res.body();
         let (entries, expr): (Vec<(Value, Option<Value>)>, &Expression) =
@@ -113,7 +131,7 @@ impl<'a> Evaluator<'a> {
                             .collect(),
                         &count.value,
                     ),
-                    _ => return vec![single()],
+                    _ => return vec![single(unexpanded("count"))],
                 }
             } else if let Some(fe) = body.get_attribute("for_each") {
                 match self.eval_at(res.file, &fe.value) {
@@ -132,10 +150,10 @@ impl<'a> Evaluator<'a> {
                             &fe.value,
                         )
                     }
-                    _ => return vec![single()],
+                    _ => return vec![single(unexpanded("for_each"))],
                 }
             } else {
-                return vec![single()];
+                return vec![single(None)];
             };
         if entries.len() > MAX_INSTANCES {
             self.errors.borrow_mut().push(ScanError::parse(
@@ -201,6 +219,7 @@ fn make_instance(res: &Resource, key: &Value, each_value: Option<Value>) -> Opti
         address: format!("{}{suffix}", res.address),
         label: format!("{}{suffix}", res.name),
         scope,
+        unexpanded: None,
     })
 }
 

@@ -1,0 +1,281 @@
+//! What-if evaluation for `--show-unknown`: could a check fire at all if an unknown attribute had some
+//! value? A rule that admits port 443 cannot open SSH whatever its unknown address range is, so it is
+//! not an undecided SSH check.
+//!
+//! The probe replaces the entity by copies of it, each with the unknown attribute set to one candidate
+//! value (every literal of the policy and of the libraries, alone and in a list, and objects of the
+//! fields the policy reads), and evaluates the policy once over all the copies. A check is undecided
+//! when some copy is reported.
+
+use super::{Engines, Registry};
+use crate::model::Model;
+use serde_json::{json, Map, Value};
+
+/// Copies of one entity a probe evaluates at most.
+const MAX_PROBES: usize = 2_000;
+
+/// Marks a probe copy's id: `<id>` + this + its number.
+const PROBE_MARK: &str = "\u{1f}probe";
+
+/// One check to probe: policy `policy` on entity `id` of `collection`, unknown at `path`.
+pub struct Check<'a> {
+    pub policy: usize,
+    pub collection: &'a str,
+    pub id: &'a str,
+    pub path: &'a str,
+}
+
+impl Registry {
+    /// Whether `check` could fire for some value of its unknown attribute. `model_json` is `model`
+    /// serialized. When probing cannot tell (the attribute's place cannot be built, the policy runs
+    /// in a worker, evaluation fails), the answer is yes.
+    pub fn could_fire(
+        &self,
+        engines: &mut Engines,
+        model: &Model,
+        model_json: &Value,
+        check: &Check,
+    ) -> bool {
+        let policy = &self.policies[check.policy];
+        if policy.custom && self.isolation.is_some() {
+            return true;
+        }
+        let Some(input) = probe_input(model_json, check, &self.candidates(check.policy)) else {
+            return true;
+        };
+        let present = model.present_collections();
+        let wanted: Vec<usize> = (0..self.policies.len())
+            .filter(|&i| {
+                let inputs = &self.policies[i].inputs;
+                (self.isolation.is_none() || !self.policies[i].custom)
+                    && (inputs.is_empty() || inputs.iter().any(|c| present.contains(&c.as_str())))
+            })
+            .collect();
+        let Ok(engine) = self.engine_for(engines, &wanted) else {
+            return true;
+        };
+        engine.set_input(regorus::Value::from(input));
+        let Ok(value) = engine.eval_rule(policy.rule.clone()) else {
+            return true;
+        };
+        let Ok(Value::Array(results)) = serde_json::to_value(&value) else {
+            // Undefined: no copy was reported.
+            return false;
+        };
+        let prefix = format!("{}{PROBE_MARK}", check.id);
+        results.iter().any(|r| {
+            r.get("id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| id.starts_with(&prefix))
+        })
+    }
+
+    /// The values to try: every literal in the policy's text and in the libraries', and booleans.
+    fn candidates(&self, policy: usize) -> Vec<Value> {
+        let mut out = vec![json!(true), json!(false)];
+        let files =
+            std::iter::once(self.policies[policy].file).chain(self.libraries.iter().copied());
+        for f in files {
+            for v in literals(&self.files[f].1) {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The model with the entity's collection replaced by its probe copies; `None` when the entity or
+/// the place of its attribute cannot be found.
+fn probe_input(model: &Value, check: &Check, candidates: &[Value]) -> Option<Value> {
+    let mut input = model.clone();
+    let collection = check
+        .collection
+        .split('.')
+        .try_fold(&mut input, |v, k| v.get_mut(k))?;
+    let entity = collection
+        .as_array()?
+        .iter()
+        .find(|e| e.get("id").and_then(Value::as_str) == Some(check.id))?
+        .clone();
+    let path = parse_path(check.path)?;
+    let fields: Vec<String> = match get_path(&entity, &path) {
+        Some(Value::Object(_)) | None => object_fields(&entity, &path),
+        Some(_) => Vec::new(),
+    };
+    let mut values: Vec<Value> = Vec::new();
+    for c in candidates {
+        values.push(c.clone());
+        values.push(json!([c]));
+    }
+    // An unknown object: each field it may have, set alone to a boolean or a wildcard, and all of them
+    // together.
+    for f in &fields {
+        for v in [json!(false), json!(true), json!("*")] {
+            values.push(json!({ f.as_str(): v }));
+        }
+    }
+    for v in [json!(false), json!(true)] {
+        let all: Map<String, Value> = fields.iter().map(|f| (f.clone(), v.clone())).collect();
+        values.push(Value::Object(all));
+    }
+    let mut copies = Vec::new();
+    for (n, v) in values.into_iter().take(MAX_PROBES).enumerate() {
+        let mut copy = entity.clone();
+        set_path(&mut copy, &path, v)?;
+        if let Some(obj) = copy.as_object_mut() {
+            obj.insert("id".into(), json!(format!("{}{PROBE_MARK}{n}", check.id)));
+            if let Some(Value::Array(unknown)) = obj.get_mut("unknown") {
+                unknown.retain(|u| u.as_str() != Some(check.path));
+            }
+        }
+        copies.push(copy);
+    }
+    *collection = Value::Array(copies);
+    Some(input)
+}
+
+/// The field names an unknown object at `path` may have: those of the same object in the entity's
+/// other list elements, else none known (the all-booleans objects still probe it).
+fn object_fields(entity: &Value, path: &[Seg]) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(Value::Object(map)) = get_path(entity, path) {
+        out.extend(map.keys().cloned());
+    }
+    for known in ["configured", "enabled", "encrypted"] {
+        if !out.iter().any(|f| f == known) {
+            out.push(known.into());
+        }
+    }
+    out
+}
+
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// `a.b[2].c` → [Key a, Key b, Index 2, Key c].
+fn parse_path(path: &str) -> Option<Vec<Seg>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Seg::Key(key.to_string()));
+        }
+        while !rest.is_empty() {
+            let (n, after) = rest.split_once(']')?;
+            out.push(Seg::Index(n.parse().ok()?));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    Some(out)
+}
+
+fn get_path<'v>(v: &'v Value, path: &[Seg]) -> Option<&'v Value> {
+    path.iter().try_fold(v, |v, seg| match seg {
+        Seg::Key(k) => v.get(k.as_str()),
+        Seg::Index(i) => v.get(*i),
+    })
+}
+
+/// Sets `path` in `v` to `value`, making the objects on the way; `None` when a list on the way is
+/// missing or too short (which element is unknown cannot be built).
+fn set_path(v: &mut Value, path: &[Seg], value: Value) -> Option<()> {
+    let Some((last, init)) = path.split_last() else {
+        *v = value;
+        return Some(());
+    };
+    let mut cur = v;
+    for seg in init {
+        cur = match seg {
+            Seg::Key(k) => {
+                let obj = cur.as_object_mut()?;
+                obj.entry(k.clone()).or_insert_with(|| json!({}))
+            }
+            Seg::Index(i) => cur.get_mut(*i)?,
+        };
+    }
+    match last {
+        Seg::Key(k) => {
+            cur.as_object_mut()?.insert(k.clone(), value);
+        }
+        Seg::Index(i) => *cur.get_mut(*i)? = value,
+    }
+    Some(())
+}
+
+/// String (double-quoted) and whole-number literals of Rego text, outside comments.
+fn literals(text: &str) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for line in text.lines() {
+        let code = line.trim_start();
+        if code.starts_with('#') {
+            continue;
+        }
+        let mut chars = code.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '"' {
+                let mut s = String::new();
+                let mut escaped = false;
+                for (_, c) in chars.by_ref() {
+                    match (escaped, c) {
+                        (false, '\\') => escaped = true,
+                        (false, '"') => break,
+                        (_, c) => {
+                            escaped = false;
+                            s.push(c);
+                        }
+                    }
+                }
+                if !s.contains("%s") && !s.contains("%v") && !s.contains("%d") {
+                    out.push(Value::String(s));
+                }
+            } else if c.is_ascii_digit()
+                && !code[..i].ends_with(|p: char| p.is_ascii_alphanumeric() || p == '_')
+            {
+                let mut end = i;
+                while let Some(&(j, d)) = chars.peek() {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    end = j;
+                    chars.next();
+                }
+                if let Ok(n) = code[i..=end].parse::<u64>() {
+                    out.push(json!(n));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_are_strings_and_numbers_outside_comments() {
+        let text = "# \"not\" 9\nx if { r.to_port == 22; r.cidr in {\"0.0.0.0/0\", \"a\\\"b\"} }\nmsg := sprintf(\"%s\", [x])\nv2 := 3\n";
+        assert_eq!(
+            literals(text),
+            vec![json!(22), json!("0.0.0.0/0"), json!("a\"b"), json!(3)]
+        );
+    }
+
+    #[test]
+    fn paths_are_set_through_objects_and_existing_lists() {
+        let mut v = json!({"ingress": [{"from_port": 22}], "unknown": []});
+        let p = parse_path("ingress[0].cidr_blocks").expect("parses");
+        set_path(&mut v, &p, json!(["0.0.0.0/0"])).expect("sets");
+        assert_eq!(v["ingress"][0]["cidr_blocks"], json!(["0.0.0.0/0"]));
+        let p = parse_path("public_access_block.configured").expect("parses");
+        set_path(&mut v, &p, json!(false)).expect("sets");
+        assert_eq!(v["public_access_block"]["configured"], json!(false));
+        // A list element that is not there cannot be built.
+        let p = parse_path("egress[3].cidr_blocks").expect("parses");
+        assert!(set_path(&mut v, &p, json!([])).is_none());
+    }
+}
