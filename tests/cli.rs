@@ -296,6 +296,48 @@ fn rule_reference_is_up_to_date() {
     );
 }
 
+/// README's rule table (between `<!-- rules:start -->` and `<!-- rules:end -->`) lists every built-in
+/// rule; `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn readme_rule_table_is_up_to_date() {
+    let out = preflight()
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("runs");
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut table = String::from(
+        "| ID | Name | Severity | Category | Title |\n|---|---|---|---|---|\n",
+    );
+    for r in &rules {
+        let field = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+        table.push_str(&format!(
+            "| [{id}](docs/rules.md#{anchor}) | `{}` | {} | {} | {} |\n",
+            field("name"),
+            field("severity"),
+            field("category"),
+            field("title"),
+            id = field("id"),
+            anchor = field("id").to_lowercase(),
+        ));
+    }
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README");
+    let (start, end) = ("<!-- rules:start -->\n", "<!-- rules:end -->");
+    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
+        panic!("README.md has no {start:?}…{end:?} markers");
+    };
+    let current = &readme[a + start.len()..b];
+    if std::env::var_os("UPDATE_DOCS").is_some() && current != table {
+        let updated = format!("{}{table}{}", &readme[..a + start.len()], &readme[b..]);
+        std::fs::write(&path, updated).expect("write README.md");
+        return;
+    }
+    assert!(
+        current == table,
+        "README.md's rule table is out of date: run `UPDATE_DOCS=1 cargo test --test cli readme_rule_table`"
+    );
+}
+
 /// `(file, line, rule)` for every line ending in `# expect: RULE[, RULE]` under `dir` (recursively), and
 /// for every `FILE LINE RULE` line of an `expect` file (for JSON, which has no comments).
 fn markers(dir: &std::path::Path) -> std::collections::BTreeSet<(String, u64, String)> {
