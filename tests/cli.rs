@@ -305,9 +305,8 @@ fn readme_rule_table_is_up_to_date() {
         .output()
         .expect("runs");
     let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
-    let mut table = String::from(
-        "| ID | Name | Severity | Category | Title |\n|---|---|---|---|---|\n",
-    );
+    let mut table =
+        String::from("| ID | Name | Severity | Category | Title |\n|---|---|---|---|---|\n");
     for r in &rules {
         let field = |k: &str| r[k].as_str().unwrap_or_default().to_string();
         table.push_str(&format!(

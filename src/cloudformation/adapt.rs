@@ -13,8 +13,7 @@ use crate::adapt::{
 use crate::finding::Trace;
 use crate::json::{Kind, Node};
 use crate::model::{
-    Bucket, DbCluster, DbInstance, Document, IamPolicy, Locations, Model, Role, SecurityGroup,
-    SgRule, Topic, Volume,
+    Bucket, Document, IamPolicy, Locations, Model, Role, SecurityGroup, SgRule, Topic, Volume,
 };
 use crate::source::{FileId, Span};
 use crate::terraform::value::Value;
@@ -34,7 +33,6 @@ pub fn adapt(file: FileId, tpl: &Template) -> (Model, Locations) {
         locations: Locations::default(),
     };
     s3(&mut cx);
-    rds(&mut cx);
     ebs(&mut cx);
     ec2(&mut cx);
     iam(&mut cx);
@@ -345,66 +343,6 @@ fn item_span(cx: &Cx, props: &Node, name: &str, i: usize, res: &Res<'_, '_>) -> 
         .get(name)
         .and_then(|l| l.items().get(i))
         .map_or_else(|| res.span.clone(), |n| cx.span(n))
-}
-
-fn rds(cx: &mut Cx) {
-    // Members of a cluster, read replicas and restores inherit their encryption.
-    const INSTANCE_INHERITS: [&str; 6] = [
-        "DBClusterIdentifier",
-        "SourceDBInstanceIdentifier",
-        "SourceDBClusterIdentifier",
-        "DBSnapshotIdentifier",
-        "SourceDBInstanceAutomatedBackupsArn",
-        "SourceDbiResourceId",
-    ];
-    for r in cx.resources("AWS::RDS::DBInstance") {
-        let res = &r.item.res;
-        let mut t = r.item.tracker();
-        let inherits = INSTANCE_INHERITS.iter().any(|a| written(res, a));
-        let encrypted = t.field(res, "StorageEncrypted", "storage_encrypted", boolean);
-        let mut i = DbInstance {
-            engine: t.field(res, "Engine", "engine", string).known(),
-            storage_encrypted: if inherits {
-                encrypted.known()
-            } else {
-                encrypted.or_default(false)
-            },
-            kms_key_id: t.field(res, "KmsKeyId", "kms_key_id", string).known(),
-            publicly_accessible: t
-                .field(res, "PubliclyAccessible", "publicly_accessible", boolean)
-                .or_default(false),
-            ..DbInstance::default()
-        };
-        i.meta = t.finish(&mut cx.locations);
-        cx.model.aws.rds.instances.push(i);
-    }
-    const CLUSTER_INHERITS: [&str; 3] = [
-        "SnapshotIdentifier",
-        "SourceDBClusterIdentifier",
-        "ReplicationSourceIdentifier",
-    ];
-    for r in cx.resources("AWS::RDS::DBCluster") {
-        let res = &r.item.res;
-        let mut t = r.item.tracker();
-        let engine_mode = t.field(res, "EngineMode", "engine_mode", string).known();
-        let inherits = CLUSTER_INHERITS.iter().any(|a| written(res, a));
-        let encrypted = t.field(res, "StorageEncrypted", "storage_encrypted", boolean);
-        // Aurora Serverless v1 clusters are always encrypted.
-        let default = engine_mode.as_deref() == Some("serverless");
-        let mut c = DbCluster {
-            engine: t.field(res, "Engine", "engine", string).known(),
-            storage_encrypted: if inherits {
-                encrypted.known()
-            } else {
-                encrypted.or_default(default)
-            },
-            kms_key_id: t.field(res, "KmsKeyId", "kms_key_id", string).known(),
-            engine_mode,
-            ..DbCluster::default()
-        };
-        c.meta = t.finish(&mut cx.locations);
-        cx.model.aws.rds.clusters.push(c);
-    }
 }
 
 fn ebs(cx: &mut Cx) {

@@ -8,7 +8,6 @@
 mod ebs;
 mod ec2;
 mod iam;
-mod rds;
 mod s3;
 mod sns;
 
@@ -50,7 +49,6 @@ pub fn adapt_plan(file: FileId, plan: &plan::Plan) -> (Model, Locations) {
 
 fn adapt_all(cx: &mut Cx) {
     s3::adapt(cx);
-    rds::adapt(cx);
     ebs::adapt(cx);
     ec2::adapt(cx);
     iam::adapt(cx);
