@@ -3,11 +3,28 @@
 //! pairs where they differ, and the cloud's defaults. Adding a service is a file here, a line in
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
+mod backup;
+mod cloudtrail;
+mod cloudwatch;
+mod cmk;
 mod dynamodb;
+mod efs;
+mod firehose;
+mod kinesis;
+mod secretsmanager;
+mod sqs;
 
 use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     dynamodb::adapt(src);
+    sqs::adapt(src);
+    kinesis::adapt(src);
+    firehose::adapt(src);
+    cloudtrail::adapt(src);
+    cloudwatch::adapt(src);
+    secretsmanager::adapt(src);
+    backup::adapt(src);
+    efs::adapt(src);
 }
