@@ -20,16 +20,30 @@ macro_rules! entity {
     )*};
 }
 
+pub mod backup;
+pub mod cloudtrail;
+pub mod cloudwatch;
 pub mod document;
 pub mod dynamodb;
+pub mod efs;
+pub mod kinesis;
+pub mod secretsmanager;
+pub mod sqs;
 
 use crate::finding::Trace;
 use crate::source::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
+pub use backup::{Backup, BackupVault};
+pub use cloudtrail::{Cloudtrail, Trail};
+pub use cloudwatch::{Cloudwatch, LogGroup};
 pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
+pub use efs::{Efs, EfsFileSystem};
+pub use kinesis::{DeliveryStream, Firehose, Kinesis, KinesisStream};
+pub use secretsmanager::{Secret, Secretsmanager};
+pub use sqs::{Sqs, SqsQueue};
 
 /// Fields every entity has.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -56,6 +70,14 @@ pub struct Aws {
     pub iam: Iam,
     pub sns: Sns,
     pub dynamodb: Dynamodb,
+    pub sqs: Sqs,
+    pub kinesis: Kinesis,
+    pub firehose: Firehose,
+    pub cloudtrail: Cloudtrail,
+    pub cloudwatch: Cloudwatch,
+    pub secretsmanager: Secretsmanager,
+    pub backup: Backup,
+    pub efs: Efs,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -298,6 +320,14 @@ collections! {
     "aws.iam.roles" => aws.iam.roles;
     "aws.sns.topics" => aws.sns.topics;
     "aws.dynamodb.tables" => aws.dynamodb.tables;
+    "aws.sqs.queues" => aws.sqs.queues;
+    "aws.kinesis.streams" => aws.kinesis.streams;
+    "aws.firehose.delivery_streams" => aws.firehose.delivery_streams;
+    "aws.cloudtrail.trails" => aws.cloudtrail.trails;
+    "aws.cloudwatch.log_groups" => aws.cloudwatch.log_groups;
+    "aws.secretsmanager.secrets" => aws.secretsmanager.secrets;
+    "aws.backup.vaults" => aws.backup.vaults;
+    "aws.efs.file_systems" => aws.efs.file_systems;
 }
 
 /// Where an entity and its attributes are in the source.

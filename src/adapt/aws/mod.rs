@@ -3,8 +3,17 @@
 //! pairs where they differ, and the cloud's defaults. Adding a service is a file here, a line in
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
+mod backup;
+mod cloudtrail;
+mod cloudwatch;
+mod cmk;
 mod dynamodb;
+mod efs;
+mod firehose;
+mod kinesis;
 mod rds;
+mod secretsmanager;
+mod sqs;
 
 use super::Source;
 
@@ -12,4 +21,12 @@ use super::Source;
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     dynamodb::adapt(src);
     rds::adapt(src);
+    sqs::adapt(src);
+    kinesis::adapt(src);
+    firehose::adapt(src);
+    cloudtrail::adapt(src);
+    cloudwatch::adapt(src);
+    secretsmanager::adapt(src);
+    backup::adapt(src);
+    efs::adapt(src);
 }

@@ -1,0 +1,57 @@
+//! SQS queues: how messages are encrypted at rest, and the policy written on the queue.
+
+use super::cmk::{self, Key};
+use crate::adapt::{boolean, string, Field, Source};
+use crate::model::SqsQueue;
+
+pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("aws_sqs_queue", "AWS::SQS::Queue") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t.field(r, ("name", "QueueName"), "name", string).known();
+        let key = cmk::read(
+            &mut t,
+            r,
+            ("kms_master_key_id", "KmsMasterKeyId"),
+            "kms_master_key_id",
+        );
+        let (encrypted, key_type, kms_master_key_id) = match key {
+            Key::Given(k) => (Some(true), Some(cmk::holder(&k).to_string()), Some(k)),
+            Key::Unknown => {
+                t.mark_unknown("encrypted");
+                t.mark_unknown("key_type");
+                (None, None, None)
+            }
+            // Without a KMS key, SSE-SQS applies unless it is turned off: new queues get it by default
+            // (AWS since October 2022; Terraform sends the flag only when it is written, and
+            // CloudFormation documents the same default).
+            Key::Absent => match t.field(
+                r,
+                ("sqs_managed_sse_enabled", "SqsManagedSseEnabled"),
+                "encrypted",
+                boolean,
+            ) {
+                Field::Known(true) | Field::NotWritten => {
+                    (Some(true), Some("AWS_OWNED".to_string()), None)
+                }
+                Field::Known(false) => (Some(false), Some("NONE".to_string()), None),
+                Field::Unknown => {
+                    t.mark_unknown("key_type");
+                    (None, None, None)
+                }
+            },
+        };
+        // Only Terraform writes a policy on the queue itself (CloudFormation has `AWS::SQS::QueuePolicy`).
+        let policy = t.document(r, "policy", "policy").known();
+        let mut queue = SqsQueue {
+            name,
+            encrypted,
+            key_type,
+            kms_master_key_id,
+            policy,
+            ..SqsQueue::default()
+        };
+        queue.meta = t.finish(src.locations());
+        src.model().aws.sqs.queues.push(queue);
+    }
+}

@@ -1,0 +1,24 @@
+//! AWS Backup (docs/model.md, `aws.backup`).
+
+use super::Meta;
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Backup {
+    pub vaults: Vec<BackupVault>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct BackupVault {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `AWS_MANAGED` (`aws/backup`, the default) or `CUSTOMER_MANAGED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<String>,
+}
+
+entity!(BackupVault);
