@@ -11,6 +11,8 @@ pub(crate) struct Joiner<T> {
     pub items: Vec<(T, Tracker)>,
     by_address: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// Companions of the same parent outside the scan share one entity (see [`Joiner::merging`]).
+    merge_orphans: bool,
 }
 
 impl<T: HasMeta> Joiner<T> {
@@ -19,6 +21,17 @@ impl<T: HasMeta> Joiner<T> {
             items: Vec::new(),
             by_address: HashMap::new(),
             by_name: HashMap::new(),
+            merge_orphans: false,
+        }
+    }
+
+    /// A joiner whose companions of one parent that is not in the scan (the same literal name, the same
+    /// reference to a data source) join one entity, the first companion's: a bucket outside the code
+    /// with both a policy and a public access block in it is judged with that block.
+    pub fn merging() -> Self {
+        Joiner {
+            merge_orphans: true,
+            ..Joiner::new()
         }
     }
 
@@ -60,7 +73,19 @@ impl<T: HasMeta> Joiner<T> {
                     t.locs.unknown_why.insert(u.to_string(), reasons.clone());
                 }
                 self.add(T::default(), t, None);
-                self.items.len() - 1
+                let i = self.items.len() - 1;
+                if self.merge_orphans {
+                    match target {
+                        Target::Address(a) => {
+                            self.by_address.entry(a).or_insert(i);
+                        }
+                        Target::Name(n) => {
+                            self.by_name.entry(n).or_insert(i);
+                        }
+                        Target::Unknown => {}
+                    }
+                }
+                i
             }
         };
         &mut self.items[i]

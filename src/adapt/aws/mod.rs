@@ -4,10 +4,12 @@
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
 mod dynamodb;
+mod s3;
 
 use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     dynamodb::adapt(src);
+    s3::adapt(src);
 }
