@@ -46,7 +46,13 @@ impl<T: HasMeta> Joiner<T> {
 
     pub fn find(&self, target: &Target) -> Option<usize> {
         match target {
-            Target::Address(a) => self.by_address.get(a).copied(),
+            // `aws_s3_bucket.b[0]` names the one instance of a resource whose `count` is unknown,
+            // which is registered without an index.
+            Target::Address(a) => self.by_address.get(a).copied().or_else(|| {
+                a.strip_suffix(']')
+                    .and_then(|rest| rest.rfind('[').map(|i| &rest[..i]))
+                    .and_then(|base| self.by_address.get(base).copied())
+            }),
             Target::Name(n) => self.by_name.get(n).copied(),
             Target::Unknown => None,
         }
@@ -115,5 +121,34 @@ pub(crate) fn target(v: &Value) -> Target {
         Value::Ref(r) => Target::Address(r.address.clone()),
         Value::String(s) => Target::Name(s.clone()),
         _ => Target::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Bucket;
+    use crate::source::{FileId, Span};
+
+    fn bucket(joiner: &mut Joiner<Bucket>, address: &str) {
+        let t = Tracker::new(
+            address.into(),
+            "b".into(),
+            address.into(),
+            Span::new(FileId(0), 0..1),
+        );
+        joiner.add(Bucket::default(), t, None);
+    }
+
+    #[test]
+    fn an_indexed_reference_finds_a_resource_whose_count_is_unknown() {
+        let mut j: Joiner<Bucket> = Joiner::new();
+        bucket(&mut j, "module.site.aws_s3_bucket.default");
+        bucket(&mut j, "aws_s3_bucket.logs[1]");
+        let find = |a: &str| j.find(&Target::Address(a.into()));
+        assert_eq!(find("module.site.aws_s3_bucket.default[0]"), Some(0));
+        assert_eq!(find("aws_s3_bucket.logs[1]"), Some(1));
+        assert_eq!(find("aws_s3_bucket.logs[0]"), None);
+        assert_eq!(find("aws_s3_bucket.other[0]"), None);
     }
 }

@@ -254,17 +254,21 @@ fn inline_grants(b: &mut Bucket, t: &mut Tracker, r: &Res) {
     }
 }
 
-/// `rule { apply_server_side_encryption_by_default { sse_algorithm, kms_master_key_id } }`.
+/// `rule { apply_server_side_encryption_by_default { sse_algorithm, kms_master_key_id } }`. The block (or
+/// the companion resource) exists only to set default encryption, so its presence configures it; a rule
+/// that cannot be read (a `dynamic` block over values known only in part) leaves the algorithm unknown.
 fn read_sse(b: &mut Bucket, t: &mut Tracker, r: &Res) {
+    b.encryption.configured = Some(true);
+    t.unknown_remove("encryption");
+    t.at("encryption", r.span.clone());
     let Some(default) = r
         .block("rule")
         .and_then(|rule| rule.block("apply_server_side_encryption_by_default"))
     else {
+        b.encryption.algorithm = None;
+        t.mark_unknown("encryption.algorithm");
         return;
     };
-    b.encryption.configured = Some(true);
-    t.unknown_remove("encryption");
-    t.at("encryption", r.span.clone());
     b.encryption.algorithm = t
         .field(&default, "sse_algorithm", "encryption.algorithm", string)
         .known();
