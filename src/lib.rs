@@ -859,7 +859,9 @@ fn judge(
 
 /// The checks a policy could not decide because an attribute it reads is unknown. A check that could
 /// not fire whatever the value is (a probe with every value the policy compares to finds nothing) is
-/// left out, unless other attributes of the same element are unknown too (the probe sets one).
+/// left out, unless something else it reads is unknown too (the probe sets one value): another
+/// attribute of the same element, or an attribute of an entity of another collection it reads (an
+/// account-wide setting).
 fn undecided(
     cx: &Shared,
     analysis: &terraform::Analysis,
@@ -874,7 +876,8 @@ fn undecided(
             None => String::new(),
         }
     };
-    for (collection, meta) in analysis.model.metas() {
+    let metas = analysis.model.metas();
+    for &(collection, meta) in &metas {
         for path in &meta.unknown {
             let field = path.split(['.', '[']).next().unwrap_or(path);
             for (i, p) in cx.registry.policies.iter().enumerate() {
@@ -887,12 +890,15 @@ fn undecided(
                 if !cx.report.contains(&located.span.file) {
                     continue;
                 }
-                let alone = !meta.unknown.iter().any(|other| {
-                    other != path
-                        && element(other) == element(path)
-                        && p.reads
-                            .contains(other.split(['.', '[']).next().unwrap_or(other))
-                });
+                let reads = |u: &String| p.reads.contains(u.split(['.', '[']).next().unwrap_or(u));
+                let alone =
+                    !meta.unknown.iter().any(|other| {
+                        other != path && element(other) == element(path) && reads(other)
+                    }) && !metas.iter().any(|(c, m)| {
+                        *c != collection
+                            && p.inputs.iter().any(|i| i == c)
+                            && m.unknown.iter().any(reads)
+                    });
                 let check = policy::probe::Check {
                     policy: i,
                     collection,

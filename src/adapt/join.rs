@@ -11,6 +11,8 @@ pub(crate) struct Joiner<T> {
     pub items: Vec<(T, Tracker)>,
     by_address: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// Companions of the same parent outside the scan share one entity (see [`Joiner::merging`]).
+    merge_orphans: bool,
 }
 
 impl<T: HasMeta> Joiner<T> {
@@ -19,6 +21,17 @@ impl<T: HasMeta> Joiner<T> {
             items: Vec::new(),
             by_address: HashMap::new(),
             by_name: HashMap::new(),
+            merge_orphans: false,
+        }
+    }
+
+    /// A joiner whose companions of one parent that is not in the scan (the same literal name, the same
+    /// reference to a data source) join one entity, the first companion's: a bucket outside the code
+    /// with both a policy and a public access block in it is judged with that block.
+    pub fn merging() -> Self {
+        Joiner {
+            merge_orphans: true,
+            ..Joiner::new()
         }
     }
 
@@ -33,7 +46,13 @@ impl<T: HasMeta> Joiner<T> {
 
     pub fn find(&self, target: &Target) -> Option<usize> {
         match target {
-            Target::Address(a) => self.by_address.get(a).copied(),
+            // `aws_s3_bucket.b[0]` names the one instance of a resource whose `count` is unknown,
+            // which is registered without an index.
+            Target::Address(a) => self.by_address.get(a).copied().or_else(|| {
+                a.strip_suffix(']')
+                    .and_then(|rest| rest.rfind('[').map(|i| &rest[..i]))
+                    .and_then(|base| self.by_address.get(base).copied())
+            }),
             Target::Name(n) => self.by_name.get(n).copied(),
             Target::Unknown => None,
         }
@@ -60,7 +79,19 @@ impl<T: HasMeta> Joiner<T> {
                     t.locs.unknown_why.insert(u.to_string(), reasons.clone());
                 }
                 self.add(T::default(), t, None);
-                self.items.len() - 1
+                let i = self.items.len() - 1;
+                if self.merge_orphans {
+                    match target {
+                        Target::Address(a) => {
+                            self.by_address.entry(a).or_insert(i);
+                        }
+                        Target::Name(n) => {
+                            self.by_name.entry(n).or_insert(i);
+                        }
+                        Target::Unknown => {}
+                    }
+                }
+                i
             }
         };
         &mut self.items[i]
@@ -90,5 +121,34 @@ pub(crate) fn target(v: &Value) -> Target {
         Value::Ref(r) => Target::Address(r.address.clone()),
         Value::String(s) => Target::Name(s.clone()),
         _ => Target::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Bucket;
+    use crate::source::{FileId, Span};
+
+    fn bucket(joiner: &mut Joiner<Bucket>, address: &str) {
+        let t = Tracker::new(
+            address.into(),
+            "b".into(),
+            address.into(),
+            Span::new(FileId(0), 0..1),
+        );
+        joiner.add(Bucket::default(), t, None);
+    }
+
+    #[test]
+    fn an_indexed_reference_finds_a_resource_whose_count_is_unknown() {
+        let mut j: Joiner<Bucket> = Joiner::new();
+        bucket(&mut j, "module.site.aws_s3_bucket.default");
+        bucket(&mut j, "aws_s3_bucket.logs[1]");
+        let find = |a: &str| j.find(&Target::Address(a.into()));
+        assert_eq!(find("module.site.aws_s3_bucket.default[0]"), Some(0));
+        assert_eq!(find("aws_s3_bucket.logs[1]"), Some(1));
+        assert_eq!(find("aws_s3_bucket.logs[0]"), None);
+        assert_eq!(find("aws_s3_bucket.other[0]"), None);
     }
 }

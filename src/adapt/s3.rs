@@ -12,3 +12,13 @@ pub(crate) fn unknown_blocks(buckets: &mut Joiner<Bucket>) {
         }
     }
 }
+
+/// A bucket outside the scanned code is named in messages by its bucket name when the code gives it
+/// (not by the label of the companion resource that stands for it).
+pub(crate) fn label_external(buckets: &mut [Bucket]) {
+    for b in buckets.iter_mut().filter(|b| b.external) {
+        if let Some(name) = &b.name {
+            b.meta.label = name.clone();
+        }
+    }
+}

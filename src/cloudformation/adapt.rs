@@ -229,7 +229,7 @@ fn canned_acl(v: &Value) -> Option<String> {
 }
 
 fn s3(cx: &mut Cx) {
-    let mut buckets: Joiner<Bucket> = Joiner::new();
+    let mut buckets: Joiner<Bucket> = Joiner::merging();
     for r in cx.resources("AWS::S3::Bucket") {
         let res = &r.item.res;
         let mut t = r.item.tracker();
@@ -241,6 +241,7 @@ fn s3(cx: &mut Cx) {
             ..Bucket::default()
         };
         b.encryption.algorithm = Some("AES256".into());
+        b.encryption.configured = Some(false);
         match cx.object(r.props, "PublicAccessBlockConfiguration") {
             Resolved::Absent => {}
             Resolved::Unknown(why) => {
@@ -282,12 +283,13 @@ fn s3(cx: &mut Cx) {
             Resolved::Absent => {}
             Resolved::Unknown(why) => {
                 b.encryption.algorithm = None;
+                b.encryption.configured = None;
                 let span = prop_span(cx, r.props, "BucketEncryption", res);
                 unknown_at(&mut t, "encryption", span, why);
             }
             Resolved::Node(node) => {
                 let default = cx.res(node);
-                b.encryption.configured = true;
+                b.encryption.configured = Some(true);
                 b.encryption.algorithm = t
                     .field(&default, "SSEAlgorithm", "encryption.algorithm", string)
                     .known();
@@ -312,15 +314,53 @@ fn s3(cx: &mut Cx) {
                     .known();
             }
         }
+        b.website = match cx.object(r.props, "WebsiteConfiguration") {
+            Resolved::Absent => Some(false),
+            Resolved::Unknown(why) => {
+                let span = prop_span(cx, r.props, "WebsiteConfiguration", res);
+                unknown_at(&mut t, "website", span, why);
+                None
+            }
+            Resolved::Node(site) => {
+                t.at(
+                    "website",
+                    prop_span(cx, r.props, "WebsiteConfiguration", res),
+                );
+                // Only `RedirectAllRequestsTo`: every request is sent elsewhere, no object is served.
+                let has = |p: &str| site.get(p).is_some();
+                Some(
+                    !(has("RedirectAllRequestsTo")
+                        && !has("IndexDocument")
+                        && !has("RoutingRules")),
+                )
+            }
+        };
         let name = b.name.clone();
         buckets.add(b, t, name.as_deref());
     }
     for r in cx.resources("AWS::S3::BucketPolicy") {
+        let value = r.item.res.attr("Bucket").map(|(v, _)| v);
+        let found = value
+            .as_ref()
+            .and_then(|v| buckets.find(&crate::adapt::target(v)));
         let (b, t) = buckets.join(
             &r.item,
             "Bucket",
-            &["acl", "public_access_block", "object_ownership"],
+            &[
+                "acl",
+                "public_access_block",
+                "object_ownership",
+                "encryption",
+                "website",
+            ],
         );
+        if found.is_none() {
+            // A bucket outside the template (another stack's, or a literal name).
+            b.external = true;
+            if let Some(Value::String(s)) = value {
+                b.name = Some(s);
+            }
+        }
         t.unknown_remove("policy");
         if let Field::Known(doc) = read_document(t, &r.item.res, "PolicyDocument", "policy") {
             b.policy = Some(doc);
@@ -328,6 +368,7 @@ fn s3(cx: &mut Cx) {
     }
     crate::adapt::s3::unknown_blocks(&mut buckets);
     cx.model.aws.s3.buckets = buckets.finish(&mut cx.locations);
+    crate::adapt::s3::label_external(&mut cx.model.aws.s3.buckets);
 }
 
 /// Where property `name` is written (its key to the end of its value), else the resource's header.
@@ -800,5 +841,48 @@ mod tests {
         assert_eq!(b.public_access_block.configured, None);
         assert_eq!(b.public_access_block.block_public_acls, None);
         assert_eq!(b.meta.unknown, vec!["public_access_block".to_string()]);
+    }
+
+    #[test]
+    fn bucket_policies_outside_the_template_share_one_external_bucket() {
+        let (m, _) = model(&format!(
+            "{HEAD}  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      WebsiteConfiguration:\n        IndexDocument: index.html\n  Redirect:\n    Type: AWS::S3::Bucket\n    Properties:\n      WebsiteConfiguration:\n        RedirectAllRequestsTo: {{HostName: example.com}}\n  P1:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: shared-logs\n      PolicyDocument: {{Statement: []}}\n  P2:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: shared-logs\n      PolicyDocument: {{Statement: []}}\n"
+        ));
+        let b = &m.aws.s3.buckets;
+        assert_eq!(b.len(), 3);
+        assert_eq!((b[0].website, b[0].external), (Some(true), false));
+        assert_eq!(b[0].encryption.configured, Some(false));
+        assert_eq!(b[1].website, Some(false));
+        assert_eq!(b[2].meta.id, "P1");
+        assert!(b[2].external);
+        assert_eq!(b[2].name.as_deref(), Some("shared-logs"));
+        assert_eq!(b[2].encryption.configured, None);
+        assert!(b[2]
+            .meta
+            .unknown
+            .contains(&"public_access_block".to_string()));
+    }
+
+    #[test]
+    fn access_point_blocks_default_on_and_left_out_flags_off() {
+        let (m, _) = model(&format!(
+            "{HEAD}  Lake:\n    Type: AWS::S3::Bucket\n  Open:\n    Type: AWS::S3::AccessPoint\n    Properties:\n      Bucket: !Ref Lake\n      PublicAccessBlockConfiguration:\n        BlockPublicPolicy: false\n  Default:\n    Type: AWS::S3::AccessPoint\n    Properties:\n      Bucket: elsewhere\n      VpcConfiguration: {{VpcId: vpc-1}}\n"
+        ));
+        let ap = &m.aws.s3.access_points;
+        assert_eq!(ap.len(), 2);
+        assert_eq!(ap[0].bucket_id.as_deref(), Some("Lake"));
+        assert_eq!(ap[0].network_origin.as_deref(), Some("Internet"));
+        assert_eq!(ap[0].public_access_block.block_public_policy, Some(false));
+        assert_eq!(
+            ap[0].public_access_block.restrict_public_buckets,
+            Some(false)
+        );
+        assert_eq!(ap[1].bucket_id, None);
+        assert_eq!(ap[1].bucket.as_deref(), Some("elsewhere"));
+        assert_eq!(ap[1].network_origin.as_deref(), Some("VPC"));
+        assert_eq!(
+            ap[1].public_access_block.restrict_public_buckets,
+            Some(true)
+        );
     }
 }

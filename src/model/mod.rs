@@ -83,6 +83,9 @@ pub struct Aws {
 #[derive(Debug, Default, Serialize)]
 pub struct S3 {
     pub buckets: Vec<Bucket>,
+    pub objects: Vec<Object>,
+    pub access_points: Vec<AccessPoint>,
+    pub account_public_access_blocks: Vec<AccountPublicAccessBlock>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -100,6 +103,71 @@ pub struct Bucket {
     pub encryption: Encryption,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object_ownership: Option<String>,
+    /// Whether the bucket hosts a static website that serves its objects (an index document or routing
+    /// rules; a configuration that only redirects every request serves none): `false` when none is
+    /// written, absent when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<bool>,
+    /// The bucket is not defined in the scanned code: only companion resources (a policy, an ACL, a
+    /// public access block) name it.
+    pub external: bool,
+}
+
+/// An object uploaded by the code (`aws_s3_object`, `aws_s3_bucket_object`, `aws_s3_object_copy`).
+#[derive(Debug, Default, Serialize)]
+pub struct Object {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The bucket's name, when it is a literal or the bucket in the scan has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket: Option<String>,
+    /// The id of the bucket entity in this model; absent when the bucket is not in the scanned code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acl: Option<String>,
+    pub grants: Vec<Grant>,
+}
+
+/// An S3 access point (`aws_s3_access_point`, `AWS::S3::AccessPoint`).
+#[derive(Debug, Default, Serialize)]
+pub struct AccessPoint {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket: Option<String>,
+    /// The id of the bucket entity in this model; absent when the bucket is not in the scanned code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket_id: Option<String>,
+    /// `Internet`, or `VPC` when a VPC configuration restricts it to one network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_origin: Option<String>,
+    /// The access point's own block (`configured` is always true: every access point has one).
+    pub public_access_block: PublicAccessBlock,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
+}
+
+/// The account-level public access block (`aws_s3_account_public_access_block`): it applies to every
+/// bucket and access point of the account.
+#[derive(Debug, Default, Serialize)]
+pub struct AccountPublicAccessBlock {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_public_acls: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_public_policy: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_public_acls: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restrict_public_buckets: Option<bool>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -144,7 +212,9 @@ impl Default for PublicAccessBlock {
 
 #[derive(Debug, Default, Serialize)]
 pub struct Encryption {
-    pub configured: bool,
+    /// Whether default encryption is written; absent when unknown (a bucket outside the scanned code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configured: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -312,6 +382,9 @@ macro_rules! collections {
 
 collections! {
     "aws.s3.buckets" => aws.s3.buckets;
+    "aws.s3.objects" => aws.s3.objects;
+    "aws.s3.access_points" => aws.s3.access_points;
+    "aws.s3.account_public_access_blocks" => aws.s3.account_public_access_blocks;
     "aws.rds.instances" => aws.rds.instances;
     "aws.rds.clusters" => aws.rds.clusters;
     "aws.ebs.volumes" => aws.ebs.volumes;
@@ -477,6 +550,9 @@ pub trait HasMeta: Default {
 
 entity!(
     Bucket,
+    Object,
+    AccessPoint,
+    AccountPublicAccessBlock,
     DbInstance,
     DbCluster,
     Volume,

@@ -12,6 +12,7 @@ mod efs;
 mod firehose;
 mod kinesis;
 mod rds;
+mod s3;
 mod secretsmanager;
 mod sqs;
 
@@ -29,4 +30,5 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     secretsmanager::adapt(src);
     backup::adapt(src);
     efs::adapt(src);
+    s3::adapt(src);
 }

@@ -14,7 +14,7 @@ variable "unknown_count" {
 }
 
 # for_each over a map: one instance per key, `each.value` is the ACL.
-resource "aws_s3_bucket" "site" {
+resource "aws_s3_bucket" "site" { # expect: AWS-S3-006
   for_each = var.buckets
   bucket   = "acme-${each.key}"
   acl      = each.value # expect: AWS-S3-001
@@ -35,7 +35,7 @@ resource "aws_ebs_volume" "scratch" {
 }
 
 # A companion joined to one instance through an index.
-resource "aws_s3_bucket" "logs" {
+resource "aws_s3_bucket" "logs" { # expect: AWS-S3-006
   count  = 1
   bucket = "acme-logs-${count.index}"
 }

@@ -1,5 +1,5 @@
 # Policy documents read from files next to the module, as real modules do.
-resource "aws_s3_bucket" "docs" {
+resource "aws_s3_bucket" "docs" { # expect: AWS-S3-006
   bucket = "acme-docs"
 }
 

@@ -1,6 +1,6 @@
 variable "org_id" {}
 
-resource "aws_s3_bucket" "reports" {
+resource "aws_s3_bucket" "reports" { # expect: AWS-S3-006
   bucket = "acme-reports"
 }
 
@@ -23,7 +23,7 @@ resource "aws_s3_bucket_policy" "reports" {
 }
 
 # Narrowed by an organization condition whose value is unknown: silent.
-resource "aws_s3_bucket" "shared" {
+resource "aws_s3_bucket" "shared" { # expect: AWS-S3-006
   bucket = "acme-shared"
 }
 

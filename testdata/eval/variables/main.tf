@@ -17,7 +17,7 @@ variable "from_env" {
 }
 
 # terraform.tfvars sets logs_acl; prod.auto.tfvars overrides it later in Terraform's order.
-resource "aws_s3_bucket" "logs" {
+resource "aws_s3_bucket" "logs" { # expect: AWS-S3-006
   bucket = "acme-logs"
   acl    = var.logs_acl # expect: AWS-S3-001
 }
@@ -39,7 +39,7 @@ resource "aws_security_group" "bastion" {
   }
 }
 
-resource "aws_s3_bucket" "exports" {
+resource "aws_s3_bucket" "exports" { # expect: AWS-S3-006
   bucket = "acme-exports"
   acl    = var.from_env
 }
@@ -53,7 +53,7 @@ locals {
   site_acl = var.site_acl
 }
 
-resource "aws_s3_bucket" "site" {
+resource "aws_s3_bucket" "site" { # expect: AWS-S3-006
   bucket = "acme-site"
   acl    = local.site_acl # expect: AWS-S3-001
 }

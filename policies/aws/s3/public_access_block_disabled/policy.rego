@@ -5,7 +5,10 @@
 #   public by mistake. When a bucket writes an aws_s3_bucket_public_access_block but leaves some of its four
 #   flags off, a later public-read ACL or a bucket policy with Principal "*" takes effect instead of being
 #   refused or ignored. Terraform defaults every flag it is not told about to false, so a block with flags
-#   left out is weaker than the one AWS applies to new buckets on its own.
+#   left out is weaker than the one AWS applies to new buckets on its own. Medium: the block is a safety
+#   net; what exposes data is a public ACL or policy, which AWS-S3-001 and AWS-S3-003 report.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 # custom:
 #   id: AWS-S3-002
 #   name: s3-public-access-block-disabled

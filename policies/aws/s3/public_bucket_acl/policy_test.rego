@@ -52,3 +52,38 @@ test_unknown_pab_flag_silent if {
 	pab := {"configured": true, "block_public_acls": false}
 	count(deny_for(bucket({"acl": "public-read", "public_access_block": pab}))) == 0
 }
+
+deny_with_accounts(b, accounts) := results if {
+	results := p.deny with input as {"aws": {"s3": {"buckets": [b], "account_public_access_blocks": accounts}}}
+}
+
+account(flags, unknown) := object.union({"id": "a", "label": "a", "unknown": unknown}, flags)
+
+test_account_ignore_public_acls_neutralizes if {
+	a := account({"block_public_acls": false, "ignore_public_acls": true}, [])
+	count(deny_with_accounts(bucket({"acl": "public-read"}), [a])) == 0
+}
+
+test_account_flags_off_denied if {
+	a := account({"block_public_acls": false, "ignore_public_acls": false}, [])
+	count(deny_with_accounts(bucket({"acl": "public-read"}), [a])) == 1
+}
+
+test_unknown_account_flag_silent if {
+	a := account({"block_public_acls": false}, ["ignore_public_acls"])
+	count(deny_with_accounts(bucket({"acl": "public-read"}), [a])) == 0
+}
+
+# A bucket outside the scan: its block and ownership are unknown, and nothing in the code neutralizes.
+test_bucket_outside_scan_denied if {
+	b := json.remove(bucket({"acl": "public-read", "external": true, "unknown": ["public_access_block", "object_ownership"]}), ["public_access_block"])
+	results := deny_for(b)
+	count(results) == 1
+	some r in results
+	contains(r.message, "defined outside the scanned code")
+}
+
+test_bucket_outside_scan_with_ownership_in_code_allowed if {
+	b := json.remove(bucket({"acl": "public-read", "external": true, "object_ownership": "BucketOwnerEnforced", "unknown": ["public_access_block"]}), ["public_access_block"])
+	count(deny_for(b)) == 0
+}

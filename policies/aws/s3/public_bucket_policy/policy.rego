@@ -4,8 +4,15 @@
 #   A bucket policy statement that allows Principal "*" (or {"AWS": "*"}) with no condition tying it to an
 #   account, organization, VPC endpoint or address range applies to every caller on the internet, signed in
 #   or not. Depending on its actions, anyone can then list and download the bucket's objects, overwrite or
-#   delete them, or change the bucket's own settings. The statement has no effect when the bucket's public
-#   access block restricts public buckets or blocks public policies, so those buckets are not reported.
+#   delete them, or change the bucket's own settings. The statement has no effect when the bucket's or the
+#   account's public access block restricts public buckets or blocks public policies, so those buckets
+#   are not reported. A policy on a bucket defined outside the scanned code is judged the same way: only
+#   a block written in the code can neutralize it. When the bucket also hosts a static website the
+#   message says so (every object is then served by URL); the severity is already the highest. Critical:
+#   the bucket's data is reachable by anyone on the internet.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteAccessPermissionsReqd.html
 # custom:
 #   id: AWS-S3-003
 #   name: s3-public-bucket-policy
@@ -28,21 +35,17 @@ package preflight.aws.s3.public_bucket_policy
 
 import data.preflight.lib
 import data.preflight.lib.aws.iam
+import data.preflight.lib.aws.s3
 
-# The public access block lets a public policy take effect: none is written, or both policy flags are known
-# to be false (an unresolved flag might be the one that neutralizes the policy).
-public_policy_in_force(b) if b.public_access_block.configured == false
-
-public_policy_in_force(b) if {
-	b.public_access_block.block_public_policy == false
-	b.public_access_block.restrict_public_buckets == false
-}
+# Reads, through lib.aws.s3: b.public_access_block (its block_public_policy and restrict_public_buckets),
+# b.external, b.website, and the account blocks' a.block_public_policy and a.restrict_public_buckets.
+accounts := [a | some a in input.aws.s3.account_public_access_blocks]
 
 deny contains lib.result(b, path, msg) if {
 	some b in input.aws.s3.buckets
 	some i, stmt in b.policy.statements
 	path := sprintf("policy.statements[%d]", [i])
 	iam.open_to_anyone(b, path, stmt)
-	public_policy_in_force(b)
-	msg := sprintf("S3 bucket `%s` has a policy that lets anyone perform %s", [b.label, iam.describe_actions(stmt)])
+	s3.public_policy_in_force(b, accounts)
+	msg := sprintf("S3 bucket `%s` has a policy that lets anyone perform %s%s", [b.label, iam.describe_actions(stmt), s3.context(b)])
 }

@@ -111,3 +111,37 @@ test_unknown_pab_flag_silent if {
 	flags := json.remove(pab(false, false), ["restrict_public_buckets"])
 	count(deny_for(bucket([public_read], flags, ["public_access_block.restrict_public_buckets"]))) == 0
 }
+
+test_bucket_outside_scan_denied if {
+	b := object.union(json.remove(bucket([public_read], {}, ["public_access_block", "acl"]), ["public_access_block"]), {"external": true})
+	results := deny_for(b)
+	count(results) == 1
+	some r in results
+	contains(r.message, "defined outside the scanned code")
+}
+
+test_bucket_outside_scan_with_block_in_code_allowed if {
+	b := object.union(bucket([public_read], pab(true, true), []), {"external": true})
+	count(deny_for(b)) == 0
+}
+
+test_website_message if {
+	b := object.union(bucket([public_read], {"configured": false}, []), {"website": true})
+	some r in deny_for(b)
+	r.message == "S3 bucket `site` has a policy that lets anyone perform `s3:GetObject`; it hosts a static website, which serves every object by URL"
+}
+
+account(policy, restrict, unknown) := {"id": "a", "label": "a", "unknown": unknown, "block_public_policy": policy, "restrict_public_buckets": restrict}
+
+deny_with_account(b, a) := results if {
+	results := p.deny with input as {"aws": {"s3": {"buckets": [b], "account_public_access_blocks": [a]}}}
+}
+
+test_account_block_neutralizes if count(deny_with_account(bucket([public_read], {"configured": false}, []), account(false, true, []))) == 0
+
+test_account_block_off_denied if count(deny_with_account(bucket([public_read], {"configured": false}, []), account(false, false, []))) == 1
+
+test_unknown_account_flag_silent if {
+	a := json.remove(account(false, false, ["restrict_public_buckets"]), ["restrict_public_buckets"])
+	count(deny_with_account(bucket([public_read], {"configured": false}, []), a)) == 0
+}

@@ -7,7 +7,7 @@ variable "acl" {
   default = "private"
 }
 
-resource "aws_s3_bucket" "this" {
+resource "aws_s3_bucket" "this" { # expect: AWS-S3-006
   bucket = var.name
 }
 

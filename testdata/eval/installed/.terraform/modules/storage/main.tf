@@ -1,7 +1,7 @@
 variable "name" {}
 variable "acl" {}
 
-resource "aws_s3_bucket" "this" {
+resource "aws_s3_bucket" "this" { # expect: AWS-S3-006
   bucket = var.name
   acl    = var.acl # expect: AWS-S3-001
 }
