@@ -20,16 +20,26 @@ macro_rules! entity {
     )*};
 }
 
+pub mod dax;
+pub mod docdb;
 pub mod document;
 pub mod dynamodb;
+pub mod msk;
+pub mod neptune;
+pub mod rds_snapshots;
 
 use crate::finding::Trace;
 use crate::source::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
+pub use dax::{Dax, DaxCluster};
+pub use docdb::{Docdb, DocdbCluster};
 pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
+pub use msk::{KafkaCluster, Msk};
+pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
+pub use rds_snapshots::DbSnapshot;
 
 /// Fields every entity has.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -56,6 +66,10 @@ pub struct Aws {
     pub iam: Iam,
     pub sns: Sns,
     pub dynamodb: Dynamodb,
+    pub msk: Msk,
+    pub neptune: Neptune,
+    pub docdb: Docdb,
+    pub dax: Dax,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -133,6 +147,7 @@ pub struct Encryption {
 pub struct Rds {
     pub instances: Vec<DbInstance>,
     pub clusters: Vec<DbCluster>,
+    pub snapshots: Vec<DbSnapshot>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -298,6 +313,12 @@ collections! {
     "aws.iam.roles" => aws.iam.roles;
     "aws.sns.topics" => aws.sns.topics;
     "aws.dynamodb.tables" => aws.dynamodb.tables;
+    "aws.msk.clusters" => aws.msk.clusters;
+    "aws.neptune.clusters" => aws.neptune.clusters;
+    "aws.neptune.instances" => aws.neptune.instances;
+    "aws.docdb.clusters" => aws.docdb.clusters;
+    "aws.rds.snapshots" => aws.rds.snapshots;
+    "aws.dax.clusters" => aws.dax.clusters;
 }
 
 /// Where an entity and its attributes are in the source.

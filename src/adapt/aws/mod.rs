@@ -3,11 +3,22 @@
 //! pairs where they differ, and the cloud's defaults. Adding a service is a file here, a line in
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
+mod datastores;
+mod dax;
+mod docdb;
 mod dynamodb;
+mod msk;
+mod neptune;
+mod rds_snapshots;
 
 use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     dynamodb::adapt(src);
+    msk::adapt(src);
+    neptune::adapt(src);
+    docdb::adapt(src);
+    rds_snapshots::adapt(src);
+    dax::adapt(src);
 }
