@@ -23,10 +23,17 @@ macro_rules! entity {
 pub mod backup;
 pub mod cloudtrail;
 pub mod cloudwatch;
+pub mod dax;
+pub mod docdb;
 pub mod document;
+pub mod document;
+pub mod dynamodb;
 pub mod dynamodb;
 pub mod efs;
 pub mod kinesis;
+pub mod msk;
+pub mod neptune;
+pub mod rds_snapshots;
 pub mod secretsmanager;
 pub mod sqs;
 
@@ -38,10 +45,17 @@ use std::collections::HashMap;
 pub use backup::{Backup, BackupVault};
 pub use cloudtrail::{Cloudtrail, Trail};
 pub use cloudwatch::{Cloudwatch, LogGroup};
+pub use dax::{Dax, DaxCluster};
+pub use docdb::{Docdb, DocdbCluster};
 pub use document::{Condition, Document, Principal, Statement};
+pub use document::{Condition, Document, Principal, Statement};
+pub use dynamodb::{Dynamodb, Table};
 pub use dynamodb::{Dynamodb, Table};
 pub use efs::{Efs, EfsFileSystem};
 pub use kinesis::{DeliveryStream, Firehose, Kinesis, KinesisStream};
+pub use msk::{KafkaCluster, Msk};
+pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
+pub use rds_snapshots::DbSnapshot;
 pub use secretsmanager::{Secret, Secretsmanager};
 pub use sqs::{Sqs, SqsQueue};
 
@@ -78,6 +92,10 @@ pub struct Aws {
     pub secretsmanager: Secretsmanager,
     pub backup: Backup,
     pub efs: Efs,
+    pub msk: Msk,
+    pub neptune: Neptune,
+    pub docdb: Docdb,
+    pub dax: Dax,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -225,6 +243,7 @@ pub struct Encryption {
 pub struct Rds {
     pub instances: Vec<DbInstance>,
     pub clusters: Vec<DbCluster>,
+    pub snapshots: Vec<DbSnapshot>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -401,6 +420,12 @@ collections! {
     "aws.secretsmanager.secrets" => aws.secretsmanager.secrets;
     "aws.backup.vaults" => aws.backup.vaults;
     "aws.efs.file_systems" => aws.efs.file_systems;
+    "aws.msk.clusters" => aws.msk.clusters;
+    "aws.neptune.clusters" => aws.neptune.clusters;
+    "aws.neptune.instances" => aws.neptune.instances;
+    "aws.docdb.clusters" => aws.docdb.clusters;
+    "aws.rds.snapshots" => aws.rds.snapshots;
+    "aws.dax.clusters" => aws.dax.clusters;
 }
 
 /// Where an entity and its attributes are in the source.

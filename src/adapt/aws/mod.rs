@@ -7,11 +7,18 @@ mod backup;
 mod cloudtrail;
 mod cloudwatch;
 mod cmk;
+mod datastores;
+mod dax;
+mod docdb;
+mod dynamodb;
 mod dynamodb;
 mod efs;
 mod firehose;
 mod kinesis;
+mod msk;
+mod neptune;
 mod rds;
+mod rds_snapshots;
 mod s3;
 mod secretsmanager;
 mod sqs;
@@ -31,4 +38,9 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     backup::adapt(src);
     efs::adapt(src);
     s3::adapt(src);
+    msk::adapt(src);
+    neptune::adapt(src);
+    docdb::adapt(src);
+    rds_snapshots::adapt(src);
+    dax::adapt(src);
 }

@@ -1,0 +1,36 @@
+//! Neptune (docs/model.md, `aws.neptune`).
+
+use super::Meta;
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Neptune {
+    pub clusters: Vec<NeptuneCluster>,
+    pub instances: Vec<NeptuneInstance>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct NeptuneCluster {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Default `false`; absent when inherited (a snapshot restore, a replica, a global cluster member).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage_encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+}
+
+/// A Neptune instance (`aws_neptune_cluster_instance`; CloudFormation's `AWS::Neptune::DBInstance` has no
+/// public endpoint setting).
+#[derive(Debug, Default, Serialize)]
+pub struct NeptuneInstance {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// Default `false`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publicly_accessible: Option<bool>,
+}
+
+entity!(NeptuneCluster, NeptuneInstance);
