@@ -20,16 +20,24 @@ macro_rules! entity {
     )*};
 }
 
+pub mod dms;
 pub mod document;
 pub mod dynamodb;
+pub mod elasticache;
+pub mod opensearch;
+pub mod redshift;
 
 use crate::finding::Trace;
 use crate::source::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
+pub use dms::{Dms, DmsReplicationInstance};
 pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
+pub use elasticache::{CacheReplicationGroup, Elasticache};
+pub use opensearch::{Opensearch, SearchDomain};
+pub use redshift::{Redshift, RedshiftCluster};
 
 /// Fields every entity has.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -56,6 +64,10 @@ pub struct Aws {
     pub iam: Iam,
     pub sns: Sns,
     pub dynamodb: Dynamodb,
+    pub redshift: Redshift,
+    pub opensearch: Opensearch,
+    pub elasticache: Elasticache,
+    pub dms: Dms,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -298,6 +310,10 @@ collections! {
     "aws.iam.roles" => aws.iam.roles;
     "aws.sns.topics" => aws.sns.topics;
     "aws.dynamodb.tables" => aws.dynamodb.tables;
+    "aws.redshift.clusters" => aws.redshift.clusters;
+    "aws.opensearch.domains" => aws.opensearch.domains;
+    "aws.elasticache.replication_groups" => aws.elasticache.replication_groups;
+    "aws.dms.replication_instances" => aws.dms.replication_instances;
 }
 
 /// Where an entity and its attributes are in the source.

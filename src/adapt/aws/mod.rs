@@ -3,11 +3,19 @@
 //! pairs where they differ, and the cloud's defaults. Adding a service is a file here, a line in
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
+mod dms;
 mod dynamodb;
+mod elasticache;
+mod opensearch;
+mod redshift;
 
 use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     dynamodb::adapt(src);
+    redshift::adapt(src);
+    opensearch::adapt(src);
+    elasticache::adapt(src);
+    dms::adapt(src);
 }
