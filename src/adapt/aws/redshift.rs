@@ -15,9 +15,11 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                 string,
             )
             .known();
-        // The AWS provider v5 sends `publicly_accessible = true` when it is left out (v6 turned that
-        // default to false); CloudFormation sends nothing and AWS keeps the cluster private.
-        let public_default = r.format() == Format::Terraform;
+        // The AWS provider v5 sends `publicly_accessible = true` when it is left out; v6 turned that
+        // default to false, so a module that requires v6 or later gets a private cluster.
+        // CloudFormation sends nothing and AWS keeps the cluster private.
+        let public_default =
+            r.format() == Format::Terraform && r.aws_provider_major().is_none_or(|m| m < 6);
         let publicly_accessible = t
             .field(
                 r,
