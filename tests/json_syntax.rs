@@ -168,6 +168,20 @@ fn file(text: &str) -> String {
             ("variable" | "output" | "module", [n]) => {
                 labelled(&mut out, &[ident, n], body(&blk.body, kind))
             }
+            // Terraform JSON writes `required_providers` entries as literal objects.
+            ("terraform", []) => {
+                let mut providers = Map::new();
+                for b in blk.body.get_blocks("required_providers") {
+                    for a in b.body.attributes() {
+                        if let Some(v) = constant(&a.value) {
+                            providers.insert(a.key.as_str().to_string(), v);
+                        }
+                    }
+                }
+                let mut tf = Map::new();
+                tf.insert("required_providers".into(), Value::Object(providers));
+                out.insert("terraform".into(), Value::Object(tf));
+            }
             _ => {}
         }
     }

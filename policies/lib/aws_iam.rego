@@ -56,6 +56,14 @@ narrowing_condition(c) if {
 	narrowing_operator(c.operator)
 	count(c.values) > 0
 	not wildcard_only(c.values)
+	not any_address(c)
+}
+
+# A source IP condition that admits every address (`0.0.0.0/0`, `::/0`) narrows nothing.
+any_address(c) if {
+	c.key == "aws:sourceip"
+	some v in c.values
+	v in {"0.0.0.0/0", "::/0"}
 }
 
 wildcard_only(values) if {

@@ -154,6 +154,15 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         }
     }
 
+    /// The lowest AWS provider major version the resource's module admits in its
+    /// `required_providers` (Terraform HCL only; `None` when not stated or not known).
+    pub fn aws_provider_major(&self) -> Option<u32> {
+        match &self.src {
+            Src::Hcl { ev, .. } => ev.module.aws_provider_major,
+            Src::Plan { .. } | Src::Template { .. } => None,
+        }
+    }
+
     /// The evaluated value of an attribute and the span of the whole attribute.
     pub fn attr(&self, name: impl Name) -> Option<(Value, Span)> {
         self.attr_traced(name).map(|(v, s, _, _)| (v, s))
@@ -246,7 +255,8 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
     /// Nested blocks named `ident`: in HCL literal ones first, then those `dynamic` blocks generate; in
     /// a plan, the objects of the list (or the object) under that name; in a template, the property
     /// object or the objects of the property list, with `Fn::If` followed where its condition is
-    /// decided and `!Ref AWS::NoValue` removed. `Err` with why when a template cannot tell.
+    /// decided and `!Ref AWS::NoValue` removed. `Err` with why when a template cannot tell, or when
+    /// no HCL block is known and a `dynamic` one has a `for_each` that is not known.
     pub fn nested(&self, ident: impl Name) -> Result<Vec<Res<'r, 'a>>, Vec<String>> {
         let ident = ident.pick(self.format());
         let out: Vec<Res<'r, 'a>> = match &self.src {
@@ -258,7 +268,14 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                 unexpanded,
             } => {
                 let (ev, file) = (*ev, *file);
-                ev.blocks_in(file, body, ident, scope)
+                let found = ev.blocks_in(file, body, ident, scope);
+                // No block is known, and a `dynamic` one may or may not generate some.
+                if found.is_empty() {
+                    if let Some(why) = ev.dynamic_unknown(file, body, ident, scope) {
+                        return Err(why);
+                    }
+                }
+                found
                     .into_iter()
                     .map(|b| Res {
                         span: Span::new(file, parse::block_header(b.header)),

@@ -24,16 +24,22 @@ pub mod backup;
 pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod dax;
+pub mod dms;
 pub mod docdb;
 pub mod document;
 pub mod document;
+pub mod document;
+pub mod dynamodb;
 pub mod dynamodb;
 pub mod dynamodb;
 pub mod efs;
+pub mod elasticache;
 pub mod kinesis;
 pub mod msk;
 pub mod neptune;
+pub mod opensearch;
 pub mod rds_snapshots;
+pub mod redshift;
 pub mod secretsmanager;
 pub mod sqs;
 
@@ -46,16 +52,22 @@ pub use backup::{Backup, BackupVault};
 pub use cloudtrail::{Cloudtrail, Trail};
 pub use cloudwatch::{Cloudwatch, LogGroup};
 pub use dax::{Dax, DaxCluster};
+pub use dms::{Dms, DmsReplicationInstance};
 pub use docdb::{Docdb, DocdbCluster};
 pub use document::{Condition, Document, Principal, Statement};
 pub use document::{Condition, Document, Principal, Statement};
+pub use document::{Condition, Document, Principal, Statement};
+pub use dynamodb::{Dynamodb, Table};
 pub use dynamodb::{Dynamodb, Table};
 pub use dynamodb::{Dynamodb, Table};
 pub use efs::{Efs, EfsFileSystem};
+pub use elasticache::{CacheReplicationGroup, Elasticache};
 pub use kinesis::{DeliveryStream, Firehose, Kinesis, KinesisStream};
 pub use msk::{KafkaCluster, Msk};
 pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
+pub use opensearch::{Opensearch, SearchDomain};
 pub use rds_snapshots::DbSnapshot;
+pub use redshift::{Redshift, RedshiftCluster};
 pub use secretsmanager::{Secret, Secretsmanager};
 pub use sqs::{Sqs, SqsQueue};
 
@@ -96,6 +108,10 @@ pub struct Aws {
     pub neptune: Neptune,
     pub docdb: Docdb,
     pub dax: Dax,
+    pub redshift: Redshift,
+    pub opensearch: Opensearch,
+    pub elasticache: Elasticache,
+    pub dms: Dms,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -426,6 +442,10 @@ collections! {
     "aws.docdb.clusters" => aws.docdb.clusters;
     "aws.rds.snapshots" => aws.rds.snapshots;
     "aws.dax.clusters" => aws.dax.clusters;
+    "aws.redshift.clusters" => aws.redshift.clusters;
+    "aws.opensearch.domains" => aws.opensearch.domains;
+    "aws.elasticache.replication_groups" => aws.elasticache.replication_groups;
+    "aws.dms.replication_instances" => aws.dms.replication_instances;
 }
 
 /// Where an entity and its attributes are in the source.

@@ -121,6 +121,8 @@ enum Body {
     Output,
     /// Every property is an argument holding an expression (`locals`, `validation`).
     Arguments,
+    /// `terraform`: only `required_providers` is kept (adapters read the AWS provider version).
+    Terraform,
 }
 
 type Result<T, E = StructureError> = std::result::Result<T, E>;
@@ -185,6 +187,11 @@ impl Writer<'_> {
                         self.block("locals", p.key_span.clone(), &[], body, Body::Arguments)?;
                     }
                 }
+                "terraform" => {
+                    for body in objects(&p.value, "terraform")? {
+                        self.block("terraform", p.key_span.clone(), &[], body, Body::Terraform)?;
+                    }
+                }
                 // Not evaluated by preflight.
                 _ => {}
             }
@@ -236,6 +243,12 @@ impl Writer<'_> {
                     self.argument(p, Value::BareMembers)?
                 }
                 (Body::Resource, "provider") => self.argument(p, Value::Bare)?,
+                (Body::Terraform, "required_providers") => {
+                    for body in objects(&p.value, key)? {
+                        self.block(key, p.key_span.clone(), &[], body, Body::Arguments)?;
+                    }
+                }
+                (Body::Terraform, _) => {}
                 // Lifecycle, provisioners and connections do not change what is deployed.
                 (Body::Resource, "lifecycle" | "provisioner" | "connection") => {}
                 (Body::Resource | Body::Nested, "dynamic") => self.dynamic(p)?,
@@ -595,6 +608,23 @@ mod tests {
             .expect("nested block");
         assert!(sse.body.get_blocks("rule").next().is_some());
         assert!(hcl.contains(r#"bucket = "logs-${var.env}""#), "{hcl}");
+    }
+
+    #[test]
+    fn required_providers_are_kept() {
+        let text = r#"{"terraform": {"required_version": ">= 1.5", "backend": {"s3": {}},
+  "required_providers": {"aws": {"source": "hashicorp/aws", "version": ">= 6.0"}}}}"#;
+        let hcl = translated(text);
+        let body = hcl_edit::parser::parse_body(&hcl).expect("native syntax");
+        let tf = body.blocks().next().expect("terraform block");
+        assert_eq!(tf.ident.as_str(), "terraform");
+        let rp = tf
+            .body
+            .get_blocks("required_providers")
+            .next()
+            .expect("required_providers");
+        assert!(rp.body.get_attribute("aws").is_some(), "{hcl}");
+        assert!(tf.body.get_attribute("required_version").is_none());
     }
 
     #[test]

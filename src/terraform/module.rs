@@ -63,6 +63,39 @@ impl ModuleCall<'_> {
     }
 }
 
+/// The lowest AWS provider major version a `terraform` block's `required_providers` admits: the
+/// largest lower bound of its `version` constraint (`>= 6.27`, `~> 6.0`, `= 6.1.0`, `6.1.0`).
+fn aws_provider_major(terraform: &Body) -> Option<u32> {
+    use hcl_edit::expr::ObjectKey;
+    let aws = terraform
+        .get_blocks("required_providers")
+        .find_map(|b| b.body.get_attribute("aws"))?;
+    let Expression::Object(obj) = &aws.value else {
+        return None;
+    };
+    let version = obj.iter().find_map(|(k, v)| {
+        let key = match k {
+            ObjectKey::Ident(i) => i.as_str(),
+            ObjectKey::Expression(e) => e.as_str()?,
+        };
+        (key == "version").then(|| v.expr().as_str()).flatten()
+    })?;
+    version
+        .split(',')
+        .filter_map(|part| {
+            let part = part.trim();
+            let rest = ["~>", ">=", "=", ">"]
+                .iter()
+                .find_map(|op| part.strip_prefix(op))
+                .or_else(|| {
+                    part.starts_with(|c: char| c.is_ascii_digit())
+                        .then_some(part)
+                })?;
+            rest.trim().split('.').next()?.parse::<u32>().ok()
+        })
+        .max()
+}
+
 /// Removes `.` and folds `..` without touching the file system.
 pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -99,6 +132,9 @@ pub struct Module<'a> {
     pub outputs: HashMap<&'a str, Located<'a>>,
     /// The module's directory.
     pub dir: PathBuf,
+    /// The lowest major version of the AWS provider that the module's `required_providers` admits
+    /// (`>= 6.27` gives 6), when it states one; adapters pick version-dependent defaults by it.
+    pub aws_provider_major: Option<u32>,
     by_address: HashMap<(&'a str, &'a str), usize>,
 }
 
@@ -109,6 +145,12 @@ impl<'a> Module<'a> {
             for block in f.body.blocks() {
                 let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
                 match (block.ident.as_str(), labels.as_slice()) {
+                    ("terraform", []) => {
+                        if let Some(major) = aws_provider_major(&block.body) {
+                            m.aws_provider_major =
+                                Some(major.max(m.aws_provider_major.unwrap_or(0)));
+                        }
+                    }
                     ("variable", [name]) => {
                         let default = block.body.get_attribute("default").map(|a| Located {
                             file: f.file,
@@ -253,6 +295,30 @@ pub type Workspace<'a> = BTreeMap<PathBuf, Module<'a>>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aws_provider_major_from_required_providers() {
+        let major = |text: &str| {
+            let f = crate::source::SourceFile::new(
+                "v.tf".into(),
+                "v.tf".into(),
+                std::sync::Arc::from(text),
+            );
+            let parsed = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
+            Module::new(&parsed).aws_provider_major
+        };
+        let tf = |v: &str| {
+            format!("terraform {{\n  required_providers {{\n    aws = {{\n      source  = \"hashicorp/aws\"\n      version = \"{v}\"\n    }}\n  }}\n}}\n")
+        };
+        assert_eq!(major(&tf(">= 6.27")), Some(6));
+        assert_eq!(major(&tf("~> 5.0")), Some(5));
+        assert_eq!(major(&tf(">= 4.0, < 6.0")), Some(4));
+        assert_eq!(major(&tf("5.31.0")), Some(5));
+        assert_eq!(
+            major("terraform {\n  required_version = \">= 1.5\"\n}\n"),
+            None
+        );
+    }
 
     #[test]
     fn normalizes_relative_module_paths() {

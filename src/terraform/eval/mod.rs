@@ -412,6 +412,39 @@ impl<'a> Evaluator<'a> {
         out
     }
 
+    /// Why the `dynamic "ident"` blocks of `body` cannot be told: the `for_each` of one of them is
+    /// not a known collection (so [`Evaluator::blocks_in`] left its blocks out). `None` when every
+    /// one is known, or there is none.
+    pub fn dynamic_unknown(
+        &self,
+        file: FileId,
+        body: &'a Body,
+        ident: &str,
+        scope: &Scope,
+    ) -> Option<Vec<String>> {
+        for b in body.blocks().filter(|b| {
+            b.has_ident("dynamic") && b.labels.first().is_some_and(|l| l.as_str() == ident)
+        }) {
+            if b.body.get_blocks("content").next().is_none() {
+                continue;
+            }
+            let collection = b
+                .body
+                .get_attribute("for_each")
+                .map_or(Value::Unknown, |a| self.eval_in(file, &a.value, scope));
+            let mut why = self.take_why();
+            self.take_trace();
+            if entries(collection).is_none() {
+                why.insert(
+                    0,
+                    format!("the `for_each` of the dynamic `{ident}` block is not known"),
+                );
+                return Some(why);
+            }
+        }
+        None
+    }
+
     /// Where the value of the last top-level [`Evaluator::eval_in`] came from (variables and locals it
     /// went through), outermost first, without repeats.
     pub fn take_trace(&self) -> Vec<Trace> {
@@ -1181,6 +1214,30 @@ mod tests {
             "variable \"env\" { default = \"prod\" }\nlocals {\n  name = \"logs-${var.env}\"\n  out = \"${local.name}-${1 + 2}\"\n}\n",
         );
         assert_eq!(v, Value::str("logs-prod-3"));
+    }
+
+    #[test]
+    fn dynamic_block_with_unknown_for_each_is_reported() {
+        let files = parsed(
+            "variable \"vpc\" {}\nresource \"aws_opensearch_domain\" \"d\" {\n  dynamic \"vpc_options\" {\n    for_each = var.vpc\n    content {\n      subnet_ids = vpc_options.value\n    }\n  }\n  dynamic \"ebs_options\" {\n    for_each = [1]\n    content {\n      ebs_enabled = true\n    }\n  }\n}\n",
+        );
+        let module = Module::new(&files);
+        let ev = Evaluator::new(&module);
+        let block = files[0]
+            .body
+            .blocks()
+            .find(|b| b.has_ident("resource"))
+            .expect("resource");
+        let scope = Scope::default();
+        assert!(ev
+            .dynamic_unknown(FileId(0), &block.body, "vpc_options", &scope)
+            .is_some());
+        assert!(ev
+            .dynamic_unknown(FileId(0), &block.body, "ebs_options", &scope)
+            .is_none());
+        assert!(ev
+            .dynamic_unknown(FileId(0), &block.body, "encrypt_at_rest", &scope)
+            .is_none());
     }
 
     #[test]
