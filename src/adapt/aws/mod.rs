@@ -12,8 +12,6 @@ mod dax;
 mod dms;
 mod docdb;
 mod dynamodb;
-mod dynamodb;
-mod dynamodb;
 mod efs;
 mod elasticache;
 mod firehose;
