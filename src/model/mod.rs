@@ -20,16 +20,28 @@ macro_rules! entity {
     )*};
 }
 
+pub mod apigateway;
 pub mod document;
 pub mod dynamodb;
+pub mod emr;
+pub mod glue;
+pub mod lambda;
+pub mod sagemaker;
 
 use crate::finding::Trace;
 use crate::source::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
+pub use apigateway::{
+    ApiGateway, ApiGatewayMethod, ApiGatewayMethodSetting, ApiGatewayRoute, ApiGatewayStage,
+};
 pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
+pub use emr::{Emr, EmrCluster, EmrSecurityConfiguration};
+pub use glue::{Glue, GlueCatalogEncryption};
+pub use lambda::{Lambda, LambdaFunction, LambdaFunctionUrl};
+pub use sagemaker::{Sagemaker, SagemakerEndpointConfiguration, SagemakerNotebookInstance};
 
 /// Fields every entity has.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -56,6 +68,11 @@ pub struct Aws {
     pub iam: Iam,
     pub sns: Sns,
     pub dynamodb: Dynamodb,
+    pub lambda: Lambda,
+    pub apigateway: ApiGateway,
+    pub sagemaker: Sagemaker,
+    pub emr: Emr,
+    pub glue: Glue,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -298,6 +315,16 @@ collections! {
     "aws.iam.roles" => aws.iam.roles;
     "aws.sns.topics" => aws.sns.topics;
     "aws.dynamodb.tables" => aws.dynamodb.tables;
+    "aws.lambda.functions" => aws.lambda.functions;
+    "aws.lambda.function_urls" => aws.lambda.function_urls;
+    "aws.apigateway.methods" => aws.apigateway.methods;
+    "aws.apigateway.stages" => aws.apigateway.stages;
+    "aws.apigateway.routes" => aws.apigateway.routes;
+    "aws.sagemaker.notebook_instances" => aws.sagemaker.notebook_instances;
+    "aws.sagemaker.endpoint_configurations" => aws.sagemaker.endpoint_configurations;
+    "aws.emr.clusters" => aws.emr.clusters;
+    "aws.emr.security_configurations" => aws.emr.security_configurations;
+    "aws.glue.catalog_encryption_settings" => aws.glue.catalog_encryption_settings;
 }
 
 /// Where an entity and its attributes are in the source.

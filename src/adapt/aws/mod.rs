@@ -3,11 +3,21 @@
 //! pairs where they differ, and the cloud's defaults. Adding a service is a file here, a line in
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
+mod apigateway;
 mod dynamodb;
+mod emr;
+mod glue;
+mod lambda;
+mod sagemaker;
 
 use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     dynamodb::adapt(src);
+    lambda::adapt(src);
+    apigateway::adapt(src);
+    sagemaker::adapt(src);
+    emr::adapt(src);
+    glue::adapt(src);
 }
