@@ -1,6 +1,7 @@
 //! EMR clusters (which security configuration) and security configurations (their encryption
 //! switches, read from the JSON document).
 
+use super::lambda::ref_or_string;
 use crate::adapt::{string, Field, Source};
 use crate::model::{EmrCluster, EmrSecurityConfiguration};
 use crate::terraform::value::Value;
@@ -11,15 +12,13 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         let mut t = item.tracker();
         let mut c = EmrCluster {
             name: t.field(r, ("name", "Name"), "name", string).known(),
-            security_configuration: match t.field(
+            security_configuration: ref_or_string(
+                &mut t,
                 r,
                 ("security_configuration", "SecurityConfiguration"),
                 "security_configuration",
-                string,
-            ) {
-                Field::Known(s) if !s.is_empty() => Some(s),
-                _ => None,
-            },
+            )
+            .known(),
             ..EmrCluster::default()
         };
         c.meta = t.finish(src.locations());
@@ -90,4 +89,32 @@ fn encryption_switches(v: &Value) -> Option<(Option<bool>, Option<bool>)> {
         switch("EnableAtRestEncryption"),
         switch("EnableInTransitEncryption"),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encryption_switches;
+    use crate::terraform::value::Value;
+
+    #[test]
+    fn switches_from_json_text_and_objects() {
+        let text = Value::str(
+            r#"{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":"false"}}"#,
+        );
+        assert_eq!(encryption_switches(&text), Some((Some(true), Some(false))));
+        let no_encryption = Value::str(r#"{"InstanceMetadataServiceConfiguration":{}}"#);
+        assert_eq!(
+            encryption_switches(&no_encryption),
+            Some((Some(false), Some(false)))
+        );
+        let mut enc = std::collections::BTreeMap::new();
+        enc.insert("EnableAtRestEncryption".to_string(), Value::Unknown);
+        let mut doc = std::collections::BTreeMap::new();
+        doc.insert("EncryptionConfiguration".to_string(), Value::Object(enc));
+        assert_eq!(
+            encryption_switches(&Value::Json(Box::new(Value::Object(doc)))),
+            Some((None, Some(false)))
+        );
+        assert_eq!(encryption_switches(&Value::str("not json")), None);
+    }
 }

@@ -1,7 +1,7 @@
 //! SageMaker notebook instances (storage key, internet access) and endpoint configurations (storage
 //! key).
 
-use super::lambda::key_arn;
+use super::lambda::ref_or_string;
 use crate::adapt::{string, Source};
 use crate::model::{SagemakerEndpointConfiguration, SagemakerNotebookInstance};
 
@@ -16,7 +16,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             name: t
                 .field(r, ("name", "NotebookInstanceName"), "name", string)
                 .known(),
-            kms_key_id: key_arn(&mut t, r, ("kms_key_id", "KmsKeyId"), "kms_key_id").known(),
+            kms_key_id: ref_or_string(&mut t, r, ("kms_key_id", "KmsKeyId"), "kms_key_id").known(),
             // Both formats default to `Enabled`.
             direct_internet_access: t
                 .field(
@@ -41,7 +41,8 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             name: t
                 .field(r, ("name", "EndpointConfigName"), "name", string)
                 .known(),
-            kms_key_arn: key_arn(&mut t, r, ("kms_key_arn", "KmsKeyId"), "kms_key_arn").known(),
+            kms_key_arn: ref_or_string(&mut t, r, ("kms_key_arn", "KmsKeyId"), "kms_key_arn")
+                .known(),
             ..SagemakerEndpointConfiguration::default()
         };
         e.meta = t.finish(src.locations());
