@@ -27,6 +27,11 @@ pub struct ApiGatewayMethod {
     /// endpoints); absent when the API is not in the scanned code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_api: Option<bool>,
+    /// Whether the REST API's resource policy (its `policy`, or an `aws_api_gateway_rest_api_policy`)
+    /// narrows the callers with a `Deny` statement or a condition (source IP, VPC endpoint…); `false`
+    /// without a policy; absent when the API is not in the scanned code or its policy is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restricted_by_policy: Option<bool>,
 }
 
 /// A REST API stage (`aws_api_gateway_stage` with its `aws_api_gateway_method_settings`,

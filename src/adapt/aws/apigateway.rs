@@ -1,7 +1,7 @@
 //! API Gateway: REST API methods (who may call them), stage caches (encrypted or not) and HTTP or
 //! WebSocket API routes.
 
-use crate::adapt::{boolean, string, Field, Joiner, Res, Source, Tracker};
+use crate::adapt::{boolean, document, string, Field, Joiner, Res, Source, Tracker};
 use crate::model::{ApiGatewayMethod, ApiGatewayMethodSetting, ApiGatewayRoute, ApiGatewayStage};
 use crate::terraform::value::Value;
 use std::collections::HashMap;
@@ -21,9 +21,31 @@ fn api_address(r: &Res, attr: impl crate::adapt::Name) -> Option<String> {
     }
 }
 
+/// What a REST API tells about who can reach its methods: a `PRIVATE` endpoint, and a resource policy
+/// that narrows the callers (a `Deny` statement or a condition). `None`: cannot tell.
+#[derive(Clone, Copy)]
+struct RestApi {
+    private: Option<bool>,
+    restricted: Option<bool>,
+}
+
+/// Whether a resource policy narrows who may call the API.
+fn restricts(v: &Value) -> Option<bool> {
+    let (doc, unknown) = document(v)?;
+    let narrows = doc
+        .statements
+        .iter()
+        .any(|s| s.effect.as_deref() == Some("Deny") || !s.conditions.is_empty());
+    // An unknown part could be the condition that narrows it.
+    match (narrows, unknown.is_empty()) {
+        (true, _) => Some(true),
+        (false, true) => Some(false),
+        (false, false) => None,
+    }
+}
+
 fn methods<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
-    // REST API address → whether it is a PRIVATE endpoint (None: cannot tell).
-    let mut private: HashMap<String, Option<bool>> = HashMap::new();
+    let mut apis: HashMap<String, RestApi> = HashMap::new();
     for item in src.items("aws_api_gateway_rest_api", "AWS::ApiGateway::RestApi") {
         let is_private = match item
             .res
@@ -39,7 +61,24 @@ fn methods<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                 Some(_) => None,
             },
         };
-        private.insert(item.address.clone(), is_private);
+        let restricted = match item.res.attr(("policy", "Policy")) {
+            None => Some(false),
+            Some((v, _)) => restricts(&v),
+        };
+        apis.insert(
+            item.address.clone(),
+            RestApi {
+                private: is_private,
+                restricted,
+            },
+        );
+    }
+    // A separate policy resource (Terraform) replaces the API's own.
+    for item in src.items("aws_api_gateway_rest_api_policy", "") {
+        let Some(api) = api_address(&item.res, "rest_api_id").and_then(|a| apis.get_mut(&a)) else {
+            continue;
+        };
+        api.restricted = item.res.attr("policy").and_then(|(v, _)| restricts(&v));
     }
     for item in src.items("aws_api_gateway_method", "AWS::ApiGateway::Method") {
         let r = &item.res;
@@ -75,24 +114,31 @@ fn methods<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             }
             Field::NotWritten => Some("NONE".to_string()),
         };
-        m.private_api = match api_address(r, ("rest_api_id", "RestApiId"))
-            .and_then(|a| private.get(&a).copied())
-        {
-            Some(Some(p)) => Some(p),
-            found => {
-                t.mark_unknown("private_api");
-                t.explain(
-                    "private_api",
-                    vec![if found.is_some() {
-                        "the REST API's endpoint type cannot be told".to_string()
-                    } else {
-                        "the REST API is not in the scanned code, so whether it is private is unknown"
-                            .to_string()
-                    }],
-                );
-                None
+        let api = api_address(r, ("rest_api_id", "RestApiId")).and_then(|a| apis.get(&a).copied());
+        let outside = "the REST API is not in the scanned code, so its endpoint type and resource policy are unknown";
+        for (path, value, why) in [
+            (
+                "private_api",
+                api.map(|a| a.private),
+                "the REST API's endpoint type cannot be told",
+            ),
+            (
+                "restricted_by_policy",
+                api.map(|a| a.restricted),
+                "the REST API's resource policy cannot be read",
+            ),
+        ] {
+            let known = value.flatten();
+            if known.is_none() {
+                t.mark_unknown(path);
+                let why = if api.is_some() { why } else { outside };
+                t.explain(path, vec![why.to_string()]);
             }
-        };
+            match path {
+                "private_api" => m.private_api = known,
+                _ => m.restricted_by_policy = known,
+            }
+        }
         m.meta = t.finish(src.locations());
         src.model().aws.apigateway.methods.push(m);
     }

@@ -4,8 +4,9 @@
 #   A REST API method with authorization NONE and no API key requirement runs its integration (a Lambda
 #   function, a backend URL, an AWS service call) for any caller on the internet. That is right for a
 #   deliberately public endpoint, but an authorizer left out by mistake exposes whatever the backend
-#   returns or changes. OPTIONS methods (CORS preflight) and methods of PRIVATE APIs, which only VPC
-#   endpoints reach, are not reported. Severity is low because many public APIs are open by design
+#   returns or changes. OPTIONS methods (CORS preflight), methods of PRIVATE APIs, which only VPC
+#   endpoints reach, and methods of APIs whose resource policy narrows the callers (a Deny statement or
+#   a condition on source IP or VPC endpoint) are not reported. Severity is low because many public APIs are open by design
 #   and the backend may check the caller itself.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
@@ -30,6 +31,7 @@ deny contains lib.result(m, "authorization_type", msg) if {
 	m.authorization_type == "NONE"
 	m.api_key_required == false
 	m.private_api == false
+	m.restricted_by_policy == false
 	m.http_method != "OPTIONS"
 	msg := sprintf("API Gateway method `%s` (%s) can be called by anyone: no authorization and no API key", [m.label, m.http_method])
 }

@@ -6,6 +6,7 @@ method(extra) := object.union(
 	{
 		"id": "aws_api_gateway_method.get_orders", "label": "get_orders", "unknown": [],
 		"http_method": "GET", "authorization_type": "NONE", "api_key_required": false, "private_api": false,
+		"restricted_by_policy": false,
 	},
 	extra,
 )
@@ -29,6 +30,8 @@ test_api_key_allowed if count(deny_for(method({"api_key_required": true}))) == 0
 test_options_allowed if count(deny_for(method({"http_method": "OPTIONS"}))) == 0
 
 test_private_api_allowed if count(deny_for(method({"private_api": true}))) == 0
+
+test_restricting_policy_allowed if count(deny_for(method({"restricted_by_policy": true}))) == 0
 
 test_unknown_authorization_silent if {
 	count(deny_for(object.remove(method({"unknown": ["authorization_type"]}), ["authorization_type"]))) == 0
