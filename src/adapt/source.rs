@@ -2,7 +2,7 @@
 //! (`crate::adapt::aws`) is written once against it and fills the model from Terraform (HCL, JSON,
 //! plans) and CloudFormation alike; attribute names that differ are given as pairs (`Name`).
 
-use super::Item;
+use super::{Item, Res};
 use crate::model::{Locations, Model};
 
 /// The resources of one scanned unit (a Terraform root module with its children, a plan, a template)
@@ -14,6 +14,13 @@ pub(crate) trait Source<'r, 'a: 'r> {
     fn items(&self, terraform: &str, cloudformation: &str) -> Vec<Item<'r, 'a>>;
 
     fn model(&mut self) -> &mut Model;
+
+    /// A SAM template's `Globals` section `section` (`Function`, `Api`), whose properties every
+    /// resource of that kind inherits unless it writes its own; `None` for Terraform and for templates
+    /// without one.
+    fn sam_globals(&self, _section: &str) -> Option<Res<'r, 'a>> {
+        None
+    }
 
     fn locations(&mut self) -> &mut Locations;
 }

@@ -69,6 +69,16 @@ impl<'t> crate::adapt::Source<'t, 't> for Cx<'t> {
         &mut self.model
     }
 
+    fn sam_globals(&self, section: &str) -> Option<Res<'t, 't>> {
+        let node = self.tpl.root.get("Globals")?.get(section)?;
+        Some(Res::template(
+            self.file,
+            self.tpl,
+            node,
+            Span::new(self.file, node.span.clone()),
+        ))
+    }
+
     fn locations(&mut self) -> &mut Locations {
         &mut self.locations
     }

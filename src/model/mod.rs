@@ -20,6 +20,7 @@ macro_rules! entity {
     )*};
 }
 
+pub mod apigateway;
 pub mod backup;
 pub mod cloudtrail;
 pub mod cloudwatch;
@@ -30,12 +31,16 @@ pub mod document;
 pub mod dynamodb;
 pub mod efs;
 pub mod elasticache;
+pub mod emr;
+pub mod glue;
 pub mod kinesis;
+pub mod lambda;
 pub mod msk;
 pub mod neptune;
 pub mod opensearch;
 pub mod rds_snapshots;
 pub mod redshift;
+pub mod sagemaker;
 pub mod secretsmanager;
 pub mod sqs;
 
@@ -44,6 +49,9 @@ use crate::source::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
+pub use apigateway::{
+    ApiGateway, ApiGatewayMethod, ApiGatewayMethodSetting, ApiGatewayRoute, ApiGatewayStage,
+};
 pub use backup::{Backup, BackupVault};
 pub use cloudtrail::{Cloudtrail, Trail};
 pub use cloudwatch::{Cloudwatch, LogGroup};
@@ -54,12 +62,16 @@ pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
 pub use efs::{Efs, EfsFileSystem};
 pub use elasticache::{CacheReplicationGroup, Elasticache};
+pub use emr::{Emr, EmrCluster, EmrSecurityConfiguration};
+pub use glue::{Glue, GlueCatalogEncryption};
 pub use kinesis::{DeliveryStream, Firehose, Kinesis, KinesisStream};
+pub use lambda::{Lambda, LambdaFunction, LambdaFunctionUrl};
 pub use msk::{KafkaCluster, Msk};
 pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
 pub use opensearch::{Opensearch, SearchDomain};
 pub use rds_snapshots::DbSnapshot;
 pub use redshift::{Redshift, RedshiftCluster};
+pub use sagemaker::{Sagemaker, SagemakerEndpointConfiguration, SagemakerNotebookInstance};
 pub use secretsmanager::{Secret, Secretsmanager};
 pub use sqs::{Sqs, SqsQueue};
 
@@ -104,6 +116,11 @@ pub struct Aws {
     pub opensearch: Opensearch,
     pub elasticache: Elasticache,
     pub dms: Dms,
+    pub lambda: Lambda,
+    pub apigateway: ApiGateway,
+    pub sagemaker: Sagemaker,
+    pub emr: Emr,
+    pub glue: Glue,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -438,6 +455,16 @@ collections! {
     "aws.opensearch.domains" => aws.opensearch.domains;
     "aws.elasticache.replication_groups" => aws.elasticache.replication_groups;
     "aws.dms.replication_instances" => aws.dms.replication_instances;
+    "aws.lambda.functions" => aws.lambda.functions;
+    "aws.lambda.function_urls" => aws.lambda.function_urls;
+    "aws.apigateway.methods" => aws.apigateway.methods;
+    "aws.apigateway.stages" => aws.apigateway.stages;
+    "aws.apigateway.routes" => aws.apigateway.routes;
+    "aws.sagemaker.notebook_instances" => aws.sagemaker.notebook_instances;
+    "aws.sagemaker.endpoint_configurations" => aws.sagemaker.endpoint_configurations;
+    "aws.emr.clusters" => aws.emr.clusters;
+    "aws.emr.security_configurations" => aws.emr.security_configurations;
+    "aws.glue.catalog_encryption_settings" => aws.glue.catalog_encryption_settings;
 }
 
 /// Where an entity and its attributes are in the source.

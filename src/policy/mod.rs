@@ -481,15 +481,24 @@ fn declares_deny(text: &str) -> bool {
 
 /// Every `.name` in a policy's text: the fields it may read.
 fn field_names(text: &str) -> std::collections::BTreeSet<String> {
-    text.split('.')
-        .skip(1)
-        .map(|rest| {
-            rest.chars()
-                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
-                .collect::<String>()
-        })
-        .filter(|n| !n.is_empty())
-        .collect()
+    let field = |rest: &str| {
+        rest.chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+            .collect::<String>()
+    };
+    let mut out: std::collections::BTreeSet<String> = text.split('.').skip(1).map(field).collect();
+    // Fields named as strings to the `lib` helpers that look at keys: `lib.not_written(x, "key")`.
+    for helper in ["not_written(", "is_unknown(", "unknown_under("] {
+        for (i, _) in text.match_indices(helper) {
+            let args = &text[i + helper.len()..];
+            let args = &args[..args.find(')').unwrap_or(args.len())];
+            if let Some((_, quoted)) = args.split_once('"') {
+                out.insert(field(quoted));
+            }
+        }
+    }
+    out.retain(|n| !n.is_empty());
+    out
 }
 
 /// `input.aws.s3.buckets…` → `aws.s3.buckets`: the collections a policy reads.
@@ -518,6 +527,16 @@ fn input_collections(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_names_include_keys_given_to_lib_helpers() {
+        let names = field_names(
+            "some f in input.aws.lambda.functions\n\tf.environment_variables == true\n\tlib.not_written(f, \"kms_key_arn\")\n",
+        );
+        assert!(names.contains("environment_variables"));
+        assert!(names.contains("kms_key_arn"));
+        assert!(field_names("lib.unknown_under(b, \"policy.statements\")").contains("policy"));
+    }
 
     #[test]
     fn builtin_policies_load_with_metadata() {

@@ -3,6 +3,7 @@
 //! pairs where they differ, and the cloud's defaults. Adding a service is a file here, a line in
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
+mod apigateway;
 mod backup;
 mod cloudtrail;
 mod cloudwatch;
@@ -14,8 +15,11 @@ mod docdb;
 mod dynamodb;
 mod efs;
 mod elasticache;
+mod emr;
 mod firehose;
+mod glue;
 mod kinesis;
+mod lambda;
 mod msk;
 mod neptune;
 mod opensearch;
@@ -23,6 +27,7 @@ mod rds;
 mod rds_snapshots;
 mod redshift;
 mod s3;
+mod sagemaker;
 mod secretsmanager;
 mod sqs;
 
@@ -50,4 +55,9 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     opensearch::adapt(src);
     elasticache::adapt(src);
     dms::adapt(src);
+    lambda::adapt(src);
+    apigateway::adapt(src);
+    sagemaker::adapt(src);
+    emr::adapt(src);
+    glue::adapt(src);
 }
