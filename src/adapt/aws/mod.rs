@@ -4,10 +4,13 @@
 //! [`adapt`], a model section (`crate::model`) and a policy folder.
 
 mod dynamodb;
+mod network_acl;
+pub(crate) mod security_group;
 
 use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     dynamodb::adapt(src);
+    network_acl::adapt(src);
 }
