@@ -78,7 +78,6 @@ data_ports := {
 	7474: "Neo4j",
 	7687: "Neo4j Bolt",
 	8020: "HDFS NameNode",
-	8086: "InfluxDB",
 	8983: "Solr",
 	9042: "Cassandra CQL",
 	9092: "Kafka",
