@@ -24,7 +24,6 @@ mod tracker;
 mod values;
 
 pub(crate) use join::{target, Joiner, Target};
-
 pub(crate) use res::{Field, Fields, Format, Item, Name, ObjectFields, Res};
 pub(crate) use source::Source;
 pub(crate) use tracker::Tracker;

@@ -238,6 +238,30 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         }
     }
 
+    /// The names written in this block, sorted and without repeats: attributes and nested block types
+    /// (in HCL, `dynamic` blocks by the type they generate); in a plan or a template, the keys of the
+    /// values or properties. For adapters that look for a kind of attribute on any resource type.
+    pub fn keys(&self) -> Vec<String> {
+        let mut out: Vec<String> = match &self.src {
+            Src::Hcl { body, .. } => body
+                .attributes()
+                .map(|a| a.key.as_str().to_string())
+                .chain(body.blocks().filter_map(|b| {
+                    if b.has_ident("dynamic") {
+                        b.labels.first().map(|l| l.as_str().to_string())
+                    } else {
+                        Some(b.ident.as_str().to_string())
+                    }
+                }))
+                .collect(),
+            Src::Plan { values, .. } => values.props().iter().map(|p| p.key.clone()).collect(),
+            Src::Template { props, .. } => props.props().iter().map(|p| p.key.clone()).collect(),
+        };
+        out.sort();
+        out.dedup();
+        out
+    }
+
     pub fn has(&self, name: impl Name) -> bool {
         let name = name.pick(self.format());
         match &self.src {

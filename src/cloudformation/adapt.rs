@@ -6,6 +6,9 @@
 //! follows the condition when it can be decided, and is unknown when it cannot.
 
 use super::{resource_ids, Resolved, Template};
+use crate::adapt::aws::security_group::{
+    default_group_id, Attachments, LOAD_BALANCERS, NOT_ATTACHMENTS,
+};
 use crate::adapt::{
     boolean, normalize_protocol, number, string, Direction, Field, Fields, Item, Joiner, Res,
     Target, Tracker,
@@ -116,6 +119,10 @@ impl<'t> Cx<'t> {
 
     fn span(&self, node: &Node) -> Span {
         Span::new(self.file, node.span.clone())
+    }
+
+    fn span_of(&self, range: &std::ops::Range<usize>) -> Span {
+        Span::new(self.file, range.clone())
     }
 
     fn resolve(&self, node: &'t Node) -> Resolved<'t> {
@@ -425,6 +432,7 @@ fn ec2(cx: &mut Cx) {
         let mut t = r.item.tracker();
         let mut g = SecurityGroup {
             name: t.field(res, "GroupName", "name", string).known(),
+            vpc_default: Some(false),
             ..SecurityGroup::default()
         };
         for dir in [Direction::Ingress, Direction::Egress] {
@@ -482,11 +490,141 @@ fn ec2(cx: &mut Cx) {
             } else {
                 "GroupName"
             };
-            let (g, t) = groups.join(&r.item, by, &[]);
+            let (g, t) = join_group(cx, &mut groups, &r.item, by);
             push_rule(g, t, dir, res, res.span.clone());
         }
     }
+    attachments(cx).apply(&mut groups);
     cx.model.aws.ec2.security_groups = groups.finish(&mut cx.locations);
+}
+
+/// The group a rule resource adds to; rules added to a VPC's default group
+/// (`!GetAtt Vpc.DefaultSecurityGroup`) make it an entity of its own, located at the VPC.
+fn join_group<'g>(
+    cx: &Cx,
+    groups: &'g mut Joiner<SecurityGroup>,
+    item: &Item,
+    by: &str,
+) -> &'g mut (SecurityGroup, Tracker) {
+    let vpc = match item.res.attr(by) {
+        Some((Value::Ref(r), _)) if r.attr == "DefaultSecurityGroup" => r.address.clone(),
+        _ => return groups.join(item, by, &["attached_to", "vpc_default"]),
+    };
+    let id = default_group_id(&vpc);
+    let i = match groups.find(&Target::Address(id.clone())) {
+        Some(i) => i,
+        None => {
+            let header = cx
+                .tpl
+                .resources
+                .iter()
+                .find(|r| r.logical_id == vpc)
+                .map_or_else(|| item.res.span.clone(), |r| cx.span_of(&r.entry.key_span));
+            let g = SecurityGroup {
+                name: Some("default".into()),
+                vpc_default: Some(true),
+                ..SecurityGroup::default()
+            };
+            let label = format!("{vpc}/default");
+            groups.add(g, Tracker::new(id, label, vpc, header), None);
+            groups.items.len() - 1
+        }
+    };
+    &mut groups.items[i]
+}
+
+/// Which resources attach which groups: every reference (`Ref`, `Fn::GetAtt`, `Fn::Sub`) to a group
+/// in another resource's properties, a load balancer's `SecurityGroups` counted as a load balancer's.
+/// A group exported in `Outputs` may be attached by other stacks.
+fn attachments(cx: &Cx) -> Attachments {
+    let mut out = Attachments::default();
+    for r in cx.tpl.resources.iter().filter(|r| cx.tpl.exists(r)) {
+        if NOT_ATTACHMENTS.contains(&r.rtype) {
+            continue;
+        }
+        let Some(props) = r.properties else { continue };
+        let lb_prop = LOAD_BALANCERS
+            .iter()
+            .find(|(t, _)| *t == r.rtype)
+            .map(|(_, p)| *p);
+        for p in props.props() {
+            let lb = lb_prop == Some(p.key.as_str());
+            references(&p.value, &mut |group| out.add(&group, r.logical_id, lb));
+        }
+    }
+    if let Some(outputs) = cx.tpl.root.get("Outputs") {
+        for o in outputs.props() {
+            if o.value.get("Export").is_none() {
+                continue;
+            }
+            if let Some(v) = o.value.get("Value") {
+                references(v, &mut |group| {
+                    out.unknown_group(
+                        &group,
+                        format!("output `{}` exports the group to other stacks", o.key),
+                    )
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Every resource `node` references: `Ref`, `Fn::GetAtt` and `${X}`/`${X.Attr}` in `Fn::Sub`; a
+/// VPC's `DefaultSecurityGroup` as the id of its default group's entity.
+fn references(node: &Node, found: &mut impl FnMut(String)) {
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match &n.kind {
+            Kind::Object(props) => {
+                if let [p] = props.as_slice() {
+                    match (p.key.as_str(), &p.value.kind) {
+                        ("Ref", Kind::String(s)) => found(s.clone()),
+                        ("Fn::GetAtt", _) => {
+                            let parts: Vec<&str> = match &p.value.kind {
+                                Kind::String(s) => s.splitn(2, '.').collect(),
+                                _ => p.value.items().iter().filter_map(|i| i.as_str()).collect(),
+                            };
+                            match parts.as_slice() {
+                                [vpc, "DefaultSecurityGroup"] => found(default_group_id(vpc)),
+                                [res, ..] => found(res.to_string()),
+                                [] => {}
+                            }
+                        }
+                        ("Fn::Sub", _) => {
+                            let text = match &p.value.kind {
+                                Kind::String(s) => Some(s.as_str()),
+                                _ => p.value.items().first().and_then(|i| i.as_str()),
+                            };
+                            for name in text.map(sub_names).unwrap_or_default() {
+                                found(name);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                stack.extend(props.iter().map(|p| &p.value));
+            }
+            Kind::Array(items) => stack.extend(items.iter()),
+            _ => {}
+        }
+    }
+}
+
+/// The resources `${X}` and `${X.Attr}` name in a `Fn::Sub` string (`${!Literal}` is not one).
+fn sub_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        rest = &rest[i + 2..];
+        let Some(end) = rest.find('}') else { break };
+        let name = &rest[..end];
+        if !name.starts_with('!') {
+            out.push(name.split('.').next().unwrap_or(name).to_string());
+        }
+        rest = &rest[end..];
+    }
+    out
 }
 
 /// A group whose template writes no egress rule gets one that allows all outbound IPv4 traffic.
@@ -790,6 +928,35 @@ mod tests {
         assert_eq!(orphan.meta.id, "Elsewhere");
         assert_eq!(orphan.egress.len(), 1);
         assert_eq!(orphan.egress[0].from_port, Some(443.0));
+    }
+
+    #[test]
+    fn attachments_default_group_and_acl_entries() {
+        let (m, _) = model(&format!(
+            "{HEAD}  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n  Alb:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: alb\n  App:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: app\n  Shared:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: shared\n  Lb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      SecurityGroups: [!Ref Alb]\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      VpcConfig:\n        SecurityGroupIds: [!Sub '${{App.GroupId}}']\n  DefaultIn:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !GetAtt Vpc.DefaultSecurityGroup\n      IpProtocol: tcp\n      FromPort: 443\n      ToPort: 443\n      CidrIp: 10.0.0.0/8\n  Acl:\n    Type: AWS::EC2::NetworkAcl\n    Properties:\n      VpcId: !Ref Vpc\n  AclIn:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      NetworkAclId: !Ref Acl\n      RuleNumber: 100\n      Protocol: 6\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n      PortRange: {{From: 22, To: 22}}\n  AclOut:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      NetworkAclId: !Ref Acl\n      RuleNumber: 100\n      Protocol: -1\n      Egress: true\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\nOutputs:\n  SharedId:\n    Value: !Ref Shared\n    Export:\n      Name: shared-sg\n"
+        ));
+        let g = &m.aws.ec2.security_groups;
+        let kinds = |i: usize| {
+            g[i].attached_to.as_ref().map(|a| {
+                a.iter()
+                    .map(|a| (a.resource.as_str(), a.kind))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(kinds(0), Some(vec![("Lb", "load_balancer")]));
+        assert_eq!(kinds(1), Some(vec![("Fn", "other")]));
+        // Exported: other stacks may attach it.
+        assert_eq!(kinds(2), None);
+        assert!(g[2].meta.unknown.contains(&"attached_to".to_string()));
+        assert_eq!(g[3].meta.id, "Vpc#default_security_group");
+        assert_eq!((g[3].vpc_default, g[3].ingress.len()), (Some(true), 1));
+        let acl = &m.aws.ec2.network_acls[0];
+        let r = &acl.ingress[0];
+        assert_eq!(
+            (r.protocol.as_deref(), r.from_port, r.to_port, r.rule_number),
+            (Some("tcp"), Some(22.0), Some(22.0), Some(100.0))
+        );
+        assert_eq!(acl.egress[0].protocol.as_deref(), Some("-1"));
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub mod kinesis;
 pub mod lambda;
 pub mod msk;
 pub mod neptune;
+pub mod network_acl;
 pub mod opensearch;
 pub mod rds_snapshots;
 pub mod redshift;
@@ -68,6 +69,7 @@ pub use kinesis::{DeliveryStream, Firehose, Kinesis, KinesisStream};
 pub use lambda::{Lambda, LambdaFunction, LambdaFunctionUrl};
 pub use msk::{KafkaCluster, Msk};
 pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
+pub use network_acl::{AclRule, NetworkAcl};
 pub use opensearch::{Opensearch, SearchDomain};
 pub use rds_snapshots::DbSnapshot;
 pub use redshift::{Redshift, RedshiftCluster};
@@ -319,6 +321,7 @@ pub struct Volume {
 #[derive(Debug, Default, Serialize)]
 pub struct Ec2 {
     pub security_groups: Vec<SecurityGroup>,
+    pub network_acls: Vec<NetworkAcl>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -327,8 +330,27 @@ pub struct SecurityGroup {
     pub meta: Meta,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The VPC's default security group (`aws_default_security_group`, or rules added through
+    /// `aws_vpc.x.default_security_group_id` / `!GetAtt Vpc.DefaultSecurityGroup`); absent (and listed
+    /// in `unknown`) for rules whose group is not in the scanned code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpc_default: Option<bool>,
     pub ingress: Vec<SgRule>,
     pub egress: Vec<SgRule>,
+    /// The resources that attach the group (load balancers, instances, launch templates, functions…),
+    /// sorted; absent (and listed in `unknown`) when the scanned code cannot tell, e.g. a resource's
+    /// security group list is unresolved or the group is defined elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attached_to: Option<Vec<Attachment>>,
+}
+
+/// A resource that attaches a security group.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Attachment {
+    /// Terraform address or logical ID.
+    pub resource: String,
+    /// `load_balancer` (ALB, NLB, Classic ELB) or `other`.
+    pub kind: &'static str,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -433,6 +455,7 @@ collections! {
     "aws.rds.clusters" => aws.rds.clusters;
     "aws.ebs.volumes" => aws.ebs.volumes;
     "aws.ec2.security_groups" => aws.ec2.security_groups;
+    "aws.ec2.network_acls" => aws.ec2.network_acls;
     "aws.iam.policies" => aws.iam.policies;
     "aws.iam.roles" => aws.iam.roles;
     "aws.sns.topics" => aws.sns.topics;

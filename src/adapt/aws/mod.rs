@@ -22,6 +22,7 @@ mod kinesis;
 mod lambda;
 mod msk;
 mod neptune;
+mod network_acl;
 mod opensearch;
 mod rds;
 mod rds_snapshots;
@@ -29,6 +30,7 @@ mod redshift;
 mod s3;
 mod sagemaker;
 mod secretsmanager;
+pub(crate) mod security_group;
 mod sqs;
 
 use super::Source;
@@ -60,4 +62,5 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     sagemaker::adapt(src);
     emr::adapt(src);
     glue::adapt(src);
+    network_acl::adapt(src);
 }

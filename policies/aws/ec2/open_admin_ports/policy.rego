@@ -1,11 +1,15 @@
 # METADATA
-# title: Security group opens SSH or RDP to the internet
+# title: Security group opens remote administration ports to the internet
 # description: |
-#   SSH (22) and RDP (3389) are the most scanned ports on the internet. A security group rule that admits
-#   them from 0.0.0.0/0 or ::/0 exposes the instance's login service to constant password guessing, stolen
-#   key reuse and exploits of the SSH or RDP server itself; one weak credential or unpatched daemon gives an
-#   attacker a shell. Administrative access should come from known networks or go through a broker.
-#   Rules that open every port are reported by AWS-EC2-002 instead.
+#   SSH (22), Telnet (23), RDP (3389) and WinRM (5985, 5986) are among the most scanned ports on the
+#   internet. A security group rule that admits them from 0.0.0.0/0 or ::/0 exposes the instance's login
+#   service to constant password guessing, stolen key reuse and exploits of the server itself; one weak
+#   credential or unpatched daemon gives an attacker a shell. Administrative access should come from known
+#   networks or go through a broker. Severity is high because a reachable login service is one credential
+#   away from full control of the host. Rules that open every port are reported by AWS-EC2-002 (or
+#   AWS-EC2-004) instead.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 # custom:
 #   id: AWS-EC2-001
 #   name: security-group-open-admin-ports
@@ -30,23 +34,16 @@ package preflight.aws.ec2.open_admin_ports
 import data.preflight.lib
 import data.preflight.lib.aws.ec2
 
-admin_ports := {22: "SSH", 3389: "RDP"}
-
 deny contains lib.result(sg, sprintf("ingress[%d].%s", [i, field]), msg) if {
 	some sg in input.aws.ec2.security_groups
 	some i, rule in sg.ingress
-	rule.protocol in {"tcp", "-1"}
-
-	# Every-port rules belong to AWS-EC2-002; one rule is reported once.
+	# Every-port rules belong to AWS-EC2-002 and AWS-EC2-004; one rule is reported once.
 	not ec2.all_ports(rule)
-	exposed := [sprintf("%s (port %d)", [name, port]) |
-		some port, name in admin_ports
-		ec2.covers_port(rule, port)
-	]
+	exposed := ec2.exposed(rule, ec2.admin_ports)
 	count(exposed) > 0
 	some field in ec2.world_open_fields(rule)
 	msg := sprintf(
 		"Security group `%s` allows %s from the whole internet (%s)",
-		[sg.label, concat(" and ", exposed), ec2.world_cidrs[field]],
+		[sg.label, ec2.shortened(exposed, 5), ec2.world_cidrs[field]],
 	)
 }

@@ -47,7 +47,7 @@ test_range_covering_both_ports_both_families if {
 	paths := {r.path | some r in results}
 	paths == {"ingress[0].cidr_blocks", "ingress[0].ipv6_cidr_blocks"}
 	some r in results
-	contains(r.message, "SSH (port 22) and RDP (port 3389)")
+	contains(r.message, "SSH (port 22), Telnet (port 23), RDP (port 3389) from")
 }
 
 test_restricted_cidr_allowed if count(deny_for(group([rule({"cidr_blocks": ["10.20.0.0/16"]})], []))) == 0
@@ -78,3 +78,18 @@ test_unknown_port_silent if {
 	r := json.remove(rule({}), ["from_port", "to_port"])
 	count(deny_for(group([r], ["ingress[0].from_port", "ingress[0].to_port"]))) == 0
 }
+
+test_telnet_and_winrm_denied if {
+	ingress := [
+		rule({"from_port": 23, "to_port": 23}),
+		rule({"from_port": 5985, "to_port": 5986, "cidr_blocks": [], "ipv6_cidr_blocks": ["::/0"]}),
+	]
+	results := deny_for(group(ingress, []))
+	msgs := {r.message | some r in results}
+	msgs == {
+		"Security group `bastion` allows Telnet (port 23) from the whole internet (0.0.0.0/0)",
+		"Security group `bastion` allows WinRM (port 5985), WinRM over HTTPS (port 5986) from the whole internet (::/0)",
+	}
+}
+
+test_icmp_allowed if count(deny_for(group([rule({"protocol": "icmp", "from_port": -1, "to_port": -1})], []))) == 0

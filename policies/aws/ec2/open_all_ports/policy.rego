@@ -4,7 +4,11 @@
 #   A rule that admits all protocols, or the whole TCP or UDP port range, from 0.0.0.0/0 or ::/0 exposes
 #   every service listening on the attached instances, load balancers or databases: admin consoles, debug
 #   endpoints, databases and caches that were never meant to be reachable. The security group then no longer
-#   acts as a firewall at all, and any new service started later is public from its first second.
+#   acts as a firewall at all, and any new service started later is public from its first second. Severity
+#   is critical because every service on the attached resources is reachable by anyone. A group attached
+#   only to load balancers, which accept traffic on their listeners alone, is reported by AWS-EC2-004.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 # custom:
 #   id: AWS-EC2-002
 #   name: security-group-open-all-ports
@@ -35,6 +39,7 @@ deny contains lib.result(sg, sprintf("ingress[%d].%s", [i, field]), msg) if {
 	some sg in input.aws.ec2.security_groups
 	some i, rule in sg.ingress
 	ec2.all_ports(rule)
+	not ec2.lb_only(sg)
 	some field in ec2.world_open_fields(rule)
 	msg := sprintf(
 		"Security group `%s` allows %s from the whole internet (%s)",

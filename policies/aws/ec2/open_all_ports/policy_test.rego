@@ -63,3 +63,23 @@ test_unknown_cidr_silent if {
 	r := json.remove(rule({}), ["cidr_blocks"])
 	count(deny_for(group([r], ["ingress[0].cidr_blocks"]))) == 0
 }
+
+# Attached only to a load balancer: AWS-EC2-004 reports it.
+test_lb_only_group_skipped if {
+	g := object.union(group([rule({})], []), {"attached_to": [{"resource": "aws_lb.public", "kind": "load_balancer"}]})
+	count(deny_for(g)) == 0
+}
+
+test_lb_and_instance_group_denied if {
+	g := object.union(group([rule({})], []), {"attached_to": [
+		{"resource": "aws_instance.web", "kind": "other"},
+		{"resource": "aws_lb.public", "kind": "load_balancer"},
+	]})
+	count(deny_for(g)) == 1
+}
+
+# Attachments unknown: reported at full severity.
+test_unknown_attachments_denied if {
+	g := object.union(group([rule({})], ["attached_to"]), {})
+	count(deny_for(g)) == 1
+}
