@@ -104,33 +104,31 @@ fn file_functions_and_templatestring_reach_a_policy() {
     std::fs::write(dir.path().join("acl.txt"), "public-read").expect("write acl.txt");
     std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
     std::fs::write(dir.path().join("sub/other.txt"), "x").expect("write other.txt");
-    let main_tf = format!(
-        r#"
-locals {{
-  template = "$${{kind}}-read"
-}}
+    let main_tf = r#"
+locals {
+  template = "$${kind}-read"
+}
 
-resource "aws_s3_bucket" "digest" {{
+resource "aws_s3_bucket" "digest" {
   bucket = "acme-digest"
   acl    = filesha256("acl.txt") == sha256(file("acl.txt")) ? file("acl.txt") : "private"
-}}
+}
 
-resource "aws_s3_bucket" "set" {{
+resource "aws_s3_bucket" "set" {
   bucket = "acme-set"
   acl    = join(",", fileset(path.module, "**/*.txt")) == "acl.txt,sub/other.txt" ? "public-read" : "private"
-}}
+}
 
-resource "aws_s3_bucket" "template" {{
+resource "aws_s3_bucket" "template" {
   bucket = "acme-template"
-  acl    = templatestring(local.template, {{ kind = "public" }})
-}}
+  acl    = templatestring(local.template, { kind = "public" })
+}
 
-resource "aws_s3_bucket" "b64" {{
+resource "aws_s3_bucket" "b64" {
   bucket = "acme-b64"
   acl    = base64decode(filebase64("acl.txt")) == "public-read" ? "public-read" : "private"
-}}
-"#
-    );
+}
+"#;
     std::fs::write(dir.path().join("main.tf"), main_tf).expect("write main.tf");
     let out = Command::cargo_bin("preflight")
         .expect("binary")
