@@ -1,7 +1,10 @@
-//! The functions that read files: `file`, `fileexists` and `templatefile`, confined to the scanned
-//! directories and the file size limit.
+//! The functions that read files (`file`, `fileexists`, `fileset`, `filebase64`, `filemd5`,
+//! `filesha1`, `filesha256`, `filesha512`, `filebase64sha256`, `filebase64sha512`,
+//! `templatefile`), confined to the scanned directories and the file size limit; `abspath`, relative
+//! to the root module; and `templatestring`, which renders a template given as a value.
 
 use super::{Evaluator, Scope};
+use crate::terraform::functions;
 use crate::terraform::value::Value;
 use hcl_edit::template::Element;
 use std::rc::Rc;
@@ -32,17 +35,27 @@ impl Evaluator<'_> {
 
     /// `file(path)`: the text of a file under the scanned roots.
     fn read_file(&self, path: &str) -> Result<String, String> {
+        String::from_utf8(self.read_bytes(path)?)
+            .map_err(|_| format!("file(\"{path}\") is not UTF-8 text"))
+    }
+
+    /// The path `path` resolves to: relative paths against the root module's directory.
+    fn resolve(&self, path: &str) -> std::path::PathBuf {
+        let p = std::path::Path::new(path);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.files.root_dir.join(p)
+        }
+    }
+
+    /// The bytes of a file under the scanned roots.
+    fn read_bytes(&self, path: &str) -> Result<Vec<u8>, String> {
         let files = &self.files;
         if files.roots.is_empty() {
             return Err(format!("file(\"{path}\") is not read here"));
         }
-        let p = std::path::Path::new(path);
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            files.root_dir.join(p)
-        };
-        let real = std::fs::canonicalize(&p)
+        let real = std::fs::canonicalize(self.resolve(path))
             .map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))?;
         if !files.roots.iter().any(|r| real.starts_with(r)) {
             return Err(format!(
@@ -56,10 +69,90 @@ impl Evaluator<'_> {
                 "file(\"{path}\") is larger than the file size limit"
             ));
         }
-        std::fs::read_to_string(&real).map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))
+        std::fs::read(&real).map_err(|e| format!("file(\"{path}\") cannot be read: {e}"))
     }
 
-    /// `file`, `fileexists` and `templatefile`, which read files; `None` for other functions.
+    /// `fileset(path, pattern)`: the files under `path` (inside the scanned roots) whose path
+    /// relative to it matches the glob `pattern`, sorted, with `/` separators.
+    fn fileset(&self, dir: &str, pattern: &str) -> Result<Value, String> {
+        /// Most directory entries looked at by one call.
+        const MAX_ENTRIES: usize = 10_000;
+        let files = &self.files;
+        let base = std::fs::canonicalize(self.resolve(dir))
+            .map_err(|e| format!("fileset(\"{dir}\") cannot be read: {e}"))?;
+        if !files.roots.iter().any(|r| base.starts_with(r)) {
+            return Err(format!(
+                "fileset(\"{dir}\") is outside the scanned directories and is not read"
+            ));
+        }
+        let glob = globset::GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .backslash_escape(true)
+            .build()
+            .map_err(|_| format!("fileset pattern \"{pattern}\" is not valid"))?
+            .compile_matcher();
+        let mut out = Vec::new();
+        let mut pending = vec![base.clone()];
+        let mut seen = 0usize;
+        while let Some(d) = pending.pop() {
+            let entries = std::fs::read_dir(&d)
+                .map_err(|e| format!("fileset(\"{dir}\") cannot be read: {e}"))?;
+            for entry in entries.flatten() {
+                seen += 1;
+                if seen > MAX_ENTRIES || !self.step(1) {
+                    return Err(format!(
+                        "fileset(\"{dir}\") looks at more than {MAX_ENTRIES} files"
+                    ));
+                }
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                let path = entry.path();
+                if kind.is_dir() {
+                    pending.push(path);
+                } else if kind.is_file() {
+                    let Ok(rel) = path.strip_prefix(&base) else {
+                        continue;
+                    };
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    if glob.is_match(&rel) {
+                        out.push(rel);
+                    }
+                }
+            }
+        }
+        out.sort();
+        Ok(Value::List(out.into_iter().map(Value::String).collect()))
+    }
+
+    /// Renders template `text` with only `vars` in scope (`templatefile`, `templatestring`).
+    fn render_text(&self, what: &str, text: &str, vars: Option<&Value>) -> Value {
+        let Ok(template) = hcl_edit::parser::parse_template(text) else {
+            return self.unknown_because(format!("{what} is not a valid template"));
+        };
+        // The template sees only the variables it is given.
+        let mut scope = Scope::default();
+        match vars {
+            Some(Value::Object(vars)) => {
+                for (k, v) in vars {
+                    scope.bind(k, v.clone());
+                }
+            }
+            Some(Value::Null) | None => {}
+            Some(_) => return Value::Unknown,
+        }
+        if let Some(Element::Interpolation(i)) = template.as_single_element() {
+            return self.eval(&i.expr, &scope);
+        }
+        let mut out = String::new();
+        if self.render(&template, &scope, &mut out) {
+            Value::String(out)
+        } else {
+            Value::Unknown
+        }
+    }
+
+    /// The functions that read files, `abspath` and `templatestring`; `None` for other functions.
     pub(super) fn file_function(&self, name: &str, args: &[Value]) -> Option<Value> {
         let path = args.first().and_then(Value::as_str);
         Some(match (name, path) {
@@ -67,43 +160,47 @@ impl Evaluator<'_> {
                 Ok(text) => Value::String(text),
                 Err(why) => self.unknown_because(why),
             },
-            ("fileexists", Some(p)) => match self.read_file(p) {
+            ("fileexists", Some(p)) => match self.read_bytes(p) {
                 Ok(_) => Value::Bool(true),
                 Err(why) if why.contains("No such file") => Value::Bool(false),
                 Err(why) => self.unknown_because(why),
             },
-            ("templatefile", Some(p)) => {
-                let text = match self.read_file(p) {
-                    Ok(text) => text,
-                    Err(why) => return Some(self.unknown_because(why)),
-                };
-                let Ok(template) = hcl_edit::parser::parse_template(&text) else {
-                    return Some(self.unknown_because(format!(
-                        "templatefile(\"{p}\") is not a valid template"
-                    )));
-                };
-                // The template sees only the variables it is given.
-                let mut scope = Scope::default();
-                match args.get(1) {
-                    Some(Value::Object(vars)) => {
-                        for (k, v) in vars {
-                            scope.bind(k, v.clone());
-                        }
-                    }
-                    Some(Value::Null) | None => {}
-                    Some(_) => return Some(Value::Unknown),
-                }
-                if let Some(Element::Interpolation(i)) = template.as_single_element() {
-                    return Some(self.eval(&i.expr, &scope));
-                }
-                let mut out = String::new();
-                if self.render(&template, &scope, &mut out) {
-                    Value::String(out)
-                } else {
-                    Value::Unknown
-                }
+            ("templatefile", Some(p)) => match self.read_file(p) {
+                Ok(text) => self.render_text(&format!("templatefile(\"{p}\")"), &text, args.get(1)),
+                Err(why) => self.unknown_because(why),
+            },
+            ("templatestring", Some(text)) => {
+                self.render_text("templatestring(…)", text, args.get(1))
             }
-            ("file" | "fileexists" | "templatefile", None) => Value::Unknown,
+            ("fileset", Some(dir)) => match args.get(1).and_then(Value::as_str) {
+                Some(pattern) => match self.fileset(dir, pattern) {
+                    Ok(v) => v,
+                    Err(why) => self.unknown_because(why),
+                },
+                None => Value::Unknown,
+            },
+            ("abspath", Some(p)) if self.files.root_dir.is_absolute() => Value::String(
+                functions::filesystem::clean(&self.resolve(p).to_string_lossy()),
+            ),
+            ("abspath", Some(_)) => Value::Unknown,
+            (
+                "filebase64" | "filemd5" | "filesha1" | "filesha256" | "filesha512"
+                | "filebase64sha256" | "filebase64sha512",
+                Some(p),
+            ) => match self.read_bytes(p) {
+                Ok(bytes) if name == "filebase64" => Value::String(functions::encoding_b64(&bytes)),
+                Ok(bytes) => match functions::hash::digest(&name["file".len()..], &bytes) {
+                    Some(d) => Value::String(d),
+                    None => Value::Unknown,
+                },
+                Err(why) => self.unknown_because(why),
+            },
+            (
+                "file" | "fileexists" | "templatefile" | "templatestring" | "fileset" | "abspath"
+                | "filebase64" | "filemd5" | "filesha1" | "filesha256" | "filesha512"
+                | "filebase64sha256" | "filebase64sha512",
+                None,
+            ) => Value::Unknown,
             _ => return None,
         })
     }

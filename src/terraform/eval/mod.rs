@@ -635,7 +635,8 @@ impl<'a> Evaluator<'a> {
                 if !self.step(work as u64) {
                     return Value::Unknown;
                 }
-                match functions::call(name, args) {
+                let left = MAX_VALUE_NODES.saturating_sub(self.root.nodes.get());
+                match functions::call_within(name, args, left) {
                     Value::Unknown if all_known => self.unknown_because(format!(
                         "`{name}(…)` is not evaluated by preflight or failed on its arguments"
                     )),
