@@ -24,7 +24,7 @@ mod tracker;
 mod values;
 
 pub(crate) use join::{Joiner, Target};
-pub(crate) use res::{Field, Fields, Item, Name, ObjectFields, Res};
+pub(crate) use res::{Field, Fields, Format, Item, Name, ObjectFields, Res};
 pub(crate) use source::Source;
 pub(crate) use tracker::Tracker;
 pub(crate) use values::{

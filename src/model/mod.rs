@@ -20,16 +20,27 @@ macro_rules! entity {
     )*};
 }
 
+pub mod compute;
+pub mod containers;
 pub mod document;
 pub mod dynamodb;
+pub mod workspaces;
 
 use crate::finding::Trace;
 use crate::source::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
+pub use compute::{
+    BlockDevice, Compute, EbsEncryptionDefault, ImagePermission, LaunchPermission, Machine,
+    SnapshotPermission,
+};
+pub use containers::{
+    Ecr, EcrRepository, Ecs, EcsTaskDefinition, EfsVolume, Eks, EksCluster, EksVpcConfig,
+};
 pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
+pub use workspaces::{Workspace, Workspaces};
 
 /// Fields every entity has.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -56,6 +67,11 @@ pub struct Aws {
     pub iam: Iam,
     pub sns: Sns,
     pub dynamodb: Dynamodb,
+    pub compute: Compute,
+    pub eks: Eks,
+    pub ecr: Ecr,
+    pub ecs: Ecs,
+    pub workspaces: Workspaces,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -298,6 +314,16 @@ collections! {
     "aws.iam.roles" => aws.iam.roles;
     "aws.sns.topics" => aws.sns.topics;
     "aws.dynamodb.tables" => aws.dynamodb.tables;
+    "aws.compute.instances" => aws.compute.instances;
+    "aws.compute.launch_templates" => aws.compute.launch_templates;
+    "aws.compute.launch_configurations" => aws.compute.launch_configurations;
+    "aws.compute.ebs_encryption_defaults" => aws.compute.ebs_encryption_defaults;
+    "aws.compute.snapshot_permissions" => aws.compute.snapshot_permissions;
+    "aws.compute.image_permissions" => aws.compute.image_permissions;
+    "aws.eks.clusters" => aws.eks.clusters;
+    "aws.ecr.repositories" => aws.ecr.repositories;
+    "aws.ecs.task_definitions" => aws.ecs.task_definitions;
+    "aws.workspaces.workspaces" => aws.workspaces.workspaces;
 }
 
 /// Where an entity and its attributes are in the source.
