@@ -1,6 +1,6 @@
 //! EKS, ECR and ECS (docs/model.md, `aws.eks`, `aws.ecr`, `aws.ecs`).
 
-use super::Meta;
+use super::{Document, Meta};
 use serde::Serialize;
 
 #[derive(Debug, Default, Serialize)]
@@ -50,6 +50,9 @@ pub struct EcrRepository {
     pub encryption_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
+    /// The repository policy (`aws_ecr_repository_policy`, `RepositoryPolicyText`); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
 }
 
 #[derive(Debug, Default, Serialize)]

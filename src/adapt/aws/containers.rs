@@ -1,7 +1,7 @@
 //! EKS clusters (endpoint exposure, secrets encryption), ECR repositories (encryption) and ECS task
 //! definitions (EFS volumes and their transit encryption).
 
-use crate::adapt::{boolean, string, strings, Field, Source};
+use crate::adapt::{boolean, string, strings, Field, Format, Joiner, Source};
 use crate::model::{EcrRepository, EcsTaskDefinition, EfsVolume, EksCluster, EksVpcConfig};
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
@@ -112,6 +112,7 @@ fn eks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
 }
 
 fn ecr<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    let mut repos: Joiner<EcrRepository> = Joiner::new();
     for item in src.items("aws_ecr_repository", "AWS::ECR::Repository") {
         let r = &item.res;
         let mut t = item.tracker();
@@ -138,15 +139,29 @@ fn ecr<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                     .known(),
             ),
         };
-        let mut repo = EcrRepository {
-            name,
+        // A template writes the policy on the repository; Terraform in `aws_ecr_repository_policy`.
+        let policy = if r.format() == Format::CloudFormation {
+            t.document(r, "RepositoryPolicyText", "policy").known()
+        } else {
+            None
+        };
+        let repo = EcrRepository {
+            name: name.clone(),
             encryption_type,
             kms_key_id,
+            policy,
             ..EcrRepository::default()
         };
-        repo.meta = t.finish(src.locations());
-        src.model().aws.ecr.repositories.push(repo);
+        repos.add(repo, t, name.as_deref());
     }
+    for item in src.items("aws_ecr_repository_policy", "") {
+        let (repo, t) = repos.join(&item, "repository", &["encryption_type"]);
+        if let Some(doc) = t.document(&item.res, "policy", "policy").known() {
+            repo.policy = Some(doc);
+        }
+    }
+    let list = repos.finish(src.locations());
+    src.model().aws.ecr.repositories.extend(list);
 }
 
 fn ecs<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
