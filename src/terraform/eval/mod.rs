@@ -1271,6 +1271,14 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_written_attribute_still_names_its_resource() {
+        let text = "variable \"u\" {}\nresource \"aws_ecr_repository\" \"r\" {\n  name = var.u\n}\nlocals {\n  out = aws_ecr_repository.r.name\n}\n";
+        assert!(
+            matches!(out(text), Value::Ref(r) if r.address == "aws_ecr_repository.r" && r.attr == "name")
+        );
+    }
+
+    #[test]
     fn a_partly_unknown_object_is_not_null() {
         let text = "variable \"u\" {}\nlocals {\n  x = { a = var.u }\n  out = local.x != null && var.u != null\n}\n";
         assert_eq!(out(text), Value::Unknown);
