@@ -39,6 +39,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     let by_default = account_default(src);
     let kinds = [
         (Kind::Instance, "aws_instance", "AWS::EC2::Instance"),
+        (Kind::Instance, "aws_spot_instance_request", ""),
         (
             Kind::LaunchTemplate,
             "aws_launch_template",
