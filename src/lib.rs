@@ -860,8 +860,8 @@ fn judge(
 /// The checks a policy could not decide because an attribute it reads is unknown. A check that could
 /// not fire whatever the value is (a probe with every value the policy compares to finds nothing) is
 /// left out, unless something else it reads is unknown too (the probe sets one value): another
-/// attribute of the same element, or an attribute of an entity of another collection it reads (an
-/// account-wide setting).
+/// attribute of the same entity (a network ACL's rules are judged in order), or an attribute of an
+/// entity of another collection it reads (an account-wide setting).
 fn undecided(
     cx: &Shared,
     analysis: &terraform::Analysis,
@@ -869,13 +869,6 @@ fn undecided(
 ) -> Vec<finding::Undecided> {
     let mut out = Vec::new();
     let model_json = serde_json::to_value(&analysis.model).unwrap_or_default();
-    // The element an unknown path belongs to: `ingress[2]` for `ingress[2].cidr_blocks`.
-    let element = |path: &str| -> String {
-        match path.find('[') {
-            Some(i) => path[..path[i..].find(']').map_or(path.len(), |j| i + j + 1)].to_string(),
-            None => String::new(),
-        }
-    };
     let metas = analysis.model.metas();
     for &(collection, meta) in &metas {
         for path in &meta.unknown {
@@ -891,10 +884,11 @@ fn undecided(
                     continue;
                 }
                 let reads = |u: &String| p.reads.contains(u.split(['.', '[']).next().unwrap_or(u));
-                let alone =
-                    !meta.unknown.iter().any(|other| {
-                        other != path && element(other) == element(path) && reads(other)
-                    }) && !metas.iter().any(|(c, m)| {
+                let alone = !meta
+                    .unknown
+                    .iter()
+                    .any(|other| other != path && reads(other))
+                    && !metas.iter().any(|(c, m)| {
                         *c != collection
                             && p.inputs.iter().any(|i| i == c)
                             && m.unknown.iter().any(reads)

@@ -18,11 +18,14 @@ fn scan(main_tf: &str) -> Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
+/// `(rule, line)` of every finding, but the low default-encryption one every bucket without a
+/// setting gets (these tests are about the values functions build).
 fn findings(v: &Value) -> Vec<(String, u64)> {
     v["findings"]
         .as_array()
         .expect("findings")
         .iter()
+        .filter(|f| f["rule_id"] != "AWS-S3-006")
         .map(|f| {
             (
                 f["rule_id"].as_str().expect("rule_id").to_string(),

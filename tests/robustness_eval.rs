@@ -57,7 +57,7 @@ fn messages(v: &Value) -> Vec<String> {
 
 /// A public bucket, so that each module instance has a finding.
 const BUCKET: &str =
-    "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n}\n";
+    "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n  acl    = \"public-read\"\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = \"aws:kms\"\n      }\n    }\n  }\n}\n";
 
 #[test]
 fn a_chain_of_locals_that_double_stops_at_the_value_budget() {
@@ -66,7 +66,7 @@ fn a_chain_of_locals_that_double_stops_at_the_value_budget() {
     for i in 1..=26 {
         let _ = writeln!(text, "  a{i} = [local.a{p}, local.a{p}]", p = i - 1);
     }
-    text.push_str("}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b-${length(local.a26)}\"\n  acl    = \"public-read\"\n}\n");
+    text.push_str("}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b-${length(local.a26)}\"\n  acl    = \"public-read\"\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = \"aws:kms\"\n      }\n    }\n  }\n}\n");
     write(tmp.path(), "main.tf", &text);
     let (v, code) = check_capped(tmp.path());
     assert_eq!(code, 2, "{v}");
@@ -147,7 +147,7 @@ fn sets_of_many_items_are_deduplicated_by_hashing() {
     write(
         tmp.path(),
         "main.tf",
-        "locals {\n  xs = [for i in range(100000) : \"item-${i % 50000}\"]\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b-${length(toset(local.xs))}-${length(distinct(local.xs))}\"\n  acl    = \"public-read\"\n}\n",
+        "locals {\n  xs = [for i in range(100000) : \"item-${i % 50000}\"]\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b-${length(toset(local.xs))}-${length(distinct(local.xs))}\"\n  acl    = \"public-read\"\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = \"aws:kms\"\n      }\n    }\n  }\n}\n",
     );
     let (v, code) = check_capped(tmp.path());
     assert_eq!(code, 1, "{v}");

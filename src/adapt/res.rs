@@ -276,7 +276,8 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         self.nested(ident).unwrap_or_default().into_iter()
     }
 
-    /// Nested blocks named `ident`: in HCL literal ones first, then those `dynamic` blocks generate; in
+    /// Nested blocks named `ident`: in HCL literal ones first, then those `dynamic` blocks generate (`Err`
+    /// when a `dynamic` block's `for_each` is unknown); in
     /// a plan, the objects of the list (or the object) under that name; in a template, the property
     /// object or the objects of the property list, with `Fn::If` followed where its condition is
     /// decided and `!Ref AWS::NoValue` removed. `Err` with why when a template cannot tell, or when
@@ -292,14 +293,7 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                 unexpanded,
             } => {
                 let (ev, file) = (*ev, *file);
-                let found = ev.blocks_in(file, body, ident, scope);
-                // No block is known, and a `dynamic` one may or may not generate some.
-                if found.is_empty() {
-                    if let Some(why) = ev.dynamic_unknown(file, body, ident, scope) {
-                        return Err(why);
-                    }
-                }
-                found
+                ev.blocks_checked(file, body, ident, scope)?
                     .into_iter()
                     .map(|b| Res {
                         span: Span::new(file, parse::block_header(b.header)),

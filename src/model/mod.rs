@@ -24,6 +24,8 @@ pub mod apigateway;
 pub mod backup;
 pub mod cloudtrail;
 pub mod cloudwatch;
+pub mod compute;
+pub mod containers;
 pub mod dax;
 pub mod dms;
 pub mod docdb;
@@ -44,6 +46,7 @@ pub mod redshift;
 pub mod sagemaker;
 pub mod secretsmanager;
 pub mod sqs;
+pub mod workspaces;
 
 use crate::finding::Trace;
 use crate::source::Span;
@@ -56,6 +59,13 @@ pub use apigateway::{
 pub use backup::{Backup, BackupVault};
 pub use cloudtrail::{Cloudtrail, Trail};
 pub use cloudwatch::{Cloudwatch, LogGroup};
+pub use compute::{
+    BlockDevice, Compute, EbsEncryptionDefault, ImagePermission, LaunchPermission, Machine,
+    SnapshotPermission,
+};
+pub use containers::{
+    Ecr, EcrRepository, Ecs, EcsTaskDefinition, EfsVolume, Eks, EksCluster, EksVpcConfig,
+};
 pub use dax::{Dax, DaxCluster};
 pub use dms::{Dms, DmsReplicationInstance};
 pub use docdb::{Docdb, DocdbCluster};
@@ -76,6 +86,7 @@ pub use redshift::{Redshift, RedshiftCluster};
 pub use sagemaker::{Sagemaker, SagemakerEndpointConfiguration, SagemakerNotebookInstance};
 pub use secretsmanager::{Secret, Secretsmanager};
 pub use sqs::{Sqs, SqsQueue};
+pub use workspaces::{Workspace, Workspaces};
 
 /// Fields every entity has.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -123,6 +134,11 @@ pub struct Aws {
     pub sagemaker: Sagemaker,
     pub emr: Emr,
     pub glue: Glue,
+    pub compute: Compute,
+    pub eks: Eks,
+    pub ecr: Ecr,
+    pub ecs: Ecs,
+    pub workspaces: Workspaces,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -488,6 +504,16 @@ collections! {
     "aws.emr.clusters" => aws.emr.clusters;
     "aws.emr.security_configurations" => aws.emr.security_configurations;
     "aws.glue.catalog_encryption_settings" => aws.glue.catalog_encryption_settings;
+    "aws.compute.instances" => aws.compute.instances;
+    "aws.compute.launch_templates" => aws.compute.launch_templates;
+    "aws.compute.launch_configurations" => aws.compute.launch_configurations;
+    "aws.compute.ebs_encryption_defaults" => aws.compute.ebs_encryption_defaults;
+    "aws.compute.snapshot_permissions" => aws.compute.snapshot_permissions;
+    "aws.compute.image_permissions" => aws.compute.image_permissions;
+    "aws.eks.clusters" => aws.eks.clusters;
+    "aws.ecr.repositories" => aws.ecr.repositories;
+    "aws.ecs.task_definitions" => aws.ecs.task_definitions;
+    "aws.workspaces.workspaces" => aws.workspaces.workspaces;
 }
 
 /// Where an entity and its attributes are in the source.

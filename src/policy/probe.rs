@@ -3,8 +3,8 @@
 //! not an undecided SSH check.
 //!
 //! The probe replaces the entity by copies of it, each with the unknown attribute set to one candidate
-//! value (every literal of the policy and of the libraries, alone and in a list, and objects of the
-//! fields the policy reads), and evaluates the policy once over all the copies. A check is undecided
+//! value (left out; every literal of the policy and of the libraries, alone and in a list; objects of
+//! the fields the policy reads), and evaluates the policy once over all the copies. A check is undecided
 //! when some copy is reported.
 
 use super::{Engines, Registry};
@@ -121,9 +121,13 @@ fn probe_input(model: &Value, check: &Check, candidates: &[Value]) -> Option<Val
         values.push(Value::Object(all));
     }
     let mut copies = Vec::new();
-    for (n, v) in values.into_iter().take(MAX_PROBES).enumerate() {
+    // `None`: the attribute turns out not to be set at all (a variable that is null).
+    let values = std::iter::once(None).chain(values.into_iter().map(Some));
+    for (n, v) in values.take(MAX_PROBES).enumerate() {
         let mut copy = entity.clone();
-        set_path(&mut copy, &path, v)?;
+        if let Some(v) = v {
+            set_path(&mut copy, &path, v)?;
+        }
         if let Some(obj) = copy.as_object_mut() {
             obj.insert("id".into(), json!(format!("{}{PROBE_MARK}{n}", check.id)));
             if let Some(Value::Array(unknown)) = obj.get_mut("unknown") {

@@ -286,7 +286,9 @@ impl Writer<'_> {
                                 q.key_span.clone(),
                                 &[],
                                 content,
-                                Body::Resource,
+                                // The generated block's body: `provider` there is a nested block,
+                                // not the resource's meta-argument.
+                                Body::Nested,
                             )?;
                         }
                     }

@@ -8,16 +8,19 @@ mod backup;
 mod cloudtrail;
 mod cloudwatch;
 mod cmk;
+mod containers;
 mod datastores;
 mod dax;
 mod dms;
 mod docdb;
 mod dynamodb;
+mod ec2_storage;
 mod efs;
 mod elasticache;
 mod emr;
 mod firehose;
 mod glue;
+mod images;
 mod kinesis;
 mod lambda;
 mod msk;
@@ -32,6 +35,7 @@ mod sagemaker;
 mod secretsmanager;
 pub(crate) mod security_group;
 mod sqs;
+mod workspaces;
 
 use super::Source;
 
@@ -63,4 +67,8 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     emr::adapt(src);
     glue::adapt(src);
     network_acl::adapt(src);
+    ec2_storage::adapt(src);
+    images::adapt(src);
+    containers::adapt(src);
+    workspaces::adapt(src);
 }

@@ -47,7 +47,11 @@ impl<'a> Evaluator<'a> {
         scope: &Scope,
     ) -> Value {
         if let Some(a) = res.body().get_attribute(attr) {
-            return self.eval(&a.value, scope);
+            let v = self.eval(&a.value, scope);
+            // Unknown, but still known to be this resource's attribute: companions join by it.
+            if v != Value::Unknown {
+                return v;
+            }
         }
         if res.rtype == "aws_s3_bucket" {
             if let Some(Value::String(name)) = res

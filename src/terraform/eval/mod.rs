@@ -372,6 +372,32 @@ impl<'a> Evaluator<'a> {
         ident: &str,
         scope: &Scope,
     ) -> Vec<BlockInstance<'a>> {
+        self.blocks_told(file, body, ident, scope).0
+    }
+
+    /// [`Evaluator::blocks_in`], or why the blocks cannot be told: a `dynamic "ident"` whose
+    /// `for_each` is unknown may generate any number of them.
+    pub fn blocks_checked(
+        &self,
+        file: FileId,
+        body: &'a Body,
+        ident: &str,
+        scope: &Scope,
+    ) -> Result<Vec<BlockInstance<'a>>, Vec<String>> {
+        match self.blocks_told(file, body, ident, scope) {
+            (blocks, None) => Ok(blocks),
+            (_, Some(why)) => Err(why),
+        }
+    }
+
+    fn blocks_told(
+        &self,
+        file: FileId,
+        body: &'a Body,
+        ident: &str,
+        scope: &Scope,
+    ) -> (Vec<BlockInstance<'a>>, Option<Vec<String>>) {
+        let mut unknown: Option<Vec<String>> = None;
         let mut out: Vec<BlockInstance<'a>> = body
             .blocks()
             .filter(|b| b.has_ident(ident))
@@ -396,6 +422,15 @@ impl<'a> Evaluator<'a> {
                 .body
                 .get_attribute("for_each")
                 .map_or(Value::Unknown, |a| self.eval_in(file, &a.value, scope));
+            let known = matches!(collection, Value::Null) || entries(collection.clone()).is_some();
+            if !known {
+                let mut why = self.take_why();
+                why.insert(
+                    0,
+                    format!("the `for_each` of `dynamic \"{ident}\"` is not known, so how many `{ident}` blocks it makes is not known"),
+                );
+                unknown.get_or_insert_with(Vec::new).extend(why);
+            }
             for (k, v) in entries(collection).unwrap_or_default() {
                 let mut inner = scope.flattened();
                 inner.bind(
@@ -409,40 +444,7 @@ impl<'a> Evaluator<'a> {
                 });
             }
         }
-        out
-    }
-
-    /// Why the `dynamic "ident"` blocks of `body` cannot be told: the `for_each` of one of them is
-    /// not a known collection (so [`Evaluator::blocks_in`] left its blocks out). `None` when every
-    /// one is known, or there is none.
-    pub fn dynamic_unknown(
-        &self,
-        file: FileId,
-        body: &'a Body,
-        ident: &str,
-        scope: &Scope,
-    ) -> Option<Vec<String>> {
-        for b in body.blocks().filter(|b| {
-            b.has_ident("dynamic") && b.labels.first().is_some_and(|l| l.as_str() == ident)
-        }) {
-            if b.body.get_blocks("content").next().is_none() {
-                continue;
-            }
-            let collection = b
-                .body
-                .get_attribute("for_each")
-                .map_or(Value::Unknown, |a| self.eval_in(file, &a.value, scope));
-            let mut why = self.take_why();
-            self.take_trace();
-            if entries(collection).is_none() {
-                why.insert(
-                    0,
-                    format!("the `for_each` of the dynamic `{ident}` block is not known"),
-                );
-                return Some(why);
-            }
-        }
-        None
+        (out, unknown)
     }
 
     /// Where the value of the last top-level [`Evaluator::eval_in`] came from (variables and locals it
@@ -693,6 +695,9 @@ impl<'a> Evaluator<'a> {
             B::Eq | B::NotEq => {
                 if l.is_known() && r.is_known() {
                     Value::Bool((l == r) == (op == B::Eq))
+                } else if (l == Value::Null && not_null(&r)) || (r == Value::Null && not_null(&l)) {
+                    // An object or list with unknown parts is still known not to be null.
+                    Value::Bool(op == B::NotEq)
                 } else {
                     Value::Unknown
                 }
@@ -1139,6 +1144,11 @@ impl<'a> Evaluator<'a> {
 
 /// The (key, value) pairs a `for` iterates: indexes of a list, keys of an object; `None` for anything
 /// else (unknown included).
+/// A value known not to be null, though parts of it may be unknown.
+fn not_null(v: &Value) -> bool {
+    !matches!(v, Value::Null | Value::Unknown | Value::Ref(_))
+}
+
 pub(crate) fn entries(collection: Value) -> Option<Vec<(Value, Value)>> {
     match collection {
         Value::List(items) => Some(
@@ -1231,14 +1241,14 @@ mod tests {
             .expect("resource");
         let scope = Scope::default();
         assert!(ev
-            .dynamic_unknown(FileId(0), &block.body, "vpc_options", &scope)
-            .is_some());
+            .blocks_checked(FileId(0), &block.body, "vpc_options", &scope)
+            .is_err());
         assert!(ev
-            .dynamic_unknown(FileId(0), &block.body, "ebs_options", &scope)
-            .is_none());
+            .blocks_checked(FileId(0), &block.body, "ebs_options", &scope)
+            .is_ok_and(|b| b.len() == 1));
         assert!(ev
-            .dynamic_unknown(FileId(0), &block.body, "encrypt_at_rest", &scope)
-            .is_none());
+            .blocks_checked(FileId(0), &block.body, "encrypt_at_rest", &scope)
+            .is_ok_and(|b| b.is_empty()));
     }
 
     #[test]
@@ -1287,6 +1297,46 @@ mod tests {
         assert!(
             matches!(&items[2], Value::Ref(r) if r.address == "aws_kms_key.k" && r.attr == "arn")
         );
+    }
+
+    #[test]
+    fn an_unknown_written_attribute_still_names_its_resource() {
+        let text = "variable \"u\" {}\nresource \"aws_ecr_repository\" \"r\" {\n  name = var.u\n}\nlocals {\n  out = aws_ecr_repository.r.name\n}\n";
+        assert!(
+            matches!(out(text), Value::Ref(r) if r.address == "aws_ecr_repository.r" && r.attr == "name")
+        );
+    }
+
+    #[test]
+    fn a_partly_unknown_object_is_not_null() {
+        let text = "variable \"u\" {}\nlocals {\n  x = { a = var.u }\n  out = local.x != null && var.u != null\n}\n";
+        assert_eq!(out(text), Value::Unknown);
+        let text = "variable \"u\" {}\nlocals {\n  x = { a = var.u }\n  out = local.x != null\n}\n";
+        assert_eq!(out(text), Value::Bool(true));
+        let text = "variable \"u\" {}\nlocals {\n  out = null == [var.u]\n}\n";
+        assert_eq!(out(text), Value::Bool(false));
+    }
+
+    #[test]
+    fn dynamic_blocks_over_an_unknown_collection_cannot_be_told() {
+        let files = parsed(
+            "variable \"u\" {}\nresource \"x\" \"y\" {\n  dynamic \"b\" {\n    for_each = var.u\n    content {}\n  }\n  dynamic \"c\" {\n    for_each = null\n    content {}\n  }\n}\n",
+        );
+        let module = Module::new(&files);
+        let ev = Evaluator::new(&module);
+        let Some(res) = module.resources_of("x").next() else {
+            panic!("resource")
+        };
+        let scope = Scope::default();
+        let why = ev
+            .blocks_checked(res.file, res.body(), "b", &scope)
+            .err()
+            .unwrap_or_default();
+        assert!(why[0].contains("`for_each` of `dynamic \"b\"`"), "{why:?}");
+        assert!(ev.blocks_in(res.file, res.body(), "b", &scope).is_empty());
+        assert!(ev
+            .blocks_checked(res.file, res.body(), "c", &scope)
+            .is_ok_and(|b| b.is_empty()));
     }
 
     #[test]

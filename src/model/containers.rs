@@ -1,0 +1,84 @@
+//! EKS, ECR and ECS (docs/model.md, `aws.eks`, `aws.ecr`, `aws.ecs`).
+
+use super::{Document, Meta};
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Eks {
+    pub clusters: Vec<EksCluster>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct EksCluster {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub vpc_config: EksVpcConfig,
+    /// Who holds the key that envelope-encrypts Kubernetes secrets: `AWS_OWNED` (EKS's default for
+    /// every cluster on Kubernetes 1.28 and later) or `CUSTOMER_MANAGED` (an `encryption_config` for
+    /// `secrets` with a KMS key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secrets_key_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secrets_kms_key_id: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct EksVpcConfig {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint_public_access: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint_private_access: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_access_cidrs: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Ecr {
+    pub repositories: Vec<EcrRepository>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct EcrRepository {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `AES256` (the default: S3-managed keys), `KMS` or `KMS_DSSE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    /// The repository policy (`aws_ecr_repository_policy`, `RepositoryPolicyText`); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Ecs {
+    pub task_definitions: Vec<EcsTaskDefinition>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct EcsTaskDefinition {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// Volumes backed by EFS; other volume kinds are left out.
+    pub efs_volumes: Vec<EfsVolume>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct EfsVolume {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_system_id: Option<String>,
+    /// `ENABLED` or `DISABLED` (the default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transit_encryption: Option<String>,
+}
+
+entity!(EksCluster, EcrRepository, EcsTaskDefinition);
