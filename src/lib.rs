@@ -691,7 +691,7 @@ fn apply_suppressions(
     let index = suppress::Index::new(directives);
     let before = findings.len();
     findings.retain(|f| {
-        let meta = &registry.policies[f.rule].meta;
+        let policy = &registry.policies[f.rule];
         let line = sources.get(f.span.file).line_col(f.span.range.start).line;
         let header_line = sources
             .get(f.header.file)
@@ -701,7 +701,7 @@ fn apply_suppressions(
         for i in index.covering(&f.span, line, &f.header, header_line) {
             let d = &directives[i];
             for (k, w) in d.ids.iter().enumerate() {
-                if suppress::names_rule(&w.text, &meta.id, &meta.name) {
+                if suppress::names_rule(&w.text, &policy.id, &policy.name) {
                     used[i][k] = true;
                     keep &= !applied[i];
                 }
@@ -713,7 +713,7 @@ fn apply_suppressions(
         registry
             .policies
             .iter()
-            .any(|p| suppress::names_rule(w, &p.meta.id, &p.meta.name))
+            .any(|p| suppress::names_rule(w, &p.id, &p.name))
     };
     let mut warnings = Vec::new();
     for (d, used) in directives.iter().zip(used) {
@@ -730,7 +730,7 @@ fn apply_suppressions(
                 registry
                     .policies
                     .iter()
-                    .flat_map(|p| [p.meta.id.as_str(), p.meta.name.as_str()]),
+                    .flat_map(|p| [p.id.as_str(), p.name.as_str()]),
             )
             .map_or_else(
                 || "; `preflight rules` lists the rules".to_string(),

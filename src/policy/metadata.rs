@@ -23,6 +23,22 @@ pub struct Metadata {
 }
 
 impl Metadata {
+    /// Stands for METADATA that could not be read (never for a built-in policy: a test parses them).
+    pub fn unreadable(why: &str) -> Metadata {
+        Metadata {
+            id: String::new(),
+            name: String::new(),
+            title: format!("METADATA could not be read: {why}"),
+            description: String::new(),
+            severity: Severity::High,
+            category: String::new(),
+            recommended_action: String::new(),
+            recommended_action_cloudformation: None,
+            frameworks: Vec::new(),
+            references: Vec::new(),
+        }
+    }
+
     /// The fix for a finding, in CloudFormation's terms when it was found in a template.
     pub fn help(&self, cloudformation: bool) -> &str {
         match (&self.recommended_action_cloudformation, cloudformation) {

@@ -27,7 +27,11 @@ pub struct PolicyError {
 /// One loaded policy.
 #[derive(Debug)]
 pub struct Policy {
-    pub meta: Metadata,
+    /// `custom.id` and `custom.name` of the METADATA (read off the text for built-in policies, whose
+    /// full METADATA is parsed only when something shows it).
+    pub id: String,
+    pub name: String,
+    pub meta: LazyMeta,
     pub package: String,
     pub source_path: String,
     /// Model collections the policy reads (`aws.s3.buckets`); it is skipped when none holds an entity.
@@ -41,6 +45,53 @@ pub struct Policy {
     rule: String,
     /// Index of its file in the registry's files.
     file: usize,
+}
+
+/// A policy's METADATA, parsed the first time it is read: a scan reads it only for the rules that
+/// report something.
+pub struct LazyMeta {
+    /// The METADATA comment block, when it is still to be parsed.
+    block: String,
+    parsed: std::sync::OnceLock<Metadata>,
+}
+
+impl LazyMeta {
+    fn parsed(meta: Metadata) -> LazyMeta {
+        LazyMeta {
+            block: String::new(),
+            parsed: std::sync::OnceLock::from(meta),
+        }
+    }
+
+    fn later(block: String) -> LazyMeta {
+        LazyMeta {
+            block,
+            parsed: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for LazyMeta {
+    type Target = Metadata;
+
+    fn deref(&self) -> &Metadata {
+        self.parsed.get_or_init(|| {
+            // Only built-in METADATA is parsed late, and a unit test parses every one of them.
+            metadata::parse(&self.block).unwrap_or_else(|e| Metadata::unreadable(&e))
+        })
+    }
+}
+
+impl std::fmt::Debug for LazyMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl serde::Serialize for LazyMeta {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
 }
 
 /// The engines of one scanning thread, cloned from the registry's on first use.
@@ -120,7 +171,9 @@ impl Registry {
                 files.push((p.display().to_string(), text));
             }
         }
-        let mut registry = Registry::load(files)?;
+        let mut registry = Registry::load_with(files, |path| {
+            embedded::EMBEDDED.iter().any(|(p, _)| *p == path)
+        })?;
         for p in &mut registry.policies {
             p.custom = !embedded::EMBEDDED
                 .iter()
@@ -223,12 +276,20 @@ impl Registry {
                 }
                 (true, true) => {}
             }
-            let meta = metadata::parse(text).map_err(|message| PolicyError {
-                path: path.clone(),
-                message,
-            })?;
+            let (id, name, meta) = match (trusted(&path), metadata_ids(text)) {
+                (true, Some((id, name))) => (id, name, LazyMeta::later(metadata_block(text))),
+                _ => {
+                    let meta = metadata::parse(text).map_err(|message| PolicyError {
+                        path: path.clone(),
+                        message,
+                    })?;
+                    (meta.id.clone(), meta.name.clone(), LazyMeta::parsed(meta))
+                }
+            };
             let package = package.trim_start_matches("data.").to_string();
             policies.push(Policy {
+                id,
+                name,
                 rule: format!("data.{package}.deny"),
                 inputs: input_collections(text),
                 reads: field_names(text),
@@ -239,14 +300,14 @@ impl Registry {
                 custom: false,
             });
         }
-        policies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        policies.sort_by(|a, b| a.id.cmp(&b.id));
         for pair in policies.windows(2) {
-            if pair[0].meta.id == pair[1].meta.id {
+            if pair[0].id == pair[1].id {
                 return Err(PolicyError {
                     path: pair[1].source_path.clone(),
                     message: format!(
                         "rule id {} is also used by {}",
-                        pair[1].meta.id, pair[0].source_path
+                        pair[1].id, pair[0].source_path
                     ),
                 });
             }
@@ -304,14 +365,31 @@ impl Registry {
             .ok_or_else(|| "no policy engine".to_string())
     }
 
-    /// Parses and compiles the libraries and the policies `wanted` into a prepared engine.
+    /// Parses and compiles the policies `wanted` and the libraries they import (directly or through
+    /// other libraries) into a prepared engine.
     fn build_engine(&self, wanted: &[usize]) -> Result<Engine, String> {
         let mut engine = Engine::new();
-        let files = self
-            .libraries
-            .iter()
-            .chain(wanted.iter().map(|&i| &self.policies[i].file));
-        for &f in files {
+        let mut files: Vec<usize> = wanted.iter().map(|&i| self.policies[i].file).collect();
+        let mut next = 0;
+        while next < files.len() {
+            let imports = imported_packages(&self.files[files[next]].1);
+            next += 1;
+            for &lib in &self.libraries {
+                let package = declared_package(&self.files[lib].1);
+                // An import names the package or a rule in it (`import data.preflight.lib.aws.iam`).
+                let imported = package.is_some_and(|p| {
+                    imports.iter().any(|i| {
+                        i == &p
+                            || i.strip_prefix(p.as_str())
+                                .is_some_and(|r| r.starts_with('.'))
+                    })
+                });
+                if imported && !files.contains(&lib) {
+                    files.push(lib);
+                }
+            }
+        }
+        for &f in &files {
             let (path, text) = &self.files[f];
             engine
                 .add_policy(path.clone(), text.clone())
@@ -332,7 +410,7 @@ impl Registry {
     pub fn find(&self, id_or_name: &str) -> Option<&Policy> {
         self.policies
             .iter()
-            .find(|p| p.meta.id.eq_ignore_ascii_case(id_or_name) || p.meta.name == id_or_name)
+            .find(|p| p.id.eq_ignore_ascii_case(id_or_name) || p.name == id_or_name)
     }
 
     /// Evaluates every policy that reads a collection present in `model`. A policy that fails (an error
@@ -460,6 +538,56 @@ impl Registry {
         }
         result
     }
+}
+
+/// The METADATA comment block of a policy's text: `# METADATA` and the comment lines after it.
+fn metadata_block(text: &str) -> String {
+    let mut out = String::new();
+    for l in text
+        .lines()
+        .skip_while(|l| l.trim() != "# METADATA")
+        .take_while(|l| l.starts_with('#'))
+    {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+/// `custom.id` and `custom.name` read off a METADATA block written the usual way (`#   id: X` under
+/// `# custom:`), without parsing it; `None` when they are not found so.
+fn metadata_ids(text: &str) -> Option<(String, String)> {
+    let block = metadata_block(text);
+    let mut custom = false;
+    let (mut id, mut name) = (None, None);
+    for l in block.lines() {
+        let l = l.trim_start_matches('#');
+        if l.trim_end() == " custom:" {
+            custom = true;
+            continue;
+        }
+        if !l.starts_with("  ") {
+            custom = false;
+        }
+        if !custom {
+            continue;
+        }
+        if let Some(v) = l.strip_prefix("   id: ") {
+            id = Some(v.trim().to_string());
+        } else if let Some(v) = l.strip_prefix("   name: ") {
+            name = Some(v.trim().to_string());
+        }
+    }
+    Some((id?, name?))
+}
+
+/// The packages a policy's text imports (`import data.preflight.lib` → `preflight.lib`), read off the
+/// text; `rego.v1` and `input` imports are not packages.
+fn imported_packages(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix("import data."))
+        .map(|rest| rest.split_whitespace().next().unwrap_or("").to_string())
+        .collect()
 }
 
 /// The package a policy's text declares (`package a.b`), read without parsing the policy.
@@ -629,6 +757,29 @@ mod tests {
                 .has_declared_rule_rooted_at(path, "deny")
                 .expect("checks");
             assert_eq!(deny, declares_deny(text), "{path}");
+        }
+    }
+
+    /// The built-in METADATA is parsed late: every block must parse, with the id and name read off
+    /// the text.
+    #[test]
+    fn builtin_metadata_parses_and_ids_read_off_the_text_match() {
+        for (path, text) in embedded::EMBEDDED {
+            if !declares_deny(text) {
+                continue;
+            }
+            let parsed = metadata::parse(text).expect("built-in METADATA parses");
+            assert_eq!(
+                metadata_ids(text),
+                Some((parsed.id.clone(), parsed.name.clone())),
+                "{path}"
+            );
+            assert_eq!(
+                metadata::parse(&metadata_block(text))
+                    .expect("block parses")
+                    .id,
+                parsed.id
+            );
         }
     }
 
