@@ -78,6 +78,7 @@ data_ports := {
 	7474: "Neo4j",
 	7687: "Neo4j Bolt",
 	8020: "HDFS NameNode",
+	8182: "Neptune (Gremlin)",
 	8983: "Solr",
 	9042: "Cassandra CQL",
 	9092: "Kafka",

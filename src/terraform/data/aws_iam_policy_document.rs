@@ -11,15 +11,14 @@ use std::collections::BTreeMap;
 /// Renders `data "aws_iam_policy_document"` as the provider does: `source_policy_documents` first,
 /// then the `statement` blocks (replacing source statements with the same `sid`), then
 /// `override_policy_documents` (replacing by `sid`, else appended). Unknown parts stay unknown.
-pub fn render<'a>(ev: &Evaluator<'a>, ds: &Resource<'a>) -> Value {
+pub fn render<'a>(ev: &Evaluator<'a>, ds: &Resource<'a>, scope: &Scope) -> Value {
     let body = ds.body();
-    let scope = Scope::default();
     let mut statements: Vec<Value> = Vec::new();
     let docs = |name: &str| -> Vec<Value> {
         let Some(a) = body.get_attribute(name) else {
             return Vec::new();
         };
-        match ev.eval_at(ds.file, &a.value) {
+        match ev.eval_in(ds.file, &a.value, scope) {
             Value::List(items) => items
                 .into_iter()
                 .flat_map(|doc| match functions::call("jsondecode", vec![doc]) {
@@ -37,8 +36,8 @@ pub fn render<'a>(ev: &Evaluator<'a>, ds: &Resource<'a>) -> Value {
     for s in docs("source_policy_documents") {
         merge_statement(&mut statements, s);
     }
-    for b in ev.blocks_in(ds.file, body, "statement", &scope) {
-        let scope = b.scope.as_ref().unwrap_or(&scope);
+    for b in ev.blocks_in(ds.file, body, "statement", scope) {
+        let scope = b.scope.as_ref().unwrap_or(scope);
         merge_statement(
             &mut statements,
             render_statement(ev, ds.file, b.body, scope),

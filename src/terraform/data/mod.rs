@@ -9,11 +9,16 @@ use super::module::Resource;
 use super::value::Value;
 
 /// The attribute `attr` of the data source `ds` when preflight can compute it; `None` otherwise.
-pub fn attribute<'a>(ev: &Evaluator<'a>, ds: &Resource<'a>, attr: &str) -> Option<Value> {
+pub fn attribute<'a>(
+    ev: &Evaluator<'a>,
+    ds: &Resource<'a>,
+    attr: &str,
+    scope: &super::eval::Scope,
+) -> Option<Value> {
     match (ds.rtype, attr) {
         ("aws_iam_policy_document", "json" | "minified_json") => Some(functions::call(
             "jsonencode",
-            vec![aws_iam_policy_document::render(ev, ds)],
+            vec![aws_iam_policy_document::render(ev, ds, scope)],
         )),
         _ => None,
     }

@@ -916,14 +916,28 @@ impl<'a> Evaluator<'a> {
                 let (Some(dtype), Some(dname)) = (attr(0), attr(1)) else {
                     return (Value::Unknown, &[]);
                 };
-                let computed = self
-                    .module
-                    .data
-                    .get(&(dtype, dname))
-                    .zip(attr(2))
-                    .and_then(|(ds, a)| super::data::attribute(self, ds, a));
+                // `data.x.y[key].attr` names one instance of a data source with `count` or `for_each`.
+                let key = match ops.get(2).map(|o| o.value()) {
+                    Some(TraversalOperator::Index(e)) => Some(self.eval(e, scope)),
+                    Some(TraversalOperator::LegacyIndex(n)) => {
+                        Some(Value::Number(*n.value() as f64))
+                    }
+                    _ => None,
+                };
+                let at = if key.is_some() { 3 } else { 2 };
+                let computed = self.module.data.get(&(dtype, dname)).and_then(|ds| {
+                    let a = attr(at)?;
+                    match (&key, is_expanded(ds)) {
+                        (None, false) => super::data::attribute(self, ds, a, &Scope::default()),
+                        (Some(k), true) => {
+                            let inst = self.instance_for_key(ds, k)?;
+                            super::data::attribute(self, ds, a, &inst.scope)
+                        }
+                        _ => None,
+                    }
+                });
                 match computed {
-                    Some(v) => (v, &ops[3..]),
+                    Some(v) => (v, &ops[at + 1..]),
                     None => (
                         self.unknown_because(format!(
                             "data.{dtype}.{dname} is read from the cloud when Terraform plans"

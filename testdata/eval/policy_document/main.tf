@@ -105,3 +105,36 @@ resource "aws_iam_role" "vendor" {
   name               = "vendor"
   assume_role_policy = data.aws_iam_policy_document.trust_anyone.json # expect: AWS-IAM-002
 }
+
+# A document with `count` is read through its index, with `count.index` bound.
+data "aws_iam_policy_document" "downloads" {
+  count = 1
+
+  statement {
+    sid       = "PublicDownload${count.index}"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-downloads/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_s3_bucket" "downloads" { # expect: AWS-S3-006
+  bucket = "acme-downloads"
+}
+
+resource "aws_s3_bucket_public_access_block" "downloads" {
+  bucket                  = aws_s3_bucket.downloads.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = false # expect: AWS-S3-002
+  restrict_public_buckets = false
+}
+
+resource "aws_s3_bucket_policy" "downloads" {
+  bucket = aws_s3_bucket.downloads.id
+  policy = data.aws_iam_policy_document.downloads[0].json # expect: AWS-S3-003
+}

@@ -5,7 +5,7 @@
 #   of an address going live: SQL Server 1433, Oracle 1521, NFS 2049, ZooKeeper 2181, Docker API
 #   2375/2376, etcd 2379, MySQL 3306, PostgreSQL 5432, Redshift 5439, Kibana 5601, RabbitMQ 5672/15672,
 #   CouchDB 5984, Redis 6379, Cassandra 7000/7001/7199/9042/9160, Neo4j 7474/7687, HDFS 8020/50070,
-#   Solr 8983, Kafka 9092, Elasticsearch 9200/9300, Memcached 11211 (also UDP, as NFS),
+#   Neptune 8182, Solr 8983, Kafka 9092, Elasticsearch 9200/9300, Memcached 11211 (also UDP, as NFS),
 #   CockroachDB 26257, MongoDB 27017-27019 and ActiveMQ 61616. A security group rule that admits one of
 #   them from 0.0.0.0/0 or ::/0 leaves the data behind it one default password, missing authentication
 #   or unpatched server away from being read, encrypted for ransom or wiped; several of these services

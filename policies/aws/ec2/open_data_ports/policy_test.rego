@@ -75,3 +75,10 @@ test_unknown_port_silent if {
 	r := json.remove(rule({}), ["from_port", "to_port"])
 	count(deny_for(group([r], ["ingress[0].from_port", "ingress[0].to_port"]))) == 0
 }
+
+# Neptune's Gremlin endpoint (found open in a public sample stack).
+test_neptune_denied if {
+	results := deny_for(group([rule({"from_port": 8182, "to_port": 8182})], []))
+	some r in results
+	r.message == "Security group `db` allows Neptune (Gremlin) (port 8182) from the whole internet (0.0.0.0/0)"
+}
