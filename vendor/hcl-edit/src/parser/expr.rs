@@ -549,19 +549,12 @@ fn object_items<'i>(
                 return Ok(());
             }
 
-            let checkpoint = input.checkpoint();
             let mut key = object_key(input)?;
             let key_hash = seen.hash(&key);
-
-            if seen.contains(key_hash, &key, &items) {
-                input.reset(&checkpoint);
-                return cut_err(fail)
-                    .context(StrContext::Label("object item"))
-                    .context(StrContext::Expected(StrContextValue::Description(
-                        "unique object key; found redefined object key",
-                    )))
-                    .parse_next(input);
-            }
+            // PATCHED (preflight): a redefined key replaces the earlier item, as HCL's object
+            // constructor does (the last value wins; Terraform accepts such literals), instead of
+            // failing the whole file.
+            let existing = seen.find(key_hash, &key, &items);
 
             let mut value = object_value(input)?;
             key.decor_mut().set_prefix(trailing);
@@ -573,8 +566,7 @@ fn object_items<'i>(
             let value_terminator = match ch {
                 '}' => {
                     value.set_terminator(ObjectValueTerminator::None);
-                    seen.record(key_hash, items.len());
-                    items.push((key, value));
+                    put_item(&mut items, &mut seen, existing, key_hash, key, value);
                     let object = object_from_unique_items(items);
                     state.borrow_mut().on_expr_term(Expression::Object(object));
                     return Ok(());
@@ -617,6 +609,24 @@ fn object_items<'i>(
             };
 
             value.set_terminator(value_terminator);
+            put_item(&mut items, &mut seen, existing, key_hash, key, value);
+        }
+    }
+}
+
+// PATCHED (preflight): new, see `object_items`.
+/// Adds an item, or replaces the earlier item `existing` whose key is equal (keeping its place).
+fn put_item(
+    items: &mut Vec<(ObjectKey, ObjectValue)>,
+    seen: &mut SeenObjectKeys,
+    existing: Option<usize>,
+    key_hash: u64,
+    key: ObjectKey,
+    value: ObjectValue,
+) {
+    match existing {
+        Some(index) => items[index] = (key, value),
+        None => {
             seen.record(key_hash, items.len());
             items.push((key, value));
         }
@@ -628,7 +638,8 @@ fn object_items<'i>(
 /// Builds an `Object` from items whose keys are pairwise unequal, without comparing the keys again.
 fn object_from_unique_items(items: Vec<(ObjectKey, ObjectValue)>) -> Object {
     // SAFETY: `from_vec_unchecked` requires that no two keys are equal. `object_items` only pushes
-    // a key after `SeenObjectKeys::contains` has found no equal key among the earlier ones.
+    // a key after `SeenObjectKeys::find` has found no equal key among the earlier ones (an equal key
+    // replaces the earlier item in place).
     let items = unsafe { VecMap::from_vec_unchecked(items) };
     Object::from(items)
 }
@@ -661,16 +672,21 @@ impl SeenObjectKeys {
         state.finish()
     }
 
-    /// Whether `items` holds a key equal to `key`, whose hash is `key_hash`.
-    fn contains(&self, key_hash: u64, key: &ObjectKey, items: &[(ObjectKey, ObjectValue)]) -> bool {
+    /// The index of the item of `items` whose key is equal to `key` (whose hash is `key_hash`).
+    fn find(
+        &self,
+        key_hash: u64,
+        key: &ObjectKey,
+        items: &[(ObjectKey, ObjectValue)],
+    ) -> Option<usize> {
         let mut next = self.latest.get(&key_hash).copied();
         while let Some(index) = next {
             if items[index].0 == *key {
-                return true;
+                return Some(index);
             }
             next = self.previous[index];
         }
-        false
+        None
     }
 
     /// Records that the key of the next item, `items[index]`, has the hash `key_hash`.
