@@ -34,6 +34,10 @@ deny contains lib.result(s, sprintf("method_settings[%d].cache_data_encrypted", 
 	msg := sprintf("API Gateway stage `%s` caches responses%s without encrypting the cache", [s.label, methods(setting)])
 }
 
-methods(setting) := sprintf(" of `%s`", [setting.method_path]) if {
+# `orders/{id}/GET` (the model's method path) is shown as `GET /orders/{id}`.
+methods(setting) := sprintf(" of `%s /%s`", [method, path]) if {
 	setting.method_path != "*/*"
+	parts := split(setting.method_path, "/")
+	method := parts[count(parts) - 1]
+	path := concat("/", array.slice(parts, 0, count(parts) - 1))
 } else := ""

@@ -22,7 +22,7 @@ test_unencrypted_cache_denied if {
 test_method_path_named if {
 	results := deny_for(stage([{"method_path": "orders/GET", "caching_enabled": true, "cache_data_encrypted": false}], {}))
 	some r in results
-	r.message == "API Gateway stage `prod` caches responses of `orders/GET` without encrypting the cache"
+	r.message == "API Gateway stage `prod` caches responses of `GET /orders` without encrypting the cache"
 }
 
 test_encrypted_allowed if {
@@ -40,4 +40,13 @@ test_no_cache_cluster_allowed if {
 test_unknown_silent if {
 	s := object.remove(stage([{"caching_enabled": true}], {"unknown": ["cache_cluster_enabled", "method_settings[0].cache_data_encrypted"]}), ["cache_cluster_enabled"])
 	count(deny_for(s)) == 0
+}
+
+test_nested_path_is_shown_method_first if {
+	results := p.deny with input as {"aws": {"apigateway": {"stages": [{
+		"id": "aws_api_gateway_stage.prod", "label": "prod", "unknown": [], "cache_cluster_enabled": true,
+		"method_settings": [{"method_path": "orders/{id}/GET", "caching_enabled": true, "cache_data_encrypted": false}],
+	}]}}}
+	some r in results
+	r.message == "API Gateway stage `prod` caches responses of `GET /orders/{id}` without encrypting the cache"
 }
