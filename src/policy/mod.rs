@@ -98,9 +98,6 @@ impl serde::Serialize for LazyMeta {
 #[derive(Default)]
 pub struct Engines(std::collections::HashMap<Vec<usize>, Engine>);
 
-/// Distinct sets of policies prepared in one process before one engine with all of them takes over.
-const MAX_ENGINES: usize = 64;
-
 /// Every policy. Each is parsed and compiled only when a scanned model holds an entity it reads: an
 /// engine is prepared once per set of policies a model needs, kept here, and cloned by each scanning
 /// thread ([`Engines`]).
@@ -110,8 +107,8 @@ pub struct Registry {
     files: Vec<(String, String)>,
     /// The files that are libraries (no `deny`): every engine loads them.
     libraries: Vec<usize>,
-    /// Prepared engines by the policies they hold (indices into `policies`), at most
-    /// [`MAX_ENGINES`]; past that, one engine with every policy serves the other sets.
+    /// Prepared engines by the policies they hold (sorted indices into `policies`): the first set a
+    /// scan needs, then, if it needs another, one with every policy.
     engines: std::sync::Mutex<std::collections::HashMap<Vec<usize>, Engine>>,
     timeout: std::time::Duration,
     isolation: Option<worker::Isolation>,
@@ -341,23 +338,35 @@ impl Registry {
         local: &'e mut Engines,
         wanted: &[usize],
     ) -> Result<&'e mut Engine, String> {
-        let key = if local.0.contains_key(wanted) {
-            wanted.to_vec()
-        } else {
-            let mut shared = self.engines.lock().map_err(|e| e.to_string())?;
-            let key = if shared.len() >= MAX_ENGINES && !shared.contains_key(wanted) {
-                (0..self.policies.len()).collect()
-            } else {
-                wanted.to_vec()
-            };
-            if !shared.contains_key(&key) {
-                let engine = self.build_engine(&key)?;
-                shared.insert(key.clone(), engine);
+        // Any engine that holds every wanted policy will do (its other policies are not evaluated).
+        let covers = |key: &[usize]| wanted.iter().all(|i| key.binary_search(i).is_ok());
+        let key = match local.0.keys().find(|k| covers(k)) {
+            Some(k) => k.clone(),
+            None => {
+                let mut shared = self.engines.lock().map_err(|e| e.to_string())?;
+                let key = match shared.keys().find(|k| covers(k)) {
+                    Some(k) => k.clone(),
+                    None => {
+                        // The first set a process needs is compiled alone (a pre-commit scan of one
+                        // file needs a handful of policies); a scan that needs a second set gets one
+                        // engine with every policy, compiled once, instead of one per set.
+                        let key: Vec<usize> = if shared.is_empty() {
+                            wanted.to_vec()
+                        } else {
+                            (0..self.policies.len())
+                                .filter(|&i| self.isolation.is_none() || !self.policies[i].custom)
+                                .collect()
+                        };
+                        let engine = self.build_engine(&key)?;
+                        shared.insert(key.clone(), engine);
+                        key
+                    }
+                };
+                if let Some(engine) = shared.get(&key) {
+                    local.0.insert(key.clone(), engine.clone());
+                }
+                key
             }
-            if let Some(engine) = shared.get(&key) {
-                local.0.insert(key.clone(), engine.clone());
-            }
-            key
         };
         local
             .0
@@ -804,6 +813,22 @@ mod tests {
         let mut other = reg.engines();
         reg.evaluate(&mut other, &model);
         assert_eq!(reg.engines.lock().expect("lock").len(), 1);
+        // A model that needs other policies gets the engine with every policy, once; a third set is
+        // served by it too.
+        let mut volumes = Model::default();
+        volumes
+            .aws
+            .ebs
+            .volumes
+            .push(crate::model::Volume::default());
+        let (_, failures) = reg.evaluate(&mut other, &volumes);
+        assert!(failures.is_empty(), "{failures:?}");
+        let mut buckets = Model::default();
+        buckets.aws.s3.buckets.push(crate::model::Bucket::default());
+        reg.evaluate(&mut other, &buckets);
+        let shared = reg.engines.lock().expect("lock");
+        assert_eq!(shared.len(), 2);
+        assert!(shared.keys().any(|k| k.len() == reg.policies.len()));
     }
 
     #[test]

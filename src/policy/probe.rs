@@ -40,7 +40,7 @@ impl Registry {
         if policy.custom && self.isolation.is_some() {
             return true;
         }
-        let Some(input) = probe_input(model_json, check, &self.candidates(check.policy)) else {
+        let Some(copies) = probe_copies(model_json, check, &self.candidates(check.policy)) else {
             return true;
         };
         let present = model.present_collections();
@@ -54,19 +54,38 @@ impl Registry {
         let Ok(engine) = self.engine_for(engines, &wanted) else {
             return true;
         };
-        engine.set_input(regorus::Value::from(input));
-        let Ok(value) = engine.eval_rule(policy.rule.clone()) else {
-            return true;
-        };
-        let Ok(Value::Array(results)) = serde_json::to_value(&value) else {
-            // Undefined: no copy was reported.
-            return false;
-        };
         let prefix = format!("{}{PROBE_MARK}", check.id);
-        results.iter().any(|r| {
-            r.get("id")
-                .and_then(Value::as_str)
-                .is_some_and(|id| id.starts_with(&prefix))
+        // Whether a copy of `copies` is reported; `None` when the policy fails on them.
+        let mut reported = |copies: Vec<Value>| -> Option<bool> {
+            let mut input = model_json.clone();
+            *collection_mut(&mut input, check.collection)? = Value::Array(copies);
+            engine.set_input(regorus::Value::from(input));
+            let value = engine.eval_rule(policy.rule.clone()).ok()?;
+            let Ok(Value::Array(results)) = serde_json::to_value(&value) else {
+                // Undefined: no copy was reported.
+                return Some(false);
+            };
+            Some(results.iter().any(|r| {
+                r.get("id")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| id.starts_with(&prefix))
+            }))
+        };
+        if let Some(answer) = reported(copies.iter().map(|(_, c)| c.clone()).collect()) {
+            return answer;
+        }
+        // A value of a type the policy does not expect can make it fail (iterating over a string,
+        // say): try the values kind by kind, and leave out the kinds it fails on.
+        let mut kinds: Vec<u8> = copies.iter().map(|(k, _)| *k).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds.into_iter().any(|kind| {
+            let group = copies
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, c)| c.clone())
+                .collect();
+            reported(group) == Some(true)
         })
     }
 
@@ -86,15 +105,29 @@ impl Registry {
     }
 }
 
-/// The model with the entity's collection replaced by its probe copies; `None` when the entity or
-/// the place of its attribute cannot be found.
-fn probe_input(model: &Value, check: &Check, candidates: &[Value]) -> Option<Value> {
-    let mut input = model.clone();
-    let collection = check
-        .collection
-        .split('.')
-        .try_fold(&mut input, |v, k| v.get_mut(k))?;
-    let entity = collection
+/// The collection at dotted `path` (`aws.s3.buckets`) of the model.
+fn collection_mut<'v>(model: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    path.split('.').try_fold(model, |v, k| v.get_mut(k))
+}
+
+/// The kind of a probe value, for trying the kinds one by one: absent, boolean, number, string,
+/// object, or a list of one of those.
+fn kind(v: Option<&Value>) -> u8 {
+    match v {
+        None | Some(Value::Null) => 0,
+        Some(Value::Bool(_)) => 1,
+        Some(Value::Number(_)) => 2,
+        Some(Value::String(_)) => 3,
+        // A list by the kind of its items: a policy that lower-cases strings fails on numbers.
+        Some(Value::Array(items)) => 10 + kind(items.first()),
+        Some(Value::Object(_)) => 5,
+    }
+}
+
+/// The probe copies of the entity, each with its value's kind; `None` when the entity or the place of
+/// its attribute cannot be found.
+fn probe_copies(model: &Value, check: &Check, candidates: &[Value]) -> Option<Vec<(u8, Value)>> {
+    let entity = collection_ref(model, check.collection)?
         .as_array()?
         .iter()
         .find(|e| e.get("id").and_then(Value::as_str) == Some(check.id))?
@@ -125,6 +158,7 @@ fn probe_input(model: &Value, check: &Check, candidates: &[Value]) -> Option<Val
     let values = std::iter::once(None).chain(values.into_iter().map(Some));
     for (n, v) in values.take(MAX_PROBES).enumerate() {
         let mut copy = entity.clone();
+        let k = kind(v.as_ref());
         if let Some(v) = v {
             set_path(&mut copy, &path, v)?;
         }
@@ -134,10 +168,13 @@ fn probe_input(model: &Value, check: &Check, candidates: &[Value]) -> Option<Val
                 unknown.retain(|u| u.as_str() != Some(check.path));
             }
         }
-        copies.push(copy);
+        copies.push((k, copy));
     }
-    *collection = Value::Array(copies);
-    Some(input)
+    Some(copies)
+}
+
+fn collection_ref<'v>(model: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(model, |v, k| v.get(k))
 }
 
 /// The field names an unknown object at `path` may have: those of the same object in the entity's

@@ -38,11 +38,13 @@ deny contains lib.result(sg, sprintf("ingress[%d].%s", [i, field]), msg) if {
 	some sg in input.aws.ec2.security_groups
 	some i, rule in sg.ingress
 
+	# Open to the whole internet first: that rules most rules out before their ports are named.
+	some field in ec2.world_open_fields(rule)
+
 	# Every-port rules belong to AWS-EC2-002 and AWS-EC2-004; one rule is reported once.
 	not ec2.all_ports(rule)
 	exposed := ec2.exposed(rule, ec2.data_ports)
 	count(exposed) > 0
-	some field in ec2.world_open_fields(rule)
 	msg := sprintf(
 		"Security group `%s` allows %s from the whole internet (%s)",
 		[sg.label, ec2.shortened(exposed, 4), ec2.world_cidrs[field]],
