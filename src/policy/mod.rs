@@ -354,7 +354,7 @@ impl Registry {
                             wanted.to_vec()
                         } else {
                             (0..self.policies.len())
-                                .filter(|&i| self.isolation.is_none() || !self.policies[i].custom)
+                                .filter(|&i| self.in_process(i))
                                 .collect()
                         };
                         let engine = self.build_engine(&key)?;
@@ -372,6 +372,22 @@ impl Registry {
             .0
             .get_mut(&key)
             .ok_or_else(|| "no policy engine".to_string())
+    }
+
+    /// The policies that read a collection `model` holds (or no collection in particular).
+    fn wanted(&self, model: &Model) -> Vec<usize> {
+        let present = model.present_collections();
+        (0..self.policies.len())
+            .filter(|&i| {
+                let inputs = &self.policies[i].inputs;
+                inputs.is_empty() || inputs.iter().any(|c| present.contains(&c.as_str()))
+            })
+            .collect()
+    }
+
+    /// Whether policy `i` is evaluated in this process (not in a worker).
+    fn in_process(&self, i: usize) -> bool {
+        self.isolation.is_none() || !self.policies[i].custom
     }
 
     /// Parses and compiles the policies `wanted` and the libraries they import (directly or through
@@ -436,13 +452,7 @@ impl Registry {
         engines: &mut Engines,
         model: &Model,
     ) -> Result<(Vec<RawResult>, Vec<String>), String> {
-        let present = model.present_collections();
-        let wanted: Vec<usize> = (0..self.policies.len())
-            .filter(|&i| {
-                let inputs = &self.policies[i].inputs;
-                inputs.is_empty() || inputs.iter().any(|c| present.contains(&c.as_str()))
-            })
-            .collect();
+        let wanted = self.wanted(model);
         if wanted.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }
@@ -450,7 +460,7 @@ impl Registry {
         let local: Vec<usize> = wanted
             .iter()
             .copied()
-            .filter(|&i| self.isolation.is_none() || !self.policies[i].custom)
+            .filter(|&i| self.in_process(i))
             .collect();
         let engine = self.engine_for(engines, &local)?;
         // A worker, if one evaluates here, reads the model as JSON text; so does the engine then.

@@ -37,19 +37,17 @@ impl Registry {
         check: &Check,
     ) -> bool {
         let policy = &self.policies[check.policy];
-        if policy.custom && self.isolation.is_some() {
+        if !self.in_process(check.policy) {
             return true;
         }
         let Some(copies) = probe_copies(model_json, check, &self.candidates(check.policy)) else {
             return true;
         };
-        let present = model.present_collections();
-        let wanted: Vec<usize> = (0..self.policies.len())
-            .filter(|&i| {
-                let inputs = &self.policies[i].inputs;
-                (self.isolation.is_none() || !self.policies[i].custom)
-                    && (inputs.is_empty() || inputs.iter().any(|c| present.contains(&c.as_str())))
-            })
+        // The engine the model's own evaluation used.
+        let wanted: Vec<usize> = self
+            .wanted(model)
+            .into_iter()
+            .filter(|&i| self.in_process(i))
             .collect();
         let Ok(engine) = self.engine_for(engines, &wanted) else {
             return true;
