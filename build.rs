@@ -3,6 +3,11 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// The same functions the crate uses on custom policies' text (src/policy/text.rs).
+#[path = "src/policy/text.rs"]
+#[allow(dead_code)]
+mod text;
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -25,17 +30,32 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let policies = root.join("policies");
     println!("cargo:rerun-if-changed=policies");
+    println!("cargo:rerun-if-changed=src/policy/text.rs");
     let mut files = Vec::new();
     collect(&policies, &mut files);
     files.sort();
-    let mut code = String::from("pub static EMBEDDED: &[(&str, &str)] = &[\n");
+    // Each built-in policy with what its text says about itself, read here once rather than at every
+    // start-up (see `Builtin` in src/policy/mod.rs).
+    let mut code = String::from("pub static EMBEDDED: &[Builtin] = &[\n");
     for f in &files {
         let rel = f.strip_prefix(&root).expect("under the root");
         let rel = rel.to_string_lossy().replace('\\', "/");
+        let body = std::fs::read_to_string(f).expect("read policy");
+        let ids = match text::metadata_ids(&body) {
+            Some((id, name)) => format!("Some(({id:?}, {name:?}))"),
+            None => "None".to_string(),
+        };
         writeln!(
             code,
-            "    ({rel:?}, include_str!({:?})),",
-            f.display().to_string()
+            "    Builtin {{ path: {rel:?}, text: include_str!({:?}), package: {:?}, deny: {}, \
+             metadata: {}, ids: {ids}, block: {:?}, inputs: &{:?}, imports: &{:?} }},",
+            f.display().to_string(),
+            text::declared_package(&body).unwrap_or_default(),
+            text::declares_deny(&body),
+            text::has_metadata(&body),
+            text::metadata_block(&body),
+            text::input_collections(&body),
+            text::imported_packages(&body),
         )
         .expect("write");
     }

@@ -5,14 +5,38 @@
 
 pub mod metadata;
 pub mod probe;
+pub mod text;
 pub mod worker;
 
 use crate::model::Model;
 pub use metadata::Metadata;
 use regorus::Engine;
+use std::borrow::Cow;
+use text::{field_names, imported_packages};
 
 mod embedded {
+    /// A built-in policy file and what `build.rs` read off its text with the functions of
+    /// [`super::text`].
+    pub struct Builtin {
+        pub path: &'static str,
+        pub text: &'static str,
+        pub package: &'static str,
+        pub deny: bool,
+        pub metadata: bool,
+        /// `custom.id` and `custom.name`.
+        pub ids: Option<(&'static str, &'static str)>,
+        /// The METADATA comment block.
+        pub block: &'static str,
+        pub inputs: &'static [&'static str],
+        pub imports: &'static [&'static str],
+    }
+
     include!(concat!(env!("OUT_DIR"), "/policies.rs"));
+
+    /// The built-in file at `path`.
+    pub fn find(path: &str) -> Option<&'static Builtin> {
+        EMBEDDED.iter().find(|b| b.path == path)
+    }
 }
 
 /// A policy that could not be loaded.
@@ -37,7 +61,7 @@ pub struct Policy {
     /// Model collections the policy reads (`aws.s3.buckets`); it is skipped when none holds an entity.
     pub inputs: Vec<String>,
     /// Field names the policy reads (`acl`, `public_access_block`), for `--show-unknown`.
-    pub reads: std::collections::BTreeSet<String>,
+    pub reads: Reads,
     /// Brought by the user (`--policy`), not built in: evaluated in a worker process when the
     /// registry isolates custom policies.
     pub custom: bool,
@@ -51,19 +75,19 @@ pub struct Policy {
 /// report something.
 pub struct LazyMeta {
     /// The METADATA comment block, when it is still to be parsed.
-    block: String,
+    block: Cow<'static, str>,
     parsed: std::sync::OnceLock<Metadata>,
 }
 
 impl LazyMeta {
     fn parsed(meta: Metadata) -> LazyMeta {
         LazyMeta {
-            block: String::new(),
+            block: Cow::Borrowed(""),
             parsed: std::sync::OnceLock::from(meta),
         }
     }
 
-    fn later(block: String) -> LazyMeta {
+    fn later(block: Cow<'static, str>) -> LazyMeta {
         LazyMeta {
             block,
             parsed: std::sync::OnceLock::new(),
@@ -94,6 +118,47 @@ impl serde::Serialize for LazyMeta {
     }
 }
 
+/// The field names a policy's text reads, found the first time they are asked for (only
+/// `--show-unknown` asks).
+pub struct Reads {
+    text: Cow<'static, str>,
+    names: std::sync::OnceLock<std::collections::BTreeSet<String>>,
+}
+
+impl Reads {
+    fn new(text: Cow<'static, str>) -> Reads {
+        Reads {
+            text,
+            names: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether the policy's text reads a field called `name`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.names
+            .get_or_init(|| field_names(&self.text))
+            .contains(name)
+    }
+}
+
+impl std::fmt::Debug for Reads {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set()
+            .entries(self.names.get_or_init(|| field_names(&self.text)))
+            .finish()
+    }
+}
+
+/// One loaded `.rego` file.
+struct File {
+    path: String,
+    text: Cow<'static, str>,
+    /// Its `package`, without `data.`.
+    package: String,
+    /// The packages it imports.
+    imports: Vec<String>,
+}
+
 /// The engines of one scanning thread, cloned from the registry's on first use.
 #[derive(Default)]
 pub struct Engines(std::collections::HashMap<Vec<usize>, Engine>);
@@ -103,8 +168,8 @@ pub struct Engines(std::collections::HashMap<Vec<usize>, Engine>);
 /// thread ([`Engines`]).
 pub struct Registry {
     pub policies: Vec<Policy>,
-    /// Every loaded file, `(path, text)`: what an engine and a policy worker load.
-    files: Vec<(String, String)>,
+    /// Every loaded file: what an engine and a policy worker load.
+    files: Vec<File>,
     /// The files that are libraries (no `deny`): every engine loads them.
     libraries: Vec<usize>,
     /// Prepared engines by the policies they hold (sorted indices into `policies`): the first set a
@@ -135,9 +200,9 @@ impl Registry {
         dirs: &[std::path::PathBuf],
         timeout: std::time::Duration,
     ) -> Result<Registry, PolicyError> {
-        let mut files: Vec<(String, String)> = embedded::EMBEDDED
+        let mut files: Vec<(String, Cow<'static, str>)> = embedded::EMBEDDED
             .iter()
-            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .map(|b| (b.path.to_string(), Cow::Borrowed(b.text)))
             .collect();
         for dir in dirs {
             let mut found = Vec::new();
@@ -165,16 +230,12 @@ impl Registry {
                     path: p.display().to_string(),
                     message: e.to_string(),
                 })?;
-                files.push((p.display().to_string(), text));
+                files.push((p.display().to_string(), Cow::Owned(text)));
             }
         }
-        let mut registry = Registry::load_with(files, |path| {
-            embedded::EMBEDDED.iter().any(|(p, _)| *p == path)
-        })?;
+        let mut registry = Registry::load_with(files, embedded::find)?;
         for p in &mut registry.policies {
-            p.custom = !embedded::EMBEDDED
-                .iter()
-                .any(|(path, _)| *path == p.source_path);
+            p.custom = embedded::find(&p.source_path).is_none();
         }
         registry.set_timeout(timeout);
         Ok(registry)
@@ -199,8 +260,8 @@ impl Registry {
         Registry::load_with(
             embedded::EMBEDDED
                 .iter()
-                .map(|(p, t)| (p.to_string(), t.to_string())),
-            |path| embedded::EMBEDDED.iter().any(|(p, _)| *p == path),
+                .map(|b| (b.path.to_string(), Cow::Borrowed(b.text))),
+            embedded::find,
         )
     }
 
@@ -209,45 +270,55 @@ impl Registry {
     pub fn load(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Registry, PolicyError> {
-        Registry::load_with(files, |_| false)
+        Registry::load_with(files.into_iter().map(|(p, t)| (p, Cow::Owned(t))), |_| None)
     }
 
-    /// [`Registry::load`], where the files `trusted` names (the built-in ones, parsed by the tests) are
-    /// read without parsing: their package and `deny` rules are read off the text, and they are
-    /// compiled only when a scan needs them.
+    /// [`Registry::load`], where the files that `builtin` knows (the built-in ones, parsed by the
+    /// tests) are not parsed: their package, `deny` rules, ids and inputs were read off the text at
+    /// build time, and they are compiled only when a scan needs them.
     fn load_with(
-        files: impl IntoIterator<Item = (String, String)>,
-        trusted: impl Fn(&str) -> bool,
+        files: impl IntoIterator<Item = (String, Cow<'static, str>)>,
+        builtin: impl Fn(&str) -> Option<&'static embedded::Builtin>,
     ) -> Result<Registry, PolicyError> {
         let mut policies = Vec::new();
         let mut libraries = Vec::new();
-        let files: Vec<(String, String)> = files.into_iter().collect();
-        for (index, (path, text)) in files.iter().enumerate() {
-            let (path, text) = (path.clone(), text.as_str());
-            let (package, has_deny) = if trusted(&path) {
-                (
-                    declared_package(text).unwrap_or_default(),
-                    declares_deny(text),
-                )
-            } else {
-                let mut engine = Engine::new();
-                let package = engine
-                    .add_policy(path.clone(), text.to_string())
-                    .map_err(|e| PolicyError {
-                        path: path.clone(),
-                        message: e.to_string(),
-                    })?;
-                let has_deny = engine
-                    .has_declared_rule_rooted_at(&path, "deny")
-                    .map_err(|e| PolicyError {
-                        path: path.clone(),
-                        message: e.to_string(),
-                    })?;
-                (package, has_deny)
+        let mut loaded: Vec<File> = Vec::new();
+        for (index, (path, text)) in files.into_iter().enumerate() {
+            let known = builtin(&path);
+            let (package, has_deny, has_metadata) = match known {
+                Some(b) => (b.package.to_string(), b.deny, b.metadata),
+                None => {
+                    let mut engine = Engine::new();
+                    let package =
+                        engine
+                            .add_policy(path.clone(), text.to_string())
+                            .map_err(|e| PolicyError {
+                                path: path.clone(),
+                                message: e.to_string(),
+                            })?;
+                    let has_deny =
+                        engine
+                            .has_declared_rule_rooted_at(&path, "deny")
+                            .map_err(|e| PolicyError {
+                                path: path.clone(),
+                                message: e.to_string(),
+                            })?;
+                    (package, has_deny, text::has_metadata(&text))
+                }
             };
+            let package = package.trim_start_matches("data.").to_string();
+            let imports = match known {
+                Some(b) => b.imports.iter().map(|i| i.to_string()).collect(),
+                None => imported_packages(&text),
+            };
+            loaded.push(File {
+                path: path.clone(),
+                text: text.clone(),
+                package: package.clone(),
+                imports,
+            });
             // A file with `deny` rules is a policy and must say what it is; a file without them is a
             // library (helpers that policies import).
-            let has_metadata = text.lines().any(|l| l.trim() == "# METADATA");
             match (has_metadata, has_deny) {
                 (false, false) => {
                     libraries.push(index);
@@ -273,23 +344,32 @@ impl Registry {
                 }
                 (true, true) => {}
             }
-            let (id, name, meta) = match (trusted(&path), metadata_ids(text)) {
-                (true, Some((id, name))) => (id, name, LazyMeta::later(metadata_block(text))),
-                _ => {
-                    let meta = metadata::parse(text).map_err(|message| PolicyError {
+            let (id, name, meta, inputs) = match known.and_then(|b| Some((b, b.ids?))) {
+                Some((b, (id, name))) => (
+                    id.to_string(),
+                    name.to_string(),
+                    LazyMeta::later(Cow::Borrowed(b.block)),
+                    b.inputs.iter().map(|i| i.to_string()).collect(),
+                ),
+                None => {
+                    let meta = metadata::parse(&text).map_err(|message| PolicyError {
                         path: path.clone(),
                         message,
                     })?;
-                    (meta.id.clone(), meta.name.clone(), LazyMeta::parsed(meta))
+                    (
+                        meta.id.clone(),
+                        meta.name.clone(),
+                        LazyMeta::parsed(meta),
+                        text::input_collections(&text),
+                    )
                 }
             };
-            let package = package.trim_start_matches("data.").to_string();
             policies.push(Policy {
                 id,
                 name,
                 rule: format!("data.{package}.deny"),
-                inputs: input_collections(text),
-                reads: field_names(text),
+                inputs,
+                reads: Reads::new(text),
                 file: index,
                 meta,
                 package,
@@ -311,7 +391,7 @@ impl Registry {
         }
         Ok(Registry {
             policies,
-            files,
+            files: loaded,
             libraries,
             engines: std::sync::Mutex::new(std::collections::HashMap::new()),
             timeout: DEFAULT_TIMEOUT,
@@ -397,17 +477,15 @@ impl Registry {
         let mut files: Vec<usize> = wanted.iter().map(|&i| self.policies[i].file).collect();
         let mut next = 0;
         while next < files.len() {
-            let imports = imported_packages(&self.files[files[next]].1);
+            let imports = &self.files[files[next]].imports;
             next += 1;
             for &lib in &self.libraries {
-                let package = declared_package(&self.files[lib].1);
+                let p = &self.files[lib].package;
                 // An import names the package or a rule in it (`import data.preflight.lib.aws.iam`).
-                let imported = package.is_some_and(|p| {
-                    imports.iter().any(|i| {
-                        i == &p
-                            || i.strip_prefix(p.as_str())
-                                .is_some_and(|r| r.starts_with('.'))
-                    })
+                let imported = imports.iter().any(|i| {
+                    i == p
+                        || i.strip_prefix(p.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
                 });
                 if imported && !files.contains(&lib) {
                     files.push(lib);
@@ -415,9 +493,9 @@ impl Registry {
             }
         }
         for &f in &files {
-            let (path, text) = &self.files[f];
+            let File { path, text, .. } = &self.files[f];
             engine
-                .add_policy(path.clone(), text.clone())
+                .add_policy(path.clone(), text.to_string())
                 .map_err(|e| format!("{path}: {e}"))?;
         }
         engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
@@ -541,7 +619,14 @@ impl Registry {
             let idle = self.workers.lock().ok().and_then(|mut pool| pool.pop());
             let mut w = match idle {
                 Some(w) => w,
-                None => worker::Worker::start(isolation, &self.files, self.timeout)?,
+                None => {
+                    let files: Vec<(&str, &str)> = self
+                        .files
+                        .iter()
+                        .map(|f| (f.path.as_str(), &*f.text))
+                        .collect();
+                    worker::Worker::start(isolation, &files, self.timeout)?
+                }
             };
             w.set_input(model)?;
             *slot = Some(w);
@@ -559,121 +644,10 @@ impl Registry {
     }
 }
 
-/// The METADATA comment block of a policy's text: `# METADATA` and the comment lines after it.
-fn metadata_block(text: &str) -> String {
-    let mut out = String::new();
-    for l in text
-        .lines()
-        .skip_while(|l| l.trim() != "# METADATA")
-        .take_while(|l| l.starts_with('#'))
-    {
-        out.push_str(l);
-        out.push('\n');
-    }
-    out
-}
-
-/// `custom.id` and `custom.name` read off a METADATA block written the usual way (`#   id: X` under
-/// `# custom:`), without parsing it; `None` when they are not found so.
-fn metadata_ids(text: &str) -> Option<(String, String)> {
-    let block = metadata_block(text);
-    let mut custom = false;
-    let (mut id, mut name) = (None, None);
-    for l in block.lines() {
-        let l = l.trim_start_matches('#');
-        if l.trim_end() == " custom:" {
-            custom = true;
-            continue;
-        }
-        if !l.starts_with("  ") {
-            custom = false;
-        }
-        if !custom {
-            continue;
-        }
-        if let Some(v) = l.strip_prefix("   id: ") {
-            id = Some(v.trim().to_string());
-        } else if let Some(v) = l.strip_prefix("   name: ") {
-            name = Some(v.trim().to_string());
-        }
-    }
-    Some((id?, name?))
-}
-
-/// The packages a policy's text imports (`import data.preflight.lib` → `preflight.lib`), read off the
-/// text; `rego.v1` and `input` imports are not packages.
-fn imported_packages(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| l.trim().strip_prefix("import data."))
-        .map(|rest| rest.split_whitespace().next().unwrap_or("").to_string())
-        .collect()
-}
-
-/// The package a policy's text declares (`package a.b`), read without parsing the policy.
-fn declared_package(text: &str) -> Option<String> {
-    text.lines()
-        .find_map(|l| l.trim().strip_prefix("package "))
-        .map(|p| p.trim().to_string())
-}
-
-/// Whether a policy's text declares a `deny` rule (a line starting `deny contains`, `deny[`,
-/// `deny if`, `deny :=`, …), read without parsing the policy.
-fn declares_deny(text: &str) -> bool {
-    text.lines().any(|l| {
-        l.strip_prefix("deny")
-            .is_some_and(|rest| rest.starts_with([' ', '[', '{', '.', ':', '=', '\t']))
-            || l.starts_with("default deny")
-    })
-}
-
-/// Every `.name` in a policy's text: the fields it may read.
-fn field_names(text: &str) -> std::collections::BTreeSet<String> {
-    let field = |rest: &str| {
-        rest.chars()
-            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
-            .collect::<String>()
-    };
-    let mut out: std::collections::BTreeSet<String> = text.split('.').skip(1).map(field).collect();
-    // Fields named as strings to the `lib` helpers that look at keys: `lib.not_written(x, "key")`.
-    for helper in ["not_written(", "is_unknown(", "unknown_under("] {
-        for (i, _) in text.match_indices(helper) {
-            let args = &text[i + helper.len()..];
-            let args = &args[..args.find(')').unwrap_or(args.len())];
-            if let Some((_, quoted)) = args.split_once('"') {
-                out.insert(field(quoted));
-            }
-        }
-    }
-    out.retain(|n| !n.is_empty());
-    out
-}
-
-/// `input.aws.s3.buckets…` → `aws.s3.buckets`: the collections a policy reads.
-fn input_collections(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, _) in text.match_indices("input.") {
-        let rest = &text[i + "input.".len()..];
-        let end = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-            .unwrap_or(rest.len());
-        let parts: Vec<&str> = rest[..end]
-            .split('.')
-            .filter(|s| !s.is_empty())
-            .take(3)
-            .collect();
-        if parts.len() == 3 {
-            let path = parts.join(".");
-            if !out.contains(&path) {
-                out.push(path);
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use text::{input_collections, metadata_block};
 
     #[test]
     fn field_names_include_keys_given_to_lib_helpers() {
@@ -759,45 +733,58 @@ mod tests {
         assert_eq!(reg.policies[0].meta.id, "T-1");
     }
 
-    /// The built-in policies are read without parsing: what the text says must be what the parser says.
+    /// The built-in policies are read without parsing: what build.rs read off the text must be what
+    /// the parser says.
     #[test]
     fn builtin_packages_and_deny_rules_read_off_the_text_match_the_parser() {
-        for (path, text) in embedded::EMBEDDED {
+        for b in embedded::EMBEDDED {
             let mut engine = Engine::new();
             let package = engine
-                .add_policy(path.to_string(), text.to_string())
+                .add_policy(b.path.to_string(), b.text.to_string())
                 .expect("built-in policy parses");
-            assert_eq!(
-                Some(package.trim_start_matches("data.").to_string()),
-                declared_package(text),
-                "{path}"
-            );
+            assert_eq!(package.trim_start_matches("data."), b.package, "{}", b.path);
             let deny = engine
-                .has_declared_rule_rooted_at(path, "deny")
+                .has_declared_rule_rooted_at(b.path, "deny")
                 .expect("checks");
-            assert_eq!(deny, declares_deny(text), "{path}");
+            assert_eq!(deny, b.deny, "{}", b.path);
+            assert_eq!(b.metadata, b.deny, "{}", b.path);
+            // Every package it imports is a built-in library or the `lib` root.
+            for i in b.imports {
+                assert!(
+                    embedded::EMBEDDED
+                        .iter()
+                        .any(|l| i == &l.package || i.starts_with(&format!("{}.", l.package))),
+                    "{}: import {i}",
+                    b.path
+                );
+            }
         }
     }
 
-    /// The built-in METADATA is parsed late: every block must parse, with the id and name read off
-    /// the text.
+    /// The built-in METADATA is parsed late: every block must parse, with the id and name that
+    /// build.rs read off the text.
     #[test]
     fn builtin_metadata_parses_and_ids_read_off_the_text_match() {
-        for (path, text) in embedded::EMBEDDED {
-            if !declares_deny(text) {
+        for b in embedded::EMBEDDED {
+            if !b.deny {
+                assert!(b.ids.is_none(), "{}", b.path);
                 continue;
             }
-            let parsed = metadata::parse(text).expect("built-in METADATA parses");
+            let parsed = metadata::parse(b.text).expect("built-in METADATA parses");
             assert_eq!(
-                metadata_ids(text),
-                Some((parsed.id.clone(), parsed.name.clone())),
-                "{path}"
+                b.ids,
+                Some((parsed.id.as_str(), parsed.name.as_str())),
+                "{}",
+                b.path
             );
             assert_eq!(
-                metadata::parse(&metadata_block(text))
-                    .expect("block parses")
-                    .id,
+                metadata::parse(b.block).expect("block parses").id,
                 parsed.id
+            );
+            assert_eq!(metadata_block(b.text), b.block);
+            assert_eq!(
+                text::input_collections(b.text),
+                b.inputs.iter().map(|s| s.to_string()).collect::<Vec<_>>()
             );
         }
     }

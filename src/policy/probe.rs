@@ -93,7 +93,7 @@ impl Registry {
         let files =
             std::iter::once(self.policies[policy].file).chain(self.libraries.iter().copied());
         for f in files {
-            for v in literals(&self.files[f].1) {
+            for v in literals(&self.files[f].text) {
                 if !out.contains(&v) {
                     out.push(v);
                 }

@@ -70,7 +70,7 @@ impl Worker {
     /// Starts a worker that loads `files` (every policy and library, built-in and custom).
     pub(super) fn start(
         isolation: &Isolation,
-        files: &[(String, String)],
+        files: &[(&str, &str)],
         timeout: Duration,
     ) -> Result<Worker, String> {
         let mut child = Command::new(&isolation.program)
