@@ -32,6 +32,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the `--format` report to FILE; the terminal still gets the human report.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Lowest severity that makes the exit code 1 (`none`: findings never fail the run).
     #[arg(long, value_enum, default_value_t = FailOn::Low)]
     pub fail_on: FailOn,
@@ -147,8 +150,18 @@ pub enum RulesFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Diagnostics with source snippets, for a terminal.
     Human,
+    /// One JSON object (README "JSON output").
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// JUnit XML, for GitLab, Jenkins and other CI test reports.
+    Junit,
+    /// `file:line:col: severity [ID] message`, one line each.
+    Compact,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -73,6 +73,13 @@ pub struct Finding {
     pub cloudformation: bool,
 }
 
+/// A finding left out by a suppression directive, with the directive's reason.
+#[derive(Debug, Clone)]
+pub struct Suppressed {
+    pub finding: Finding,
+    pub reason: Option<String>,
+}
+
 /// A check that could not be decided because a value it reads is unknown (`--show-unknown`).
 #[derive(Debug, Clone)]
 pub struct Undecided {

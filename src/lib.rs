@@ -95,6 +95,8 @@ pub struct Outcome {
     pub warnings: Vec<ScanError>,
     /// Findings left out by a suppression directive.
     pub suppressed: usize,
+    /// Those findings, each with the directive's reason (SARIF reports them as suppressed).
+    pub suppressed_findings: Vec<finding::Suppressed>,
     /// Infrastructure files scanned (those reported on).
     pub files: usize,
 }
@@ -324,8 +326,9 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     for &id in &report {
         directives.extend(suppress::directives(id, sources.get(id)));
     }
-    let (suppressed, mut warnings) =
+    let (mut suppressed_findings, mut warnings) =
         apply_suppressions(&mut findings, &directives, &sources, registry);
+    let suppressed = suppressed_findings.len();
     warnings.extend(notes);
     warnings.extend(nothing_scanned);
     sort_errors(&mut warnings, &sources);
@@ -333,6 +336,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     warnings.dedup_by(|a, b| a.span == b.span && a.message == b.message && a.path == b.path);
 
     sort_findings(&mut findings, &sources, registry);
+    sort_suppressed(&mut suppressed_findings, &sources, registry);
     undecided.sort_by_cached_key(|u| {
         let file = sources.get(u.span.file);
         (
@@ -356,6 +360,7 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
         undecided: req.show_unknown.then_some(undecided),
         warnings,
         suppressed,
+        suppressed_findings,
         files,
     }
 }
@@ -671,7 +676,7 @@ fn apply_suppressions(
     directives: &[suppress::Directive],
     sources: &SourceMap,
     registry: &Registry,
-) -> (usize, Vec<ScanError>) {
+) -> (Vec<finding::Suppressed>, Vec<ScanError>) {
     let today = suppress::today();
     let expiry = |d: &suppress::Directive| match &d.expires {
         None => Expiry::Never,
@@ -689,7 +694,7 @@ fn apply_suppressions(
         .map(|d| vec![false; d.ids.len()])
         .collect();
     let index = suppress::Index::new(directives);
-    let before = findings.len();
+    let mut removed = Vec::new();
     findings.retain(|f| {
         let policy = &registry.policies[f.rule];
         let line = sources.get(f.span.file).line_col(f.span.range.start).line;
@@ -703,7 +708,13 @@ fn apply_suppressions(
             for (k, w) in d.ids.iter().enumerate() {
                 if suppress::names_rule(&w.text, &policy.id, &policy.name) {
                     used[i][k] = true;
-                    keep &= !applied[i];
+                    if keep && applied[i] {
+                        keep = false;
+                        removed.push(finding::Suppressed {
+                            finding: f.clone(),
+                            reason: d.reason.clone(),
+                        });
+                    }
                 }
             }
         }
@@ -795,7 +806,7 @@ fn apply_suppressions(
             }
         }
     }
-    (before - findings.len(), warnings)
+    (removed, warnings)
 }
 
 /// Where a directive's expiry date stands.
@@ -964,6 +975,25 @@ fn sort_findings(findings: &mut Vec<Finding>, sources: &SourceMap, registry: &Re
     };
     findings.sort_by_cached_key(key);
     findings.dedup_by(|a, b| {
+        a.rule == b.rule && a.span == b.span && a.message == b.message && a.resource == b.resource
+    });
+}
+
+/// Suppressed findings in the order of findings, each once.
+fn sort_suppressed(list: &mut Vec<finding::Suppressed>, sources: &SourceMap, registry: &Registry) {
+    list.sort_by_cached_key(|s| {
+        let f = &s.finding;
+        let file = sources.get(f.span.file);
+        (
+            file.display.clone(),
+            file.line_col(f.span.range.start),
+            registry.policies[f.rule].meta.id.clone(),
+            f.message.clone(),
+            f.resource.clone(),
+        )
+    });
+    list.dedup_by(|a, b| {
+        let (a, b) = (&a.finding, &b.finding);
         a.rule == b.rule && a.span == b.span && a.message == b.message && a.resource == b.resource
     });
 }

@@ -62,7 +62,7 @@ fn main() -> ExitCode {
 
 fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    let mut request = preflight::Request::new(args.paths.clone(), cwd);
+    let mut request = preflight::Request::new(args.paths.clone(), cwd.clone());
     request.vars = args.vars.clone();
     request.var_files = args.var_files.clone();
     request.show_unknown = args.show_unknown;
@@ -73,18 +73,37 @@ fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
         .filter(|(k, _)| k.starts_with("TF_VAR_"))
         .collect();
     let outcome = preflight::scan(&request, registry);
-    let text = match args.format {
+    let human = |to_terminal: bool| {
+        let color = to_terminal
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100);
+        report::human::render(&outcome, registry, report::human::Style { color, width })
+    };
+    let machine = |format: Format| match format {
         Format::Json => report::json::render(&outcome, registry),
-        Format::Human => {
-            let stdout = std::io::stdout();
-            let color =
-                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100);
-            report::human::render(&outcome, registry, report::human::Style { color, width })
+        Format::Sarif => report::sarif::render(&outcome, registry, &cwd),
+        Format::Github => report::github::render(&outcome, registry),
+        Format::Junit => report::junit::render(&outcome, registry),
+        Format::Compact => report::compact::render(&outcome, registry),
+        Format::Human => human(false),
+    };
+    let text = match &args.output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, machine(args.format)) {
+                eprintln!(
+                    "error: cannot write the report to {}: {e}",
+                    report::terminal::escape(&path.display().to_string())
+                );
+                return ExitCode::from(2);
+            }
+            human(true)
         }
+        None if args.format == Format::Human => human(true),
+        None => machine(args.format),
     };
     if write_stdout(&text).is_err() {
         return ExitCode::from(2);

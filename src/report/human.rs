@@ -189,6 +189,8 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
         });
     }
 
+    // Rules (and which fix, Terraform's or CloudFormation's) already explained in this report.
+    let mut explained: HashMap<usize, Vec<String>> = HashMap::new();
     for f in &outcome.findings {
         let meta = &registry.policies[f.rule].meta;
         let pos = finding_position(f, &outcome.sources);
@@ -240,13 +242,10 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
             message: escape(&f.message).into_owned(),
             code: escape_line(&format!("{} {} ({})", meta.id, meta.name, meta.severity)),
             severity: miette_severity(meta.severity),
+            // The full why and fix the first time a rule appears; after that, one line (and the
+            // fix once more if this one is in the other format's terms).
             help: Some(
-                escape(&format!(
-                    "{origin}why: {}\nfix: {}",
-                    meta.description,
-                    meta.help(f.cloudformation)
-                ))
-                .into_owned(),
+                escape(&format!("{origin}{}", explanation(&mut explained, f, meta))).into_owned(),
             ),
             source: Some(snippet),
             labels,
@@ -256,7 +255,73 @@ pub fn render(outcome: &Outcome, registry: &Registry, style: Style) -> String {
     if let Some(list) = &outcome.undecided {
         out.push_str(&undecided(list, outcome, registry));
     }
+    out.push_str(&by_rule(outcome, registry));
     out.push_str(&summary(outcome, registry));
+    out
+}
+
+/// The rule's why and fix the first time the report shows it (`explained` maps a rule to the fixes
+/// already shown); later, a pointer to it, with the fix when it is not one shown yet.
+fn explanation(
+    explained: &mut HashMap<usize, Vec<String>>,
+    f: &crate::finding::Finding,
+    meta: &crate::policy::metadata::Metadata,
+) -> String {
+    let fix = meta.help(f.cloudformation);
+    let pointer = format!(
+        "see the first {id} finding above, or `preflight explain {id}`",
+        id = meta.id
+    );
+    match explained.get_mut(&f.rule) {
+        None => {
+            explained.insert(f.rule, vec![fix.to_string()]);
+            format!("why: {}\nfix: {fix}", meta.description)
+        }
+        Some(shown) if shown.iter().any(|s| s == fix) => format!("why and fix: {pointer}"),
+        Some(shown) => {
+            shown.push(fix.to_string());
+            format!("fix: {fix}\nwhy: {pointer}")
+        }
+    }
+}
+
+/// With more than one finding, a table of the rules that fired: most severe first, then most
+/// frequent.
+fn by_rule(outcome: &Outcome, registry: &Registry) -> String {
+    if outcome.findings.len() < 2 {
+        return String::new();
+    }
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for f in &outcome.findings {
+        *counts.entry(f.rule).or_default() += 1;
+    }
+    let mut rows: Vec<(usize, usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| {
+        let (ma, mb) = (&registry.policies[a.0].meta, &registry.policies[b.0].meta);
+        mb.severity
+            .cmp(&ma.severity)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| ma.id.cmp(&mb.id))
+    });
+    let rows: Vec<(usize, String, &str, String)> = rows
+        .into_iter()
+        .map(|(rule, n)| {
+            let m = &registry.policies[rule].meta;
+            (
+                n,
+                escape_line(&m.id),
+                m.severity.as_str(),
+                escape_line(&m.name),
+            )
+        })
+        .collect();
+    let idw = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let mut out =
+        String::from("Findings by rule (`preflight explain ID` tells why and how to fix):\n");
+    for (n, id, severity, name) in rows {
+        out.push_str(&format!("  {n:>5}  {id:<idw$}  {severity:<8}  {name}\n"));
+    }
+    out.push('\n');
     out
 }
 
