@@ -3,6 +3,8 @@
 //! Parsed from JSON, where `null` stands for a value an adapter could not resolve: it is dropped, so an
 //! unknown part never matches anything.
 
+use crate::json_spans::SpanTree;
+use crate::source::Span;
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -90,6 +92,72 @@ impl Document {
             .ok()
             .and_then(|j| Document::from_json(&j))
     }
+}
+
+/// Where each part of a document is written: the model paths relative to the document
+/// (`statements[2]`, `statements[2].principals`, `statements[2].actions[0]`,
+/// `statements[2].conditions[1]`) with the span `tree` gives them. `json` is the document as read
+/// (the statement numbering follows [`Document::from_json_with_unknowns`]); parts whose shape the
+/// tree does not write out (a statement list from a variable) are left to the enclosing span.
+pub fn part_spans(json: &Json, tree: &SpanTree) -> Vec<(String, Span, Option<Span>)> {
+    let mut out = Vec::new();
+    let used_at = tree.used_at.clone();
+    let Some(st) = tree.member("Statement") else {
+        return out;
+    };
+    out.push(("statements".to_string(), st.span.clone(), used_at.clone()));
+    let items: Vec<(&Json, &SpanTree)> = match (json.get("Statement"), &st.value) {
+        (Some(Json::Array(items)), t) => match t.items() {
+            Some(ts) if ts.len() == items.len() => items.iter().zip(ts).collect(),
+            _ => return out,
+        },
+        (Some(one @ Json::Object(_)), t) => vec![(one, t)],
+        _ => return out,
+    };
+    let mut k = 0;
+    for (item, t) in items {
+        let Json::Object(obj) = item else { continue };
+        let prefix = format!("statements[{k}]");
+        k += 1;
+        let used = t.used_at.clone().or_else(|| used_at.clone());
+        out.push((prefix.clone(), t.span.clone(), used.clone()));
+        for (key, field) in FIELDS {
+            let Some(m) = t.member(key) else { continue };
+            let path = format!("{prefix}.{field}");
+            out.push((path.clone(), m.span.clone(), used.clone()));
+            match (key, obj.get(key)) {
+                ("Condition", Some(Json::Object(ops))) => {
+                    let mut j = 0;
+                    for (op, keys) in ops {
+                        let Some(keys) = keys.as_object() else {
+                            continue;
+                        };
+                        for name in keys.keys() {
+                            if let Some(c) = m.value.member(op).and_then(|o| o.value.member(name)) {
+                                out.push((format!("{path}[{j}]"), c.span.clone(), used.clone()));
+                            }
+                            j += 1;
+                        }
+                    }
+                }
+                ("Action" | "NotAction" | "Resource" | "NotResource", Some(Json::Array(vals))) => {
+                    let Some(ts) = m.value.items().filter(|ts| ts.len() == vals.len()) else {
+                        continue;
+                    };
+                    // Numbered as `strings` keeps them: scalars only.
+                    let mut n = 0;
+                    for (v, vt) in vals.iter().zip(ts) {
+                        if scalar(v).is_some() {
+                            out.push((format!("{path}[{n}]"), vt.span.clone(), used.clone()));
+                            n += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// Document keys and the model fields they fill.
