@@ -332,6 +332,35 @@ mod tests {
     }
 
     #[test]
+    fn parts_are_located_by_statement_and_key() {
+        use crate::source::FileId;
+        let text = r#"{"Statement": [
+  "not a statement",
+  {"Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject", "s3:PutObject"],
+   "Condition": {"StringEquals": {"aws:SourceVpce": "v", "aws:SourceAccount": "1"}}}
+]}"#;
+        let node = crate::json::parse(text).expect("json");
+        let tree = SpanTree::from_node(FileId(0), &node);
+        let json: Json = serde_json::from_str(text).expect("json");
+        let parts = part_spans(&json, &tree);
+        let at = |path: &str| {
+            parts
+                .iter()
+                .find(|(p, _, _)| p == path)
+                .map(|(_, s, _)| &text[s.range.clone()])
+        };
+        // The string item is not a statement: the object is statement 0.
+        assert!(at("statements[0]").is_some_and(|s| s.starts_with("{\"Effect\"")));
+        assert_eq!(at("statements[0].principals"), Some(r#""Principal": "*""#));
+        assert_eq!(at("statements[0].actions[1]"), Some(r#""s3:PutObject""#));
+        assert_eq!(
+            at("statements[0].conditions[1]"),
+            Some(r#""aws:SourceAccount": "1""#)
+        );
+        assert_eq!(at("statements[1]"), None);
+    }
+
+    #[test]
     fn not_a_document() {
         assert!(Document::parse_str("not json").is_none());
         assert!(Document::parse_str("[]").is_none());

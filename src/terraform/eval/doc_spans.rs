@@ -299,7 +299,7 @@ mod tests {
         let mut map = OffsetMap::new();
         align(raw, decoded, 100, 0, true, &mut map);
         // `"a"` (decoded 1..4) is `\"a\"` in the source.
-        assert_eq!(map.map(1..4), 101..107);
+        assert_eq!(map.map(1..4), 101..106);
         // `${x}` (decoded 7..11) is `$${x}`.
         assert_eq!(map.map(7..11), 110..115);
     }
