@@ -10,6 +10,7 @@ pub mod cloudformation;
 pub mod discover;
 pub mod finding;
 pub mod json;
+pub mod json_spans;
 pub mod model;
 pub mod policy;
 pub mod redact;

@@ -237,7 +237,9 @@ fn scan(dir: &Path) -> (Seen, Vec<(String, String)>) {
         let name = if file.ends_with(".json") {
             line_text.to_string()
         } else {
-            native_name(line_text)
+            // A line inside a multi-line value (a statement of a `jsonencode` policy, a heredoc) is
+            // one line of a JSON string in JSON syntax: the line naming the attribute.
+            enclosing_attribute(&text, line).unwrap_or_else(|| native_name(line_text))
         };
         seen.entry((
             f["rule_id"].as_str().unwrap_or_default().to_string(),
@@ -268,6 +270,24 @@ fn scan(dir: &Path) -> (Seen, Vec<(String, String)>) {
 
 fn is_terraform(file: &str) -> bool {
     file.ends_with(".tf") || file.ends_with(".tf.json")
+}
+
+/// The attribute whose value spans native line `line` (1-based) without starting on it.
+fn enclosing_attribute(text: &str, line: usize) -> Option<String> {
+    use hcl_edit::Span as _;
+    let body = hcl_edit::parser::parse_body(text).ok()?;
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let mut pending: Vec<&Body> = vec![&body];
+    while let Some(b) = pending.pop() {
+        for a in b.attributes() {
+            let Some(r) = a.span() else { continue };
+            if line_of(r.start) < line && line <= line_of(r.end) {
+                return Some(a.key.as_str().to_string());
+            }
+        }
+        pending.extend(b.blocks().map(|blk| &blk.body));
+    }
+    None
 }
 
 /// What a native line names: the attribute it sets, or the last label of the block it opens.

@@ -28,5 +28,5 @@ pub(crate) use res::{Field, Fields, Format, Item, Name, ObjectFields, Res};
 pub(crate) use source::Source;
 pub(crate) use tracker::Tracker;
 pub(crate) use values::{
-    boolean, document, normalize_protocol, number, string, strings, Direction,
+    boolean, document, document_json, normalize_protocol, number, string, strings, Direction,
 };

@@ -6,6 +6,7 @@
 use super::Tracker;
 use crate::finding::Trace;
 use crate::json;
+use crate::json_spans::SpanTree;
 use crate::source::{FileId, Span};
 use crate::terraform::eval::{Evaluator, Instance, Scope};
 use crate::terraform::module::Resource;
@@ -390,6 +391,12 @@ pub(crate) trait Fields {
     fn format(&self) -> Format {
         Format::Terraform
     }
+
+    /// Where the parts of the JSON-shaped value of field `name` (a policy document) are written, when
+    /// the source writes them out.
+    fn document_tree(&self, _name: &str) -> Option<SpanTree> {
+        None
+    }
 }
 
 impl<T: Fields> Fields for &T {
@@ -400,6 +407,10 @@ impl<T: Fields> Fields for &T {
     fn format(&self) -> Format {
         (**self).format()
     }
+
+    fn document_tree(&self, name: &str) -> Option<SpanTree> {
+        (**self).document_tree(name)
+    }
 }
 
 impl Fields for Res<'_, '_> {
@@ -409,6 +420,28 @@ impl Fields for Res<'_, '_> {
 
     fn format(&self) -> Format {
         Res::format(self)
+    }
+
+    fn document_tree(&self, name: &str) -> Option<SpanTree> {
+        match &self.src {
+            Src::Hcl {
+                ev,
+                file,
+                body,
+                scope,
+                ..
+            } => {
+                let a = body.get_attribute(name)?;
+                ev.document_tree(*file, &a.value, scope)
+            }
+            Src::Template { file, props, .. } => {
+                let p = props.prop(name)?;
+                // An object written out; JSON text in a template string is not mapped.
+                matches!(p.value.kind, json::Kind::Object(_))
+                    .then(|| SpanTree::from_node(*file, &p.value))
+            }
+            Src::Plan { .. } => None,
+        }
     }
 }
 

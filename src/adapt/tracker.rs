@@ -1,6 +1,7 @@
 //! `Tracker`: an entity's unknown paths and attribute locations, collected while an adapter builds it.
 
-use super::{document, Field, Fields, Name, Res};
+use super::{document_json, Field, Fields, Name, Res};
+use crate::finding::Trace;
 use crate::model::{Document, EntityLocations, Locations, Meta};
 use crate::source::Span;
 use crate::terraform::value::Value;
@@ -105,16 +106,35 @@ impl Tracker {
     }
 
     /// Reads a policy document attribute (JSON text, or `jsonencode` of a partly known value); the
-    /// parts that are unknown are listed under `path`.
+    /// parts that are unknown are listed under `path`, and where the source writes the document's
+    /// statements out (a `jsonencode` object, JSON text in a string, a template's property object, an
+    /// `aws_iam_policy_document`), each statement and its parts get their own location.
     pub fn document(&mut self, r: &impl Fields, attr: impl Name, path: &str) -> Field<Document> {
-        let field = self.field(r, attr, path, document);
+        let attr = attr.pick(r.format()).to_string();
+        let field = self.field(r, attr.as_str(), path, document_json);
         // A trace for a whole document would name whatever part came from a variable, not the
         // statement a policy reports.
         self.locs.traces.remove(path);
         match field {
-            Field::Known((doc, unknown)) => {
+            Field::Known((doc, unknown, json)) => {
                 for u in unknown {
                     self.mark_unknown(format!("{path}.{u}"));
+                }
+                if let Some(tree) = r.document_tree(&attr) {
+                    for (part, span, used_at) in crate::model::document::part_spans(&json, &tree) {
+                        let part = format!("{path}.{part}");
+                        if let Some(used) = used_at {
+                            self.locs.traces.insert(
+                                part.clone(),
+                                vec![Trace {
+                                    span: Some(used),
+                                    note: format!("the document is used by `{attr}` here"),
+                                    hint: None,
+                                }],
+                            );
+                        }
+                        self.at(part, span);
+                    }
                 }
                 Field::Known(doc)
             }

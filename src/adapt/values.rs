@@ -67,13 +67,19 @@ pub(crate) fn strings(v: &Value) -> Option<Vec<String>> {
 
 /// A policy document from a JSON string or a partly known `jsonencode` value, with its unknown paths.
 pub(crate) fn document(v: &Value) -> Option<(Document, Vec<String>)> {
+    document_json(v).map(|(d, u, _)| (d, u))
+}
+
+/// [`document`], with the JSON it was read from (unknown parts `null`).
+pub(crate) fn document_json(v: &Value) -> Option<(Document, Vec<String>, serde_json::Value)> {
     let json = match v {
         Value::String(s) => serde_json::from_str(s).ok()?,
         Value::Json(inner) => lossy_json(inner),
         Value::Object(_) => lossy_json(v),
         _ => return None,
     };
-    Document::from_json_with_unknowns(&json)
+    let (doc, unknown) = Document::from_json_with_unknowns(&json)?;
+    Some((doc, unknown, json))
 }
 
 /// JSON with every unknown part as `null`, which document parsing drops.

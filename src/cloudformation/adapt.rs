@@ -188,6 +188,14 @@ impl<'r, 'b: 'r> Fields for NoValueRemoved<'_, 'r, 'b> {
             .attr_traced(name)
             .map(|(v, span, trace, why)| (remove_no_value(v), span, trace, why))
     }
+
+    fn format(&self) -> crate::adapt::Format {
+        self.0.format()
+    }
+
+    fn document_tree(&self, name: &str) -> Option<crate::json_spans::SpanTree> {
+        self.0.document_tree(name)
+    }
 }
 
 fn remove_no_value(v: Value) -> Value {

@@ -9,6 +9,7 @@
 pub mod adapt;
 
 use crate::json::{Kind, Node};
+use crate::terraform::holes::HoleText;
 use crate::terraform::value::{ResourceRef, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -399,22 +400,33 @@ impl<'t> Template<'t> {
                 [sep, list] => {
                     let sep = self.eval(sep);
                     let list = self.eval(list);
-                    let parts = list.as_list().map(|l| {
-                        l.iter()
-                            .map(Value::to_template_string)
-                            .collect::<Option<Vec<_>>>()
-                    });
                     let reference = list.as_list().and_then(|l| {
                         l.iter().find_map(|v| match v {
                             Value::Ref(r) => Some(r.address.clone()),
                             _ => None,
                         })
                     });
-                    match (sep.as_str(), parts, reference) {
-                        (Some(sep), Some(Some(parts)), _) => Value::String(parts.join(sep)),
-                        (_, _, Some(address)) => self.unknown(format!(
+                    if let Some(address) = &reference {
+                        self.unknown(format!(
                             "`{address}` is known only when the stack is deployed"
-                        )),
+                        ));
+                    }
+                    match (sep.as_str(), list.as_list()) {
+                        (Some(sep), Some(items)) => {
+                            // Unknown parts are holes: JSON text joined from parts keeps its
+                            // structure around them.
+                            let mut out = HoleText::new();
+                            for (i, item) in items.iter().enumerate() {
+                                if i > 0 {
+                                    out.push_str(sep);
+                                }
+                                match item.to_template_string() {
+                                    Some(s) => out.push_str(&s),
+                                    None => out.push_hole(),
+                                }
+                            }
+                            out.finish()
+                        }
                         _ => Value::Unknown,
                     }
                 }
@@ -551,7 +563,7 @@ impl<'t> Template<'t> {
 
     /// `Fn::Sub`: `${Name}` from the variables, parameters and pseudo parameters; `${!Literal}` kept.
     fn sub(&self, template: &str, vars: Option<&Node>) -> Value {
-        let mut out = String::new();
+        let mut out = HoleText::new();
         let mut rest = template;
         while let Some(start) = rest.find("${") {
             out.push_str(&rest[..start]);
@@ -563,31 +575,32 @@ impl<'t> Template<'t> {
             if let Some(literal) = name.strip_prefix('!') {
                 out.push_str("${");
                 out.push_str(literal);
-                out.push('}');
+                out.push_str("}");
             } else {
                 let value = match vars.and_then(|v| v.get(name)) {
                     Some(v) => self.eval(v),
                     None if name.contains('.') => {
-                        return self
-                            .unknown(format!("`{name}` is known only when the stack is deployed"))
+                        self.unknown(format!("`{name}` is known only when the stack is deployed"))
                     }
                     None => self.reference(name),
                 };
                 match (value.to_template_string(), &value) {
                     (Some(s), _) => out.push_str(&s),
                     (None, Value::Ref(r)) => {
-                        return self.unknown(format!(
+                        self.unknown(format!(
                             "`{}` is known only when the stack is deployed",
                             r.address
-                        ))
+                        ));
+                        out.push_hole();
                     }
-                    (None, _) => return Value::Unknown,
+                    (None, _) => out.push_hole(),
                 }
             }
             rest = &after[end + 1..];
         }
         out.push_str(rest);
-        Value::String(out)
+        // A policy document written as JSON text keeps its structure around an unknown part.
+        out.finish()
     }
 
     /// A condition's value, `None` when it cannot be decided.

@@ -3,6 +3,8 @@
 //! Parsed from JSON, where `null` stands for a value an adapter could not resolve: it is dropped, so an
 //! unknown part never matches anything.
 
+use crate::json_spans::SpanTree;
+use crate::source::Span;
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -90,6 +92,72 @@ impl Document {
             .ok()
             .and_then(|j| Document::from_json(&j))
     }
+}
+
+/// Where each part of a document is written: the model paths relative to the document
+/// (`statements[2]`, `statements[2].principals`, `statements[2].actions[0]`,
+/// `statements[2].conditions[1]`) with the span `tree` gives them. `json` is the document as read
+/// (the statement numbering follows [`Document::from_json_with_unknowns`]); parts whose shape the
+/// tree does not write out (a statement list from a variable) are left to the enclosing span.
+pub fn part_spans(json: &Json, tree: &SpanTree) -> Vec<(String, Span, Option<Span>)> {
+    let mut out = Vec::new();
+    let used_at = tree.used_at.clone();
+    let Some(st) = tree.member("Statement") else {
+        return out;
+    };
+    out.push(("statements".to_string(), st.span.clone(), used_at.clone()));
+    let items: Vec<(&Json, &SpanTree)> = match (json.get("Statement"), &st.value) {
+        (Some(Json::Array(items)), t) => match t.items() {
+            Some(ts) if ts.len() == items.len() => items.iter().zip(ts).collect(),
+            _ => return out,
+        },
+        (Some(one @ Json::Object(_)), t) => vec![(one, t)],
+        _ => return out,
+    };
+    let mut k = 0;
+    for (item, t) in items {
+        let Json::Object(obj) = item else { continue };
+        let prefix = format!("statements[{k}]");
+        k += 1;
+        let used = t.used_at.clone().or_else(|| used_at.clone());
+        out.push((prefix.clone(), t.span.clone(), used.clone()));
+        for (key, field) in FIELDS {
+            let Some(m) = t.member(key) else { continue };
+            let path = format!("{prefix}.{field}");
+            out.push((path.clone(), m.span.clone(), used.clone()));
+            match (key, obj.get(key)) {
+                ("Condition", Some(Json::Object(ops))) => {
+                    let mut j = 0;
+                    for (op, keys) in ops {
+                        let Some(keys) = keys.as_object() else {
+                            continue;
+                        };
+                        for name in keys.keys() {
+                            if let Some(c) = m.value.member(op).and_then(|o| o.value.member(name)) {
+                                out.push((format!("{path}[{j}]"), c.span.clone(), used.clone()));
+                            }
+                            j += 1;
+                        }
+                    }
+                }
+                ("Action" | "NotAction" | "Resource" | "NotResource", Some(Json::Array(vals))) => {
+                    let Some(ts) = m.value.items().filter(|ts| ts.len() == vals.len()) else {
+                        continue;
+                    };
+                    // Numbered as `strings` keeps them: scalars only.
+                    let mut n = 0;
+                    for (v, vt) in vals.iter().zip(ts) {
+                        if scalar(v).is_some() {
+                            out.push((format!("{path}[{n}]"), vt.span.clone(), used.clone()));
+                            n += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// Document keys and the model fields they fill.
@@ -261,6 +329,35 @@ mod tests {
         assert_eq!(doc.statements.len(), 2);
         assert_eq!(unknown, vec!["statements[1].conditions[0]"]);
         assert_eq!(doc.statements[1].conditions[0].key, "aws:principalorgid");
+    }
+
+    #[test]
+    fn parts_are_located_by_statement_and_key() {
+        use crate::source::FileId;
+        let text = r#"{"Statement": [
+  "not a statement",
+  {"Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject", "s3:PutObject"],
+   "Condition": {"StringEquals": {"aws:SourceVpce": "v", "aws:SourceAccount": "1"}}}
+]}"#;
+        let node = crate::json::parse(text).expect("json");
+        let tree = SpanTree::from_node(FileId(0), &node);
+        let json: Json = serde_json::from_str(text).expect("json");
+        let parts = part_spans(&json, &tree);
+        let at = |path: &str| {
+            parts
+                .iter()
+                .find(|(p, _, _)| p == path)
+                .map(|(_, s, _)| &text[s.range.clone()])
+        };
+        // The string item is not a statement: the object is statement 0.
+        assert!(at("statements[0]").is_some_and(|s| s.starts_with("{\"Effect\"")));
+        assert_eq!(at("statements[0].principals"), Some(r#""Principal": "*""#));
+        assert_eq!(at("statements[0].actions[1]"), Some(r#""s3:PutObject""#));
+        assert_eq!(
+            at("statements[0].conditions[1]"),
+            Some(r#""aws:SourceAccount": "1""#)
+        );
+        assert_eq!(at("statements[1]"), None);
     }
 
     #[test]

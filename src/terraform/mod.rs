@@ -6,6 +6,7 @@ pub mod adapt;
 pub mod data;
 pub mod eval;
 pub mod functions;
+pub mod holes;
 pub mod inputs;
 pub mod json_syntax;
 pub mod module;

@@ -135,6 +135,8 @@ pub struct Module<'a> {
     /// The lowest major version of the AWS provider that the module's `required_providers` admits
     /// (`>= 6.27` gives 6), when it states one; adapters pick version-dependent defaults by it.
     pub aws_provider_major: Option<u32>,
+    /// Each file's text, as its spans index it (for locating parts of string literals).
+    pub texts: HashMap<crate::source::FileId, std::sync::Arc<str>>,
     by_address: HashMap<(&'a str, &'a str), usize>,
 }
 
@@ -142,6 +144,7 @@ impl<'a> Module<'a> {
     pub fn new(files: impl IntoIterator<Item = &'a ParsedFile>) -> Module<'a> {
         let mut m = Module::default();
         for f in files {
+            m.texts.insert(f.file, std::sync::Arc::clone(&f.text));
             for block in f.body.blocks() {
                 let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
                 match (block.ident.as_str(), labels.as_slice()) {

@@ -15,6 +15,8 @@ pub struct ParsedFile {
     /// For JSON syntax: the spans of `body` are in its native-syntax translation; this maps them
     /// back to the file.
     pub remap: Option<Remap>,
+    /// The text `body`'s spans index (for JSON syntax, its native-syntax translation).
+    pub text: std::sync::Arc<str>,
 }
 
 /// Whether a Terraform file is written in JSON syntax.
@@ -31,6 +33,7 @@ pub fn parse(id: FileId, source: &SourceFile) -> Result<ParsedFile, ScanError> {
             Ok(body) => Ok(ParsedFile {
                 file: id,
                 body,
+                text: std::sync::Arc::from(t.text.as_str()),
                 remap: Some(t.remap),
             }),
             Err(err) => {
@@ -47,6 +50,7 @@ pub fn parse(id: FileId, source: &SourceFile) -> Result<ParsedFile, ScanError> {
             file: id,
             body,
             remap: None,
+            text: std::sync::Arc::clone(&source.text),
         }),
         Err(err) => Err(ScanError::parse(
             Span::new(id, error_range(&source.text, &err)),

@@ -5,6 +5,7 @@
 
 use super::{Evaluator, Scope};
 use crate::terraform::functions;
+use crate::terraform::holes::HoleText;
 use crate::terraform::value::Value;
 use hcl_edit::template::Element;
 use std::rc::Rc;
@@ -144,9 +145,9 @@ impl Evaluator<'_> {
         if let Some(Element::Interpolation(i)) = template.as_single_element() {
             return self.eval(&i.expr, &scope);
         }
-        let mut out = String::new();
+        let mut out = HoleText::new();
         if self.render(&template, &scope, &mut out) {
-            Value::String(out)
+            out.finish()
         } else {
             Value::Unknown
         }

@@ -10,6 +10,7 @@
 //! computed offline live in [`super::data`].
 
 use super::functions;
+use super::holes::HoleText;
 use super::inputs::{convert, DeclaredType, Given, Inputs, Origin};
 use super::module::{Module, Workspace};
 use super::value::Value;
@@ -25,6 +26,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+mod doc_spans;
 mod files;
 mod instances;
 mod modules;
@@ -771,16 +773,18 @@ impl<'a> Evaluator<'a> {
         if let Some(Element::Interpolation(i)) = t.as_single_element() {
             return self.eval(&i.expr, scope);
         }
-        let mut out = String::new();
+        let mut out = HoleText::new();
         if self.render(t, scope, &mut out) {
-            Value::String(out)
+            out.finish()
         } else {
             Value::Unknown
         }
     }
 
-    /// Appends the rendering of `t` to `out`; false when a part is unknown.
-    fn render(&self, t: &Template, scope: &Scope, out: &mut String) -> bool {
+    /// Appends the rendering of `t` to `out`, an unknown interpolation as a hole (JSON text with one
+    /// unresolved ARN keeps its structure); false when the shape of the text itself is unknown (a
+    /// directive over an unknown value) or the value budget is spent.
+    pub(super) fn render(&self, t: &Template, scope: &Scope, out: &mut HoleText) -> bool {
         for element in t.iter() {
             match element {
                 Element::Literal(s) => {
@@ -794,7 +798,7 @@ impl<'a> Evaluator<'a> {
                             "{}.{} is known only after apply",
                             r.address, r.attr
                         ));
-                        return false;
+                        out.push_hole();
                     }
                     v => match v.to_template_string() {
                         Some(s) => {
@@ -802,7 +806,7 @@ impl<'a> Evaluator<'a> {
                                 return false;
                             }
                         }
-                        None => return false,
+                        None => out.push_hole(),
                     },
                 },
                 Element::Directive(d) => match d.as_ref() {
@@ -847,7 +851,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Appends `part` to a template's rendering, counting it against the value budget.
-    fn grow(&self, out: &mut String, part: &str) -> bool {
+    fn grow(&self, out: &mut HoleText, part: &str) -> bool {
         if !self.charge(1 + (part.len() / super::value::BYTES_PER_NODE) as u64) {
             self.over_budget();
             return false;

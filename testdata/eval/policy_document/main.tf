@@ -4,9 +4,10 @@ resource "aws_s3_bucket" "reports" { # expect: AWS-S3-006
   bucket = "acme-reports"
 }
 
-# Anyone may read: reported at the policy attribute that uses the document.
+# Anyone may read: reported at the statement block, with a second label at the policy attribute that
+# uses the document.
 data "aws_iam_policy_document" "reports_public" {
-  statement {
+  statement { # expect: AWS-S3-003
     sid       = "PublicRead"
     actions   = ["s3:GetObject"]
     resources = ["${aws_s3_bucket.reports.arn}/*"]
@@ -19,7 +20,7 @@ data "aws_iam_policy_document" "reports_public" {
 
 resource "aws_s3_bucket_policy" "reports" {
   bucket = aws_s3_bucket.reports.id
-  policy = data.aws_iam_policy_document.reports_public.json # expect: AWS-S3-003
+  policy = data.aws_iam_policy_document.reports_public.json
 }
 
 # Narrowed by an organization condition whose value is unknown: silent.
@@ -62,7 +63,7 @@ data "aws_iam_policy_document" "base" {
 }
 
 data "aws_iam_policy_document" "ops" {
-  source_policy_documents = [data.aws_iam_policy_document.base.json]
+  source_policy_documents = [data.aws_iam_policy_document.base.json] # expect: AWS-IAM-001
   dynamic "statement" {
     for_each = local.services
     content {
@@ -74,7 +75,7 @@ data "aws_iam_policy_document" "ops" {
 
 resource "aws_iam_policy" "ops" {
   name   = "ops"
-  policy = data.aws_iam_policy_document.ops.json # expect: AWS-IAM-001
+  policy = data.aws_iam_policy_document.ops.json
 }
 
 # The override replaces the wildcard statement of the same sid: silent.
@@ -92,7 +93,7 @@ resource "aws_iam_policy" "narrowed" {
 
 # A role any AWS account can assume, written with the data source.
 data "aws_iam_policy_document" "trust_anyone" {
-  statement {
+  statement { # expect: AWS-IAM-002
     actions = ["sts:AssumeRole"]
     principals {
       type        = "AWS"
@@ -103,14 +104,14 @@ data "aws_iam_policy_document" "trust_anyone" {
 
 resource "aws_iam_role" "vendor" {
   name               = "vendor"
-  assume_role_policy = data.aws_iam_policy_document.trust_anyone.json # expect: AWS-IAM-002
+  assume_role_policy = data.aws_iam_policy_document.trust_anyone.json
 }
 
 # A document with `count` is read through its index, with `count.index` bound.
 data "aws_iam_policy_document" "downloads" {
   count = 1
 
-  statement {
+  statement { # expect: AWS-S3-003
     sid       = "PublicDownload${count.index}"
     actions   = ["s3:GetObject"]
     resources = ["arn:aws:s3:::acme-downloads/*"]
@@ -136,5 +137,5 @@ resource "aws_s3_bucket_public_access_block" "downloads" {
 
 resource "aws_s3_bucket_policy" "downloads" {
   bucket = aws_s3_bucket.downloads.id
-  policy = data.aws_iam_policy_document.downloads[0].json # expect: AWS-S3-003
+  policy = data.aws_iam_policy_document.downloads[0].json
 }

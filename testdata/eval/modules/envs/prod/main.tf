@@ -29,8 +29,8 @@ module "legacy" {
 # Joined to the bucket inside module.archive through the module's output.
 resource "aws_s3_bucket_policy" "archive" {
   bucket = module.archive.bucket_id
-  policy = jsonencode({ # expect: AWS-S3-003
-    Statement = [{
+  policy = jsonencode({
+    Statement = [{ # expect: AWS-S3-003
       Effect    = "Allow"
       Principal = "*"
       Action    = "s3:GetObject"
@@ -57,7 +57,7 @@ module "replicas" {
 # Joined to one instance's bucket through an indexed output.
 resource "aws_s3_bucket_policy" "analytics" {
   bucket = module.team_buckets["analytics"].bucket_id
-  policy = jsonencode({ # expect: AWS-S3-003
-    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }]
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }] # expect: AWS-S3-003
   })
 }
