@@ -88,21 +88,6 @@ fn port_range(spec: &str) -> Option<(u32, u32)> {
     (from <= to && to <= 65535).then_some((from, to))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::port_range;
-
-    #[test]
-    fn port_ranges() {
-        assert_eq!(port_range("*"), Some((0, 65535)));
-        assert_eq!(port_range("22"), Some((22, 22)));
-        assert_eq!(port_range(" 1000 - 2000 "), Some((1000, 2000)));
-        assert_eq!(port_range("2000-1000"), None);
-        assert_eq!(port_range("ssh"), None);
-        assert_eq!(port_range("70000"), None);
-    }
-}
-
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("azurerm_network_security_group", "") {
         let r = &item.res;
@@ -161,5 +146,20 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         };
         r.meta = t.finish(src.locations());
         src.model().azure.network.security_rules.push(r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::port_range;
+
+    #[test]
+    fn port_ranges() {
+        assert_eq!(port_range("*"), Some((0, 65535)));
+        assert_eq!(port_range("22"), Some((22, 22)));
+        assert_eq!(port_range(" 1000 - 2000 "), Some((1000, 2000)));
+        assert_eq!(port_range("2000-1000"), None);
+        assert_eq!(port_range("ssh"), None);
+        assert_eq!(port_range("70000"), None);
     }
 }
