@@ -5,7 +5,7 @@ import data.preflight.lib.aws.ec2
 
 # Source prefixes that admit every address: the `*` wildcard, the `Internet` service tag, `Any`, and
 # the whole IPv4 or IPv6 space. Compared in lower case.
-world_sources := {"*", "internet", "any", "0.0.0.0/0", "0.0.0.0", "::/0", "::0/0", "0::/0"}
+world_sources := {"*", "internet", "any", "0.0.0.0/0", "::/0", "::0/0", "0::/0"}
 
 # Every rule as [entity, path prefix, rule, noun for messages]: the inline rules of each network
 # security group of `groups` (under `security_rule`) and every azurerm_network_security_rule of

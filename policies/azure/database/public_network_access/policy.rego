@@ -25,5 +25,13 @@ import data.preflight.lib
 deny contains lib.result(s, "public_network_access_enabled", msg) if {
 	some s in input.azure.database.servers
 	s.public_network_access_enabled == true
-	msg := sprintf("Database server `%s` accepts connections on a public endpoint", [s.label])
+	msg := sprintf("%s `%s` accepts connections on a public endpoint", [engines[s.engine], s.label])
+}
+
+engines := {
+	"mssql": "Azure SQL server",
+	"postgresql": "PostgreSQL server",
+	"mysql": "MySQL server",
+	"postgresql_flexible": "PostgreSQL flexible server",
+	"mysql_flexible": "MySQL flexible server",
 }

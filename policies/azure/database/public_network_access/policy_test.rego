@@ -13,7 +13,7 @@ test_public_denied if {
 	count(results) == 1
 	some r in results
 	r.path == "public_network_access_enabled"
-	r.message == "Database server `app` accepts connections on a public endpoint"
+	r.message == "Azure SQL server `app` accepts connections on a public endpoint"
 }
 
 test_private_allowed if count(deny_for(server({"public_network_access_enabled": false}))) == 0

@@ -27,5 +27,13 @@ import data.preflight.lib
 deny contains lib.result(s, "ssl_enforced", msg) if {
 	some s in input.azure.database.servers
 	s.ssl_enforced == false
-	msg := sprintf("Database server `%s` accepts connections without TLS", [s.label])
+	msg := sprintf("%s `%s` accepts connections without TLS", [engines[s.engine], s.label])
+}
+
+engines := {
+	"mssql": "Azure SQL server",
+	"postgresql": "PostgreSQL server",
+	"mysql": "MySQL server",
+	"postgresql_flexible": "PostgreSQL flexible server",
+	"mysql_flexible": "MySQL flexible server",
 }

@@ -13,7 +13,7 @@ test_ssl_off_denied if {
 	count(results) == 1
 	some r in results
 	r.path == "ssl_enforced"
-	r.message == "Database server `orders` accepts connections without TLS"
+	r.message == "PostgreSQL server `orders` accepts connections without TLS"
 }
 
 test_ssl_on_allowed if count(deny_for(server({"ssl_enforced": true}))) == 0
