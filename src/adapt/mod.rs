@@ -13,9 +13,12 @@
 //!   services still have one adapter per format: `crate::terraform::adapt`,
 //!   `crate::cloudformation::adapt`).
 //!
-//! Apart from `aws`, knows nothing of a format's resource types, of policies or of output formats.
+//! - `azure`: one adapter per Azure service (`azurerm`, Terraform only).
+//!
+//! Apart from `aws` and `azure`, knows nothing of a format's resource types, of policies or of output formats.
 
 pub(crate) mod aws;
+pub(crate) mod azure;
 mod join;
 mod res;
 pub(crate) mod s3;

@@ -164,6 +164,15 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         }
     }
 
+    /// The lowest `azurerm` provider major version the resource's module admits, as
+    /// [`Res::aws_provider_major`] does for AWS.
+    pub fn azurerm_provider_major(&self) -> Option<u32> {
+        match &self.src {
+            Src::Hcl { ev, .. } => ev.module.azurerm_provider_major,
+            Src::Plan { .. } | Src::Template { .. } => None,
+        }
+    }
+
     /// The evaluated value of an attribute and the span of the whole attribute.
     pub fn attr(&self, name: impl Name) -> Option<(Value, Span)> {
         self.attr_traced(name).map(|(v, s, _, _)| (v, s))

@@ -21,6 +21,7 @@ macro_rules! entity {
 }
 
 pub mod apigateway;
+pub mod azure;
 pub mod backup;
 pub mod cloudtrail;
 pub mod cloudwatch;
@@ -102,6 +103,7 @@ pub struct Meta {
 #[derive(Debug, Default, Serialize)]
 pub struct Model {
     pub aws: Aws,
+    pub azure: azure::Azure,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -514,6 +516,17 @@ collections! {
     "aws.ecr.repositories" => aws.ecr.repositories;
     "aws.ecs.task_definitions" => aws.ecs.task_definitions;
     "aws.workspaces.workspaces" => aws.workspaces.workspaces;
+    "azure.storage.accounts" => azure.storage.accounts;
+    "azure.storage.containers" => azure.storage.containers;
+    "azure.network.security_groups" => azure.network.security_groups;
+    "azure.network.security_rules" => azure.network.security_rules;
+    "azure.database.servers" => azure.database.servers;
+    "azure.database.firewall_rules" => azure.database.firewall_rules;
+    "azure.compute.disks" => azure.compute.disks;
+    "azure.keyvault.vaults" => azure.keyvault.vaults;
+    "azure.cosmosdb.accounts" => azure.cosmosdb.accounts;
+    "azure.authorization.role_assignments" => azure.authorization.role_assignments;
+    "azure.aks.clusters" => azure.aks.clusters;
 }
 
 /// Where an entity and its attributes are in the source.

@@ -156,13 +156,32 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 }
 
 /// The rule reference (`docs/rules.md`), generated from the policies' METADATA.
+/// The cloud a rule ID belongs to, by its prefix (`AWS-S3-001` → `AWS`); custom prefixes as written.
+pub fn cloud_name(id: &str) -> &str {
+    match id.split('-').next().unwrap_or(id) {
+        "AWS" => "AWS",
+        "AZURE" => "Azure",
+        "GCP" => "Google Cloud",
+        other => other,
+    }
+}
+
 pub fn rules_markdown(registry: &Registry) -> String {
     let mut out = String::from(
         "# Built-in rules\n\nGenerated from each policy's `# METADATA` by `preflight rules --format markdown`; \
-         a test fails when this file is out of date.\n\n| ID | Name | Severity | Category | Title |\n|---|---|---|---|---|\n",
+         a test fails when this file is out of date.\n",
     );
+    // One index table per cloud (the policies come sorted by ID, so each cloud's rules are together).
+    let mut current = None;
     for p in &registry.policies {
         let m = &p.meta;
+        let cloud = cloud_name(&m.id);
+        if current != Some(cloud) {
+            out.push_str(&format!(
+                "\n**{cloud}**\n\n| ID | Name | Severity | Category | Title |\n|---|---|---|---|---|\n"
+            ));
+            current = Some(cloud);
+        }
         out.push_str(&format!(
             "| [{id}](#{anchor}) | `{}` | {} | {} | {} |\n",
             m.name,
@@ -198,4 +217,17 @@ pub fn rules_markdown(registry: &Registry) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cloud_name;
+
+    #[test]
+    fn rule_ids_name_their_cloud() {
+        assert_eq!(cloud_name("AWS-S3-001"), "AWS");
+        assert_eq!(cloud_name("AZURE-STORAGE-001"), "Azure");
+        assert_eq!(cloud_name("GCP-GCS-001"), "Google Cloud");
+        assert_eq!(cloud_name("ACME-TAGS-001"), "ACME");
+    }
 }

@@ -63,13 +63,14 @@ impl ModuleCall<'_> {
     }
 }
 
-/// The lowest AWS provider major version a `terraform` block's `required_providers` admits: the
-/// largest lower bound of its `version` constraint (`>= 6.27`, `~> 6.0`, `= 6.1.0`, `6.1.0`).
-fn aws_provider_major(terraform: &Body) -> Option<u32> {
+/// The lowest major version of provider `name` (`aws`, `azurerm`) a `terraform` block's
+/// `required_providers` admits: the largest lower bound of its `version` constraint (`>= 6.27`,
+/// `~> 6.0`, `= 6.1.0`, `6.1.0`).
+fn provider_major(terraform: &Body, name: &str) -> Option<u32> {
     use hcl_edit::expr::ObjectKey;
     let aws = terraform
         .get_blocks("required_providers")
-        .find_map(|b| b.body.get_attribute("aws"))?;
+        .find_map(|b| b.body.get_attribute(name))?;
     let Expression::Object(obj) = &aws.value else {
         return None;
     };
@@ -135,6 +136,8 @@ pub struct Module<'a> {
     /// The lowest major version of the AWS provider that the module's `required_providers` admits
     /// (`>= 6.27` gives 6), when it states one; adapters pick version-dependent defaults by it.
     pub aws_provider_major: Option<u32>,
+    /// The same for the `azurerm` provider.
+    pub azurerm_provider_major: Option<u32>,
     /// Each file's text, as its spans index it (for locating parts of string literals).
     pub texts: HashMap<crate::source::FileId, std::sync::Arc<str>>,
     by_address: HashMap<(&'a str, &'a str), usize>,
@@ -149,9 +152,13 @@ impl<'a> Module<'a> {
                 let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
                 match (block.ident.as_str(), labels.as_slice()) {
                     ("terraform", []) => {
-                        if let Some(major) = aws_provider_major(&block.body) {
+                        if let Some(major) = provider_major(&block.body, "aws") {
                             m.aws_provider_major =
                                 Some(major.max(m.aws_provider_major.unwrap_or(0)));
+                        }
+                        if let Some(major) = provider_major(&block.body, "azurerm") {
+                            m.azurerm_provider_major =
+                                Some(major.max(m.azurerm_provider_major.unwrap_or(0)));
                         }
                     }
                     ("variable", [name]) => {
@@ -321,6 +328,20 @@ mod tests {
             major("terraform {\n  required_version = \">= 1.5\"\n}\n"),
             None
         );
+    }
+
+    #[test]
+    fn azurerm_provider_major_is_read_beside_aws() {
+        let text = "terraform {\n  required_providers {\n    azurerm = {\n      source  = \"hashicorp/azurerm\"\n      version = \"~> 3.100\"\n    }\n    aws = {\n      version = \">= 5.0\"\n    }\n  }\n}\n";
+        let f = crate::source::SourceFile::new(
+            "v.tf".into(),
+            "v.tf".into(),
+            std::sync::Arc::from(text),
+        );
+        let parsed = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
+        let m = Module::new(&parsed);
+        assert_eq!(m.azurerm_provider_major, Some(3));
+        assert_eq!(m.aws_provider_major, Some(5));
     }
 
     #[test]

@@ -1,0 +1,68 @@
+package preflight.azure.network.nsg_open_data_ports_test
+
+import data.preflight.azure.network.nsg_open_data_ports as p
+
+rule(extra) := object.union(
+	{
+		"name": "in", "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+		"source_address_prefix": "*", "destination_port_range": "5432",
+		"ports": [{"from_port": 5432, "to_port": 5432, "field": "destination_port_range"}],
+	},
+	extra,
+)
+
+group(rules) := {"id": "azurerm_network_security_group.web", "label": "web", "unknown": [], "security_rule": rules}
+
+deny_for(rules) := results if {
+	results := p.deny with input as {"azure": {"network": {"security_groups": [group(rules)], "security_rules": []}}}
+}
+
+deny_standalone(r) := results if {
+	results := p.deny with input as {"azure": {"network": {"security_groups": [], "security_rules": [
+		{"id": "azurerm_network_security_rule.in", "label": "in", "unknown": [], "rule": r},
+	]}}}
+}
+
+test_inline_denied if {
+	results := deny_for([rule({})])
+	count(results) == 1
+	some r in results
+	r.path == "security_rule[0].source_address_prefix"
+	r.message == "Network security group `web` rule `in` allows PostgreSQL (port 5432) from the whole internet (*)"
+}
+
+test_standalone_denied if {
+	results := deny_standalone(rule({"source_address_prefix": "Internet"}))
+	count(results) == 1
+	some r in results
+	r.path == "rule.source_address_prefix"
+}
+
+test_prefix_list_denied if {
+	results := deny_for([object.union(object.remove(rule({}), ["source_address_prefix"]), {"source_address_prefixes": ["10.0.0.0/8", "0.0.0.0/0"]})])
+	some r in results
+	r.path == "security_rule[0].source_address_prefixes"
+}
+
+test_private_source_allowed if count(deny_for([rule({"source_address_prefix": "10.0.0.0/16"})])) == 0
+
+test_outbound_allowed if count(deny_for([rule({"direction": "Outbound"})])) == 0
+
+test_deny_rule_allowed if count(deny_for([rule({"access": "Deny"})])) == 0
+
+test_earlier_deny_allowed if {
+	count(deny_for([rule({"priority": 200}), rule({"name": "block", "priority": 100, "access": "Deny"})])) == 0
+}
+
+test_unknown_source_silent if {
+	r := object.remove(rule({}), ["source_address_prefix"])
+	results := p.deny with input as {"azure": {"network": {"security_rules": [], "security_groups": [{
+		"id": "azurerm_network_security_group.web", "label": "web",
+		"unknown": ["security_rule[0].source_address_prefix"], "security_rule": [r],
+	}]}}}
+	count(results) == 0
+}
+
+test_udp_nfs_denied if count(deny_for([rule({"protocol": "Udp", "ports": [{"from_port": 2049, "to_port": 2049, "field": "destination_port_range"}]})])) == 1
+
+test_udp_postgres_allowed if count(deny_for([rule({"protocol": "Udp"})])) == 0

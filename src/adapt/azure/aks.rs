@@ -1,0 +1,37 @@
+//! AKS clusters: who can reach the Kubernetes API server.
+
+use crate::adapt::{boolean, string, strings, Field, Source};
+use crate::model::azure::AksCluster;
+
+pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("azurerm_kubernetes_cluster", "") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t.field(r, "name", "name", string).known();
+        let private = t
+            .field(
+                r,
+                "private_cluster_enabled",
+                "private_cluster_enabled",
+                boolean,
+            )
+            .or_default(false);
+        let path = "authorized_ip_ranges";
+        let ranges = match t.block(r, "api_server_access_profile", path) {
+            Field::Known(p) => t.field(&p, path, path, strings).or_default(Vec::new()),
+            Field::Unknown => None,
+            // Provider 3's top-level argument (removed in 4).
+            Field::NotWritten => t
+                .field(r, "api_server_authorized_ip_ranges", path, strings)
+                .or_default(Vec::new()),
+        };
+        let mut c = AksCluster {
+            name,
+            private_cluster_enabled: private,
+            authorized_ip_ranges: ranges,
+            ..AksCluster::default()
+        };
+        c.meta = t.finish(src.locations());
+        src.model().azure.aks.clusters.push(c);
+    }
+}

@@ -1,0 +1,44 @@
+//! Managed disks: whether a key the customer controls encrypts them.
+
+use crate::adapt::{boolean, string, Field, Source};
+use crate::model::azure::ManagedDisk;
+use crate::terraform::value::Value;
+
+/// An ID as written, or `address.attr` for a reference to a resource whose ID is known only after
+/// apply: either way a value is set.
+fn id(v: &Value) -> Option<String> {
+    match v {
+        Value::Ref(r) => Some(format!("{}.{}", r.address, r.attr)),
+        _ => string(v),
+    }
+}
+
+pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("azurerm_managed_disk", "") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t.field(r, "name", "name", string).known();
+        let path = "disk_encryption_set_id";
+        let set = match t.field(r, path, path, id) {
+            Field::NotWritten => t
+                .field(r, "secure_vm_disk_encryption_set_id", path, id)
+                .known(),
+            f => f.known(),
+        };
+        let path = "azure_disk_encryption";
+        let ade = match t.block(r, "encryption_settings", path) {
+            Field::NotWritten => Some(false),
+            Field::Unknown => None,
+            // Provider 3 still had `enabled` in the block; it is on unless set to false.
+            Field::Known(b) => t.field(&b, "enabled", path, boolean).or_default(true),
+        };
+        let mut d = ManagedDisk {
+            name,
+            disk_encryption_set_id: set,
+            azure_disk_encryption: ade,
+            ..ManagedDisk::default()
+        };
+        d.meta = t.finish(src.locations());
+        src.model().azure.compute.disks.push(d);
+    }
+}

@@ -1,0 +1,27 @@
+//! Kubernetes clusters (`azure.aks`).
+
+use crate::model::Meta;
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Aks {
+    pub clusters: Vec<AksCluster>,
+}
+
+/// An `azurerm_kubernetes_cluster`.
+#[derive(Debug, Default, Serialize)]
+pub struct AksCluster {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `false` when not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_cluster_enabled: Option<bool>,
+    /// The IP ranges allowed to reach the API server: `api_server_access_profile.authorized_ip_ranges`
+    /// (or `api_server_authorized_ip_ranges` before provider 4); empty when not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorized_ip_ranges: Option<Vec<String>>,
+}
+
+entity!(AksCluster);

@@ -1,0 +1,34 @@
+//! Role assignments (`azure.authorization`).
+
+use crate::model::Meta;
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Authorization {
+    pub role_assignments: Vec<RoleAssignment>,
+}
+
+/// An `azurerm_role_assignment`.
+#[derive(Debug, Default, Serialize)]
+pub struct RoleAssignment {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The scope as written, or `address.attr` for a reference to a resource in the code
+    /// (`azurerm_resource_group.app.id`); a data source's ID (`data.azurerm_subscription.x.id`) is
+    /// unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// `/`, `management_group`, `subscription`, `resource_group` or `resource`, from `scope` (or the
+    /// type of the resource it references).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope_level: Option<String>,
+    /// `role_definition_name`, or the built-in role a `role_definition_id` names (`Owner`,
+    /// `Contributor`, `User Access Administrator` by their well-known GUIDs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_definition_name: Option<String>,
+    /// `User`, `Group` or `ServicePrincipal`, when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub principal_type: Option<String>,
+}
+
+entity!(RoleAssignment);

@@ -1,0 +1,28 @@
+//! Managed disks (`azure.compute`).
+
+use crate::model::Meta;
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Compute {
+    pub disks: Vec<ManagedDisk>,
+}
+
+/// An `azurerm_managed_disk`. Azure encrypts every managed disk with a platform-managed key; what the
+/// model records is whether a key the customer controls is used as well.
+#[derive(Debug, Default, Serialize)]
+pub struct ManagedDisk {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `disk_encryption_set_id` or `secure_vm_disk_encryption_set_id` (a customer-managed key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disk_encryption_set_id: Option<String>,
+    /// An `encryption_settings` block (Azure Disk Encryption with keys in a Key Vault) that is not
+    /// disabled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub azure_disk_encryption: Option<bool>,
+}
+
+entity!(ManagedDisk);

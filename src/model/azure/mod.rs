@@ -1,0 +1,33 @@
+//! Azure (`azurerm` provider, Terraform only; docs/model.md, `azure`). One file per service.
+
+pub mod aks;
+pub mod authorization;
+pub mod compute;
+pub mod cosmosdb;
+pub mod database;
+pub mod keyvault;
+pub mod network;
+pub mod storage;
+
+use serde::Serialize;
+
+pub use aks::{Aks, AksCluster};
+pub use authorization::{Authorization, RoleAssignment};
+pub use compute::{Compute, ManagedDisk};
+pub use cosmosdb::{CosmosAccount, Cosmosdb};
+pub use database::{Database, DatabaseServer, FirewallRule};
+pub use keyvault::{KeyVault, Keyvault};
+pub use network::{Network, NetworkSecurityGroup, SecurityRule};
+pub use storage::{Storage, StorageAccount, StorageContainer};
+
+#[derive(Debug, Default, Serialize)]
+pub struct Azure {
+    pub storage: Storage,
+    pub network: Network,
+    pub database: Database,
+    pub compute: Compute,
+    pub keyvault: Keyvault,
+    pub cosmosdb: Cosmosdb,
+    pub authorization: Authorization,
+    pub aks: Aks,
+}
