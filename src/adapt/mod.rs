@@ -9,13 +9,15 @@
 //! - `values`: converters from evaluated values (`string`, `boolean`, `document`, …).
 //! - `source`: `Source`, the resources of a scanned unit in either format.
 //! - `s3`: S3 rules that both formats' bucket adapters apply.
+//! - `gcp`: one adapter per Google Cloud service (Terraform only).
 //! - `aws`: one adapter per AWS service, written once for both formats against `Source` (the older
 //!   services still have one adapter per format: `crate::terraform::adapt`,
 //!   `crate::cloudformation::adapt`).
 //!
-//! Apart from `aws`, knows nothing of a format's resource types, of policies or of output formats.
+//! Apart from `aws` and `gcp`, knows nothing of a format's resource types, of policies or of output formats.
 
 pub(crate) mod aws;
+pub(crate) mod gcp;
 mod join;
 mod res;
 pub(crate) mod s3;

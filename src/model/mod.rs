@@ -34,6 +34,7 @@ pub mod dynamodb;
 pub mod efs;
 pub mod elasticache;
 pub mod emr;
+pub mod gcp;
 pub mod glue;
 pub mod kinesis;
 pub mod lambda;
@@ -102,6 +103,7 @@ pub struct Meta {
 #[derive(Debug, Default, Serialize)]
 pub struct Model {
     pub aws: Aws,
+    pub gcp: gcp::Gcp,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -514,6 +516,12 @@ collections! {
     "aws.ecr.repositories" => aws.ecr.repositories;
     "aws.ecs.task_definitions" => aws.ecs.task_definitions;
     "aws.workspaces.workspaces" => aws.workspaces.workspaces;
+    "gcp.iam.grants" => gcp.iam.grants;
+    "gcp.storage.buckets" => gcp.storage.buckets;
+    "gcp.bigquery.datasets" => gcp.bigquery.datasets;
+    "gcp.compute.firewalls" => gcp.compute.firewalls;
+    "gcp.compute.disks" => gcp.compute.disks;
+    "gcp.sql.instances" => gcp.sql.instances;
 }
 
 /// Where an entity and its attributes are in the source.

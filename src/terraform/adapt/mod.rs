@@ -54,6 +54,7 @@ fn adapt_all(cx: &mut Cx) {
     iam::adapt(cx);
     sns::adapt(cx);
     crate::adapt::aws::adapt(cx);
+    crate::adapt::gcp::adapt(cx);
 }
 
 /// The evaluators of every module instance `ev` calls, depth first in call-name order.
