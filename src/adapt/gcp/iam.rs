@@ -7,6 +7,7 @@ use crate::adapt::{string, strings, Field, Item, Source, Tracker};
 use crate::model::gcp::{GcpBinding, IamGrant};
 use crate::terraform::functions;
 use crate::terraform::value::Value;
+use std::collections::HashMap;
 
 /// (kind, resource type prefix, the attribute naming the resource granted on). An attribute left out
 /// (a project-level grant without `project`) means the provider's default project.
@@ -60,12 +61,40 @@ const KINDS: &[(&str, &str, &str)] = &[
     ("organization", "google_organization_iam", "org_id"),
 ];
 
+/// The attribute that holds the name of a resource a grant may refer to, by resource type.
+const NAMES: &[(&str, &str)] = &[
+    ("google_storage_bucket", "name"),
+    ("google_bigquery_dataset", "dataset_id"),
+    ("google_bigquery_table", "table_id"),
+    ("google_kms_crypto_key", "name"),
+    ("google_kms_key_ring", "name"),
+    ("google_pubsub_topic", "name"),
+    ("google_pubsub_subscription", "name"),
+    ("google_cloud_run_service", "name"),
+    ("google_cloud_run_v2_service", "name"),
+    ("google_cloudfunctions_function", "name"),
+    ("google_cloudfunctions2_function", "name"),
+    ("google_artifact_registry_repository", "repository_id"),
+    ("google_project", "project_id"),
+];
+
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    // Address → literal name of the resources grants refer to, so that a message names the bucket
+    // `acme-site`, not `google_storage_bucket.site`.
+    let mut names: HashMap<String, String> = HashMap::new();
+    for &(rtype, attr) in NAMES {
+        for item in src.items(rtype, "") {
+            if let Some((Value::String(n), _)) = item.res.attr(attr) {
+                names.insert(item.address.clone(), n);
+            }
+        }
+    }
     for &(kind, prefix, target) in KINDS {
         for via in ["member", "binding", "policy"] {
             for item in src.items(&format!("{prefix}_{via}"), "") {
                 let mut t = item.tracker();
                 let (kind, resource) = granted_on(&mut t, &item, kind, target);
+                let resource = resource.map(|r| names.get(&r).cloned().unwrap_or(r));
                 let bindings = match via {
                     "member" => vec![one(&mut t, &item, "member")],
                     "binding" => vec![one(&mut t, &item, "members")],
@@ -75,7 +104,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             }
         }
     }
-    acls(src);
+    acls(src, &names);
 }
 
 fn push<'r, 'a: 'r>(
@@ -197,7 +226,7 @@ fn policy(t: &mut Tracker, item: &Item) -> Vec<GcpBinding> {
 
 /// Cloud Storage's legacy ACLs: an entity (`allUsers`, `user-a@example.com`) with a role (`READER`,
 /// `WRITER`, `OWNER`) on a bucket, its default object ACL or one object; or a predefined ACL.
-fn acls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+fn acls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>, names: &HashMap<String, String>) {
     for rtype in [
         "google_storage_bucket_access_control",
         "google_storage_default_object_access_control",
@@ -206,6 +235,7 @@ fn acls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         for item in src.items(rtype, "") {
             let mut t = item.tracker();
             let (kind, resource) = granted_on(&mut t, &item, "storage_bucket", "bucket");
+            let resource = resource.map(|r| names.get(&r).cloned().unwrap_or(r));
             let r = &item.res;
             let role = t.field(r, "role", "bindings[0].role", string).known();
             let members = t
@@ -229,6 +259,7 @@ fn acls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         for item in src.items(rtype, "") {
             let mut t = item.tracker();
             let (kind, resource) = granted_on(&mut t, &item, "storage_bucket", "bucket");
+            let resource = resource.map(|r| names.get(&r).cloned().unwrap_or(r));
             let r = &item.res;
             let mut bindings = Vec::new();
             if let Field::Known(acl) = t.field(r, "predefined_acl", "bindings", string) {

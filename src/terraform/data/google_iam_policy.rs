@@ -79,3 +79,93 @@ pub fn render<'a>(ev: &Evaluator<'a>, ds: &Resource<'a>, scope: &Scope) -> Value
     }
     Value::Object(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::source::{FileId, SourceFile};
+    use crate::terraform::eval::Evaluator;
+    use crate::terraform::module::Module;
+    use crate::terraform::parse::parse;
+    use crate::terraform::value::Value;
+    use std::sync::Arc;
+
+    /// `local.out` of a module made of `text`.
+    fn out(text: &str) -> Value {
+        let f = SourceFile::new("m.tf".into(), "m.tf".into(), Arc::from(text));
+        let files = vec![parse(FileId(0), &f).expect("parses")];
+        let module = Module::new(&files);
+        Evaluator::new(&module).local("out")
+    }
+
+    #[test]
+    fn renders_bindings_with_sorted_members_and_dynamic_blocks() {
+        let v = out(r#"
+data "google_iam_policy" "p" {
+  binding {
+    role    = "roles/storage.objectViewer"
+    members = ["user:b@example.com", "allUsers", "user:b@example.com"]
+  }
+  dynamic "binding" {
+    for_each = ["roles/viewer"]
+    content {
+      role    = binding.value
+      members = ["group:g@example.com"]
+      condition {
+        title      = "t"
+        expression = "true"
+      }
+    }
+  }
+}
+locals { out = jsondecode(data.google_iam_policy.p.policy_data) }
+"#);
+        let bindings = v
+            .as_object()
+            .and_then(|m| m.get("bindings"))
+            .and_then(Value::as_list)
+            .expect("bindings");
+        assert_eq!(bindings.len(), 2);
+        let members = |i: usize| {
+            bindings[i]
+                .as_object()
+                .and_then(|b| b.get("members"))
+                .cloned()
+        };
+        assert_eq!(
+            members(0),
+            Some(Value::List(vec![
+                Value::str("allUsers"),
+                Value::str("user:b@example.com")
+            ]))
+        );
+        let second = bindings[1].as_object().expect("object");
+        assert_eq!(second.get("role"), Some(&Value::str("roles/viewer")));
+        assert!(second.contains_key("condition"));
+    }
+
+    #[test]
+    fn unknown_members_stay_unknown() {
+        let v = out(r#"
+variable "who" {}
+data "google_iam_policy" "p" {
+  binding {
+    role    = "roles/viewer"
+    members = var.who
+  }
+}
+locals { out = data.google_iam_policy.p.policy_data }
+"#);
+        // The text is unknown; its structure is kept with the members unknown.
+        let Value::Json(inner) = v else {
+            panic!("expected a partly known document, got {v:?}");
+        };
+        let members = inner
+            .as_object()
+            .and_then(|m| m.get("bindings"))
+            .and_then(Value::as_list)
+            .and_then(|b| b[0].as_object())
+            .and_then(|b| b.get("members"))
+            .cloned();
+        assert_eq!(members, Some(Value::Unknown));
+    }
+}
