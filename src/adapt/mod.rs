@@ -12,13 +12,15 @@
 //! - `aws`: one adapter per AWS service, written once for both formats against `Source` (the older
 //!   services still have one adapter per format: `crate::terraform::adapt`,
 //!   `crate::cloudformation::adapt`).
-//!
 //! - `azure`: one adapter per Azure service (`azurerm`, Terraform only).
+//! - `gcp`: one adapter per Google Cloud service (`google`, Terraform only).
 //!
-//! Apart from `aws` and `azure`, knows nothing of a format's resource types, of policies or of output formats.
+//! Apart from `aws`, `azure` and `gcp`, knows nothing of a format's resource types, of policies or of
+//! output formats.
 
 pub(crate) mod aws;
 pub(crate) mod azure;
+pub(crate) mod gcp;
 mod join;
 mod res;
 pub(crate) mod s3;

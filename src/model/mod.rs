@@ -35,6 +35,7 @@ pub mod dynamodb;
 pub mod efs;
 pub mod elasticache;
 pub mod emr;
+pub mod gcp;
 pub mod glue;
 pub mod kinesis;
 pub mod lambda;
@@ -104,6 +105,7 @@ pub struct Meta {
 pub struct Model {
     pub aws: Aws,
     pub azure: azure::Azure,
+    pub gcp: gcp::Gcp,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -527,6 +529,12 @@ collections! {
     "azure.cosmosdb.accounts" => azure.cosmosdb.accounts;
     "azure.authorization.role_assignments" => azure.authorization.role_assignments;
     "azure.aks.clusters" => azure.aks.clusters;
+    "gcp.iam.grants" => gcp.iam.grants;
+    "gcp.storage.buckets" => gcp.storage.buckets;
+    "gcp.bigquery.datasets" => gcp.bigquery.datasets;
+    "gcp.compute.firewalls" => gcp.compute.firewalls;
+    "gcp.compute.disks" => gcp.compute.disks;
+    "gcp.sql.instances" => gcp.sql.instances;
 }
 
 /// Where an entity and its attributes are in the source.

@@ -55,6 +55,7 @@ fn adapt_all(cx: &mut Cx) {
     sns::adapt(cx);
     crate::adapt::aws::adapt(cx);
     crate::adapt::azure::adapt(cx);
+    crate::adapt::gcp::adapt(cx);
 }
 
 /// The evaluators of every module instance `ev` calls, depth first in call-name order.

@@ -2,6 +2,7 @@
 //! read from the cloud when Terraform plans, and is unknown here.
 
 pub mod aws_iam_policy_document;
+pub mod google_iam_policy;
 
 use super::eval::Evaluator;
 use super::functions;
@@ -19,6 +20,10 @@ pub fn attribute<'a>(
         ("aws_iam_policy_document", "json" | "minified_json") => Some(functions::call(
             "jsonencode",
             vec![aws_iam_policy_document::render(ev, ds, scope)],
+        )),
+        ("google_iam_policy", "policy_data") => Some(functions::call(
+            "jsonencode",
+            vec![google_iam_policy::render(ev, ds, scope)],
         )),
         _ => None,
     }

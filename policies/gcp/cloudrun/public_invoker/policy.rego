@@ -1,0 +1,33 @@
+# METADATA
+# title: Cloud Run service invocable by everyone
+# description: |
+#   Granting `roles/run.invoker` to `allUsers` turns off Cloud Run's IAM check: anyone on the internet
+#   can call the service without a token (`allAuthenticatedUsers`: anyone with a Google account). That
+#   is how a public website or API is published on Cloud Run, so it is often intended; but an internal
+#   service, an admin backend or a webhook receiver published this way relies on its own code alone to
+#   refuse strangers. Severity is medium: the finding asks the owner to confirm the service is meant to
+#   be public (and to say so in a suppression), or to require authentication. A role other than invoker
+#   granted to everyone (admin, developer) is reported too, and should simply be removed.
+# related_resources:
+#   - ref: https://cloud.google.com/run/docs/authenticating/public
+# custom:
+#   id: GCP-CLOUDRUN-001
+#   name: cloud-run-service-public
+#   severity: medium
+#   category: public-access
+#   recommended_action: |
+#     Remove `allUsers` / `allAuthenticatedUsers` from the `member` / `members` (or `policy_data`) of
+#     google_cloud_run_service_iam_* or google_cloud_run_v2_service_iam_*, and grant `roles/run.invoker`
+#     to the callers' service accounts; or keep it public behind a load balancer with Cloud Armor and
+#     `ingress` limited to it, and record the decision with a suppression.
+package preflight.gcp.cloudrun.public_invoker
+
+import data.preflight.lib
+import data.preflight.lib.gcp
+
+deny contains lib.result(g, sprintf("bindings[%d].members", [i]), gcp.public_message(g, b.role, who)) if {
+	some g in input.gcp.iam.grants
+	g.kind in {"cloud_run_service"}
+	some i, b in g.bindings
+	who := gcp.public_principals(b)
+}

@@ -1,0 +1,30 @@
+package preflight.gcp.iam.project_public_test
+
+import data.preflight.gcp.iam.project_public as p
+
+grant(members, extra) := object.union({
+	"id": "g", "label": "g", "unknown": [], "kind": "folder", "resource": "r", "via": "member",
+	"bindings": [{"role": "roles/viewer", "members": members, "condition": false}],
+}, extra)
+
+deny_for(g) := results if {
+	results := p.deny with input as {"gcp": {"iam": {"grants": [g]}}}
+}
+
+test_all_users_denied if {
+	results := deny_for(grant(["allUsers"], {}))
+	count(results) == 1
+	some r in results
+	r.path == "bindings[0].members"
+	contains(r.message, "`r` grants `roles/viewer` to `allUsers` (anyone on the internet)")
+}
+
+test_all_authenticated_users_denied if count(deny_for(grant(["user:a@example.com", "allAuthenticatedUsers"], {}))) == 1
+
+test_named_principals_allowed if count(deny_for(grant(["group:team@example.com"], {}))) == 0
+
+test_other_kind_ignored if count(deny_for(grant(["allUsers"], {"kind": "other"}))) == 0
+
+test_unknown_members_silent if {
+	count(deny_for(grant([], {"unknown": ["bindings[0].members"]}))) == 0
+}

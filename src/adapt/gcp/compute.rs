@@ -1,0 +1,200 @@
+//! Compute Engine: firewall rules (who may reach which ports) and disks (which key encrypts them).
+
+use super::key_ref;
+use crate::adapt::{boolean, normalize_protocol, string, strings, Field, Source};
+use crate::model::gcp::{ComputeDisk, Firewall, FirewallRule};
+use crate::terraform::value::Value;
+
+pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    firewalls(src);
+    disks(src);
+}
+
+fn firewalls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("google_compute_firewall", "") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t.field(r, "name", "name", string).known();
+        let direction = t
+            .field(r, "direction", "direction", string)
+            .or_default("INGRESS".to_string())
+            .map(|d| d.to_ascii_uppercase());
+        let disabled = t
+            .field(r, "disabled", "disabled", boolean)
+            .or_default(false);
+        let tags = t.field(r, "source_tags", "source_tags", strings);
+        let accounts = t.field(
+            r,
+            "source_service_accounts",
+            "source_service_accounts",
+            strings,
+        );
+        let ranges = t.field(r, "source_ranges", "source_ranges", strings);
+        let named = |f: &Field<Vec<String>>| match f {
+            Field::Known(v) => Some(!v.is_empty()),
+            Field::Unknown => None,
+            Field::NotWritten => Some(false),
+        };
+        // An ingress rule with no source range, tag or service account applies to every IPv4 source.
+        let source_ranges = match (&ranges, named(&tags), named(&accounts)) {
+            (Field::Known(v), _, _) if !v.is_empty() => v.clone(),
+            (Field::Unknown, _, _) => Vec::new(),
+            (_, Some(false), Some(false)) if direction.as_deref() == Some("INGRESS") => {
+                vec!["0.0.0.0/0".to_string()]
+            }
+            (_, Some(false), Some(false)) => Vec::new(),
+            _ => {
+                t.mark_unknown("source_ranges");
+                Vec::new()
+            }
+        };
+        let mut allow = Vec::new();
+        match t.blocks(r, "allow", "allow") {
+            Field::Known(blocks) => {
+                for (block, b) in blocks.into_iter().enumerate() {
+                    let protocol = t
+                        .field(
+                            &b,
+                            "protocol",
+                            &format!("allow[{}].protocol", allow.len()),
+                            string,
+                        )
+                        .known()
+                        .map(|p| normalize_protocol(&p));
+                    let ports_path = format!("allow[{}]", allow.len());
+                    t.at(&ports_path, b.span.clone());
+                    let ports = match t.field(&b, "ports", &ports_path, port_list) {
+                        Field::Known(p) if !p.is_empty() => Some(p),
+                        Field::Known(_) | Field::NotWritten => Some(Vec::new()),
+                        Field::Unknown => None,
+                    };
+                    let span = b.attr("ports").map_or_else(|| b.span.clone(), |(_, s)| s);
+                    let ports_unknown = ports.is_none();
+                    match ports {
+                        None => allow.push(FirewallRule {
+                            protocol,
+                            block,
+                            ..FirewallRule::default()
+                        }),
+                        Some(p) if p.is_empty() => allow.push(FirewallRule {
+                            protocol,
+                            from_port: Some(0),
+                            to_port: Some(65535),
+                            block,
+                        }),
+                        Some(p) => {
+                            for range in p {
+                                let i = allow.len();
+                                t.at(format!("allow[{i}]"), span.clone());
+                                let (from, to) = parse_range(&range).unzip();
+                                if from.is_none() {
+                                    t.mark_unknown(format!("allow[{i}].from_port"));
+                                    t.mark_unknown(format!("allow[{i}].to_port"));
+                                }
+                                allow.push(FirewallRule {
+                                    protocol: protocol.clone(),
+                                    from_port: from,
+                                    to_port: to,
+                                    block,
+                                });
+                            }
+                        }
+                    }
+                    if ports_unknown {
+                        let i = allow.len() - 1;
+                        t.mark_unknown(format!("allow[{i}].from_port"));
+                        t.mark_unknown(format!("allow[{i}].to_port"));
+                    }
+                }
+            }
+            Field::Unknown | Field::NotWritten => {}
+        }
+        let mut fw = Firewall {
+            name,
+            direction,
+            disabled,
+            source_ranges,
+            source_tags: tags.known().unwrap_or_default(),
+            source_service_accounts: accounts.known().unwrap_or_default(),
+            allow,
+            ..Firewall::default()
+        };
+        fw.meta = t.finish(src.locations());
+        src.model().gcp.compute.firewalls.push(fw);
+    }
+}
+
+/// A `ports` list, unknown when any element is (an unknown port may be any port).
+fn port_list(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::List(items) => items.iter().map(string).collect(),
+        Value::Null => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+/// `"22"` or `"8000-8080"` → the range.
+fn parse_range(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim();
+    match s.split_once('-') {
+        Some((a, b)) => Some((a.trim().parse().ok()?, b.trim().parse().ok()?)),
+        None => s.parse().ok().map(|p| (p, p)),
+    }
+}
+
+fn disks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for rtype in ["google_compute_disk", "google_compute_region_disk"] {
+        for item in src.items(rtype, "") {
+            let r = &item.res;
+            let mut t = item.tracker();
+            let name = t.field(r, "name", "name", string).known();
+            let key_type = match t.block(r, "disk_encryption_key", "key_type") {
+                Field::NotWritten => Some("GOOGLE_MANAGED".to_string()),
+                Field::Unknown => None,
+                Field::Known(k) => {
+                    let mut kind = Some("GOOGLE_MANAGED".to_string());
+                    for (attr, holder) in [
+                        ("raw_key", "CUSTOMER_SUPPLIED"),
+                        ("rsa_encrypted_key", "CUSTOMER_SUPPLIED"),
+                        ("kms_key_self_link", "CUSTOMER_MANAGED"),
+                        ("kms_key_name", "CUSTOMER_MANAGED"),
+                    ] {
+                        if !k.has(attr) {
+                            continue;
+                        }
+                        match t.field(&k, attr, "key_type", key_ref) {
+                            Field::Known(v) if !v.trim().is_empty() => {
+                                kind = Some(holder.to_string())
+                            }
+                            Field::Unknown => {
+                                kind = None;
+                                break;
+                            }
+                            _ => {}
+                        }
+                    }
+                    kind
+                }
+            };
+            let mut disk = ComputeDisk {
+                name,
+                key_type,
+                ..ComputeDisk::default()
+            };
+            disk.meta = t.finish(src.locations());
+            src.model().gcp.compute.disks.push(disk);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_range;
+
+    #[test]
+    fn port_ranges_parse() {
+        assert_eq!(parse_range("22"), Some((22, 22)));
+        assert_eq!(parse_range("1000-2000"), Some((1000, 2000)));
+        assert_eq!(parse_range("x"), None);
+    }
+}

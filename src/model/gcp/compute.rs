@@ -1,0 +1,62 @@
+//! Compute Engine firewall rules and disks (docs/model.md, `gcp.compute`).
+
+use crate::model::Meta;
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Gce {
+    pub firewalls: Vec<Firewall>,
+    pub disks: Vec<ComputeDisk>,
+}
+
+/// A `google_compute_firewall`.
+#[derive(Debug, Default, Serialize)]
+pub struct Firewall {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `INGRESS` (the default) or `EGRESS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// The rule is switched off (default `false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disabled: Option<bool>,
+    /// The source address ranges that apply: those written, or `0.0.0.0/0` for an ingress rule that
+    /// names no source range, tag or service account (Google's default).
+    pub source_ranges: Vec<String>,
+    pub source_tags: Vec<String>,
+    pub source_service_accounts: Vec<String>,
+    /// What the `allow` blocks admit, one entry per protocol and port range.
+    pub allow: Vec<FirewallRule>,
+}
+
+/// One protocol and port range an `allow` block admits.
+#[derive(Debug, Default, Serialize)]
+pub struct FirewallRule {
+    /// As security group rules spell it: `tcp`, `udp`, `icmp`, `-1` for `all`, or a protocol number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<String>,
+    /// The range `ports` names; `0`-`65535` when `ports` is left out (every port).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_port: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_port: Option<u32>,
+    /// Which `allow` block (0-based) the entry comes from.
+    pub block: usize,
+}
+
+/// A `google_compute_disk` (and `google_compute_region_disk`).
+#[derive(Debug, Default, Serialize)]
+pub struct ComputeDisk {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Who holds the key: `GOOGLE_MANAGED` (the default), `CUSTOMER_MANAGED` (a Cloud KMS key) or
+    /// `CUSTOMER_SUPPLIED` (a raw or RSA-wrapped key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_type: Option<String>,
+}
+
+entity!(Firewall, ComputeDisk);

@@ -1,0 +1,25 @@
+//! Google Cloud (docs/model.md, `gcp`): filled from Terraform's `google` (and `google-beta`) provider
+//! only; CloudFormation has no Google resources. One file per service.
+
+pub mod bigquery;
+pub mod compute;
+pub mod iam;
+pub mod sql;
+pub mod storage;
+
+use serde::Serialize;
+
+pub use bigquery::{Bigquery, BigqueryDataset};
+pub use compute::{ComputeDisk, Firewall, FirewallRule, Gce};
+pub use iam::{GcpBinding, GcpIam, IamGrant};
+pub use sql::{AuthorizedNetwork, CloudSql, SqlInstance};
+pub use storage::{GcsBucket, Storage};
+
+#[derive(Debug, Default, Serialize)]
+pub struct Gcp {
+    pub iam: GcpIam,
+    pub storage: Storage,
+    pub bigquery: Bigquery,
+    pub compute: Gce,
+    pub sql: CloudSql,
+}

@@ -1,0 +1,38 @@
+//! Cloud SQL instances (docs/model.md, `gcp.sql`).
+
+use crate::model::Meta;
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct CloudSql {
+    pub instances: Vec<SqlInstance>,
+}
+
+/// A `google_sql_database_instance`.
+#[derive(Debug, Default, Serialize)]
+pub struct SqlInstance {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_version: Option<String>,
+    /// The instance has a public IPv4 address (`settings.ip_configuration.ipv4_enabled`, default `true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ipv4_enabled: Option<bool>,
+    pub authorized_networks: Vec<AuthorizedNetwork>,
+    /// Connections must use SSL/TLS: `require_ssl = true`, or an `ssl_mode` other than
+    /// `ALLOW_UNENCRYPTED_AND_ENCRYPTED` (default `false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssl_required: Option<bool>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AuthorizedNetwork {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+entity!(SqlInstance);
