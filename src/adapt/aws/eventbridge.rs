@@ -96,7 +96,12 @@ fn bus(buses: &mut Joiner<EventBus>, item: &Item, attr: impl crate::adapt::Name)
 /// Adds the statement a permission resource stands for: `principal` (an account or `*`) may perform
 /// `action` (`events:PutEvents` by default), under its `condition` (an organization) if any.
 fn add_statement(bus: &mut EventBus, t: &mut Tracker, r: &Res) {
-    let get = |tf: &str, cfn: &str| r.attr((tf, cfn)).map(|(v, _)| v);
+    // `null` leaves an argument out.
+    let get = |tf: &str, cfn: &str| {
+        r.attr((tf, cfn))
+            .map(|(v, _)| v)
+            .filter(|v| *v != Value::Null)
+    };
     let principal = get("principal", "Principal").unwrap_or(Value::Unknown);
     let action = get("action", "Action").unwrap_or(Value::String("events:PutEvents".into()));
     let mut stmt = BTreeMap::from([
@@ -109,6 +114,11 @@ fn add_statement(bus: &mut EventBus, t: &mut Tracker, r: &Res) {
         ("Resource".to_string(), Value::String("*".into())),
     ]);
     let condition = match r.nested(("condition", "Condition")) {
+        // A `dynamic "condition"` that gave no block may stand for one whose value is not known (its
+        // `for_each` wraps an unknown value in `try`): the condition is unknown, not absent.
+        Ok(blocks) if blocks.is_empty() && r.keys().iter().any(|k| k == "condition") => {
+            Some(Value::Unknown)
+        }
         Ok(blocks) => blocks.into_iter().next().map(|c| {
             let get = |tf: &str, cfn: &str| c.attr((tf, cfn)).map(|(v, _)| v);
             let op = get("type", "Type").and_then(|v| string(&v));
