@@ -1,6 +1,6 @@
 //! AWS Backup (docs/model.md, `aws.backup`).
 
-use super::Meta;
+use super::{Document, Meta};
 use serde::Serialize;
 
 #[derive(Debug, Default, Serialize)]
@@ -19,6 +19,9 @@ pub struct BackupVault {
     pub key_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_arn: Option<String>,
+    /// The vault's access policy (`aws_backup_vault_policy`, `AccessPolicy`); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
 }
 
 entity!(BackupVault);

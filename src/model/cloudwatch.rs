@@ -1,11 +1,12 @@
 //! CloudWatch Logs (docs/model.md, `aws.cloudwatch`).
 
-use super::Meta;
+use super::{Document, Meta};
 use serde::Serialize;
 
 #[derive(Debug, Default, Serialize)]
 pub struct Cloudwatch {
     pub log_groups: Vec<LogGroup>,
+    pub log_destinations: Vec<LogDestination>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -21,4 +22,18 @@ pub struct LogGroup {
     pub kms_key_id: Option<String>,
 }
 
-entity!(LogGroup);
+/// A CloudWatch Logs destination (`aws_cloudwatch_log_destination`, `AWS::Logs::Destination`): where
+/// other accounts' subscription filters send their log events.
+#[derive(Debug, Default, Serialize)]
+pub struct LogDestination {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The destination policy (`aws_cloudwatch_log_destination_policy`, `DestinationPolicy`): who may
+    /// subscribe to it; absent when none (only the owning account can).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
+}
+
+entity!(LogGroup, LogDestination);

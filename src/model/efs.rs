@@ -1,6 +1,6 @@
 //! EFS (docs/model.md, `aws.efs`).
 
-use super::Meta;
+use super::{Document, Meta};
 use serde::Serialize;
 
 #[derive(Debug, Default, Serialize)]
@@ -23,6 +23,10 @@ pub struct EfsFileSystem {
     pub key_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
+    /// The file system policy (`aws_efs_file_system_policy`, `FileSystemPolicy`); absent when none is
+    /// written (EFS then lets every client that can reach a mount target mount it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
 }
 
 entity!(EfsFileSystem);

@@ -35,9 +35,12 @@ pub mod dynamodb;
 pub mod efs;
 pub mod elasticache;
 pub mod emr;
+pub mod eventbridge;
+pub mod glacier;
 pub mod gcp;
 pub mod glue;
 pub mod kinesis;
+pub mod kms;
 pub mod lambda;
 pub mod msk;
 pub mod neptune;
@@ -60,7 +63,7 @@ pub use apigateway::{
 };
 pub use backup::{Backup, BackupVault};
 pub use cloudtrail::{Cloudtrail, Trail};
-pub use cloudwatch::{Cloudwatch, LogGroup};
+pub use cloudwatch::{Cloudwatch, LogDestination, LogGroup};
 pub use compute::{
     BlockDevice, Compute, EbsEncryptionDefault, ImagePermission, LaunchPermission, Machine,
     SnapshotPermission,
@@ -76,9 +79,14 @@ pub use dynamodb::{Dynamodb, Table};
 pub use efs::{Efs, EfsFileSystem};
 pub use elasticache::{CacheReplicationGroup, Elasticache};
 pub use emr::{Emr, EmrCluster, EmrSecurityConfiguration};
+pub use eventbridge::{EventBus, Eventbridge};
+pub use glacier::{Glacier, GlacierVault};
 pub use glue::{Glue, GlueCatalogEncryption};
 pub use kinesis::{DeliveryStream, Firehose, Kinesis, KinesisStream};
-pub use lambda::{Lambda, LambdaFunction, LambdaFunctionUrl};
+pub use kms::{Kms, KmsKey};
+pub use lambda::{
+    Lambda, LambdaFunction, LambdaFunctionUrl, LambdaLayerPermission, LambdaPermission,
+};
 pub use msk::{KafkaCluster, Msk};
 pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
 pub use network_acl::{AclRule, NetworkAcl};
@@ -143,6 +151,9 @@ pub struct Aws {
     pub ecr: Ecr,
     pub ecs: Ecs,
     pub workspaces: Workspaces,
+    pub kms: Kms,
+    pub glacier: Glacier,
+    pub eventbridge: Eventbridge,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -518,6 +529,12 @@ collections! {
     "aws.ecr.repositories" => aws.ecr.repositories;
     "aws.ecs.task_definitions" => aws.ecs.task_definitions;
     "aws.workspaces.workspaces" => aws.workspaces.workspaces;
+    "aws.kms.keys" => aws.kms.keys;
+    "aws.glacier.vaults" => aws.glacier.vaults;
+    "aws.eventbridge.buses" => aws.eventbridge.buses;
+    "aws.cloudwatch.log_destinations" => aws.cloudwatch.log_destinations;
+    "aws.lambda.permissions" => aws.lambda.permissions;
+    "aws.lambda.layer_permissions" => aws.lambda.layer_permissions;
     "azure.storage.accounts" => azure.storage.accounts;
     "azure.storage.containers" => azure.storage.containers;
     "azure.network.security_groups" => azure.network.security_groups;

@@ -1,6 +1,6 @@
 //! Secrets Manager (docs/model.md, `aws.secretsmanager`).
 
-use super::Meta;
+use super::{Document, Meta};
 use serde::Serialize;
 
 #[derive(Debug, Default, Serialize)]
@@ -19,6 +19,10 @@ pub struct Secret {
     pub key_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
+    /// The secret's resource policy (its `policy`, an `aws_secretsmanager_secret_policy`, an
+    /// `AWS::SecretsManager::ResourcePolicy`); absent when none is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
 }
 
 entity!(Secret);

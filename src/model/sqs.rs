@@ -23,8 +23,8 @@ pub struct SqsQueue {
     pub key_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_master_key_id: Option<String>,
-    /// The policy written on the queue itself (Terraform's `policy` argument); queue policy resources
-    /// are not joined yet.
+    /// The queue policy: the queue's own `policy`, or an `aws_sqs_queue_policy` /
+    /// `AWS::SQS::QueuePolicy` that names the queue (which replaces it); absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<Document>,
 }

@@ -1,8 +1,9 @@
-//! CloudWatch Logs log groups: the key their events are encrypted with (CloudWatch Logs' own unless a KMS key is named).
+//! CloudWatch Logs log groups: the key their events are encrypted with (CloudWatch Logs' own unless a KMS key is named);
+//! log destinations and who may subscribe to them.
 
-use super::cmk;
-use crate::adapt::{string, Source};
-use crate::model::LogGroup;
+use super::{cmk, resource_policy};
+use crate::adapt::{string, Joiner, Source};
+use crate::model::{LogDestination, LogGroup};
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("aws_cloudwatch_log_group", "AWS::Logs::LogGroup") {
@@ -25,4 +26,39 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         group.meta = t.finish(src.locations());
         src.model().aws.cloudwatch.log_groups.push(group);
     }
+}
+
+/// Log destinations (`aws_cloudwatch_log_destination` with its `aws_cloudwatch_log_destination_policy`,
+/// `AWS::Logs::Destination` with `DestinationPolicy`).
+pub(super) fn destinations<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    let mut destinations: Joiner<LogDestination> = Joiner::new();
+    for item in src.items("aws_cloudwatch_log_destination", "AWS::Logs::Destination") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t
+            .field(r, ("name", "DestinationName"), "name", string)
+            .known();
+        let policy = t.document(r, "DestinationPolicy", "policy").known();
+        let destination = LogDestination {
+            name: name.clone(),
+            policy,
+            ..LogDestination::default()
+        };
+        destinations.add(destination, t, name.as_deref());
+    }
+    for item in src.items("aws_cloudwatch_log_destination_policy", "") {
+        resource_policy::join(
+            &mut destinations,
+            &item,
+            "destination_name",
+            "access_policy",
+            &[],
+        );
+    }
+    let destinations = destinations.finish(src.locations());
+    src.model()
+        .aws
+        .cloudwatch
+        .log_destinations
+        .extend(destinations);
 }

@@ -1,10 +1,12 @@
 //! EFS file systems: encryption at rest (off unless written) and its key.
 
 use super::cmk::{self, Key};
-use crate::adapt::{boolean, string, Source};
+use super::resource_policy;
+use crate::adapt::{boolean, string, Joiner, Source};
 use crate::model::EfsFileSystem;
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    let mut file_systems: Joiner<EfsFileSystem> = Joiner::new();
     for item in src.items("aws_efs_file_system", "AWS::EFS::FileSystem") {
         let r = &item.res;
         let mut t = item.tracker();
@@ -28,14 +30,27 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             // The service's key, `aws/elasticfilesystem`.
             (Some(true), Key::Absent) => (Some("AWS_MANAGED".to_string()), None),
         };
-        let mut fs = EfsFileSystem {
+        // Only CloudFormation writes the policy on the file system (Terraform has a companion).
+        let policy = t.document(r, "FileSystemPolicy", "policy").known();
+        let fs = EfsFileSystem {
             name,
             encrypted,
             key_type,
             kms_key_id,
+            policy,
             ..EfsFileSystem::default()
         };
-        fs.meta = t.finish(src.locations());
-        src.model().aws.efs.file_systems.push(fs);
+        file_systems.add(fs, t, None);
     }
+    for item in src.items("aws_efs_file_system_policy", "") {
+        resource_policy::join(
+            &mut file_systems,
+            &item,
+            "file_system_id",
+            "policy",
+            &["encrypted", "key_type"],
+        );
+    }
+    let file_systems = file_systems.finish(src.locations());
+    src.model().aws.efs.file_systems.extend(file_systems);
 }

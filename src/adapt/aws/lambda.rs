@@ -1,8 +1,9 @@
 //! Lambda functions (the key of their environment variables) and function URLs (who may call them);
-//! SAM `AWS::Serverless::Function` included, with what it inherits from `Globals.Function`.
+//! SAM `AWS::Serverless::Function` included, with what it inherits from `Globals.Function`; the
+//! permissions that open a function or a layer version to other principals.
 
 use crate::adapt::{string, Field, Res, Source, Tracker};
-use crate::model::{LambdaFunction, LambdaFunctionUrl};
+use crate::model::{LambdaFunction, LambdaFunctionUrl, LambdaLayerPermission, LambdaPermission};
 use crate::terraform::value::Value;
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
@@ -95,6 +96,121 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     }
 }
 
+/// Function permissions (`aws_lambda_permission`, `AWS::Lambda::Permission`) and layer version
+/// permissions (`aws_lambda_layer_version_permission`, `AWS::Lambda::LayerVersionPermission`). Runs
+/// after the functions are adapted: a permission names its function by the function's name.
+pub(super) fn permissions<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("aws_lambda_permission", "AWS::Lambda::Permission") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let function = match t.field(
+            r,
+            ("function_name", "FunctionName"),
+            "function",
+            function_name,
+        ) {
+            Field::Known(FunctionName::Address(a)) => {
+                let functions = &src.model().aws.lambda.functions;
+                functions
+                    .iter()
+                    .find(|f| f.meta.id == a)
+                    .map(|f| f.name.clone().unwrap_or_else(|| f.meta.id.clone()))
+                    .or(Some(a))
+            }
+            Field::Known(FunctionName::Literal(s)) => Some(after(&s, ":function:").to_string()),
+            _ => None,
+        };
+        let mut p = LambdaPermission {
+            function,
+            action: t.field(r, ("action", "Action"), "action", string).known(),
+            principal: ref_or_string(&mut t, r, ("principal", "Principal"), "principal").known(),
+            source_arn: ref_or_string(&mut t, r, ("source_arn", "SourceArn"), "source_arn").known(),
+            source_account: ref_or_string(
+                &mut t,
+                r,
+                ("source_account", "SourceAccount"),
+                "source_account",
+            )
+            .known(),
+            principal_org_id: ref_or_string(
+                &mut t,
+                r,
+                ("principal_org_id", "PrincipalOrgID"),
+                "principal_org_id",
+            )
+            .known(),
+            event_source_token: ref_or_string(
+                &mut t,
+                r,
+                ("event_source_token", "EventSourceToken"),
+                "event_source_token",
+            )
+            .known(),
+            function_url_auth_type: t
+                .field(
+                    r,
+                    ("function_url_auth_type", "FunctionUrlAuthType"),
+                    "function_url_auth_type",
+                    string,
+                )
+                .known()
+                .map(|s| s.to_ascii_uppercase()),
+            ..LambdaPermission::default()
+        };
+        p.meta = t.finish(src.locations());
+        src.model().aws.lambda.permissions.push(p);
+    }
+    for item in src.items(
+        "aws_lambda_layer_version_permission",
+        "AWS::Lambda::LayerVersionPermission",
+    ) {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let mut p = LambdaLayerPermission {
+            layer: t
+                .field(r, ("layer_name", "LayerVersionArn"), "layer", |v| match v {
+                    Value::Ref(r) => Some(r.address.clone()),
+                    _ => string(v).map(|s| after(&s, ":layer:").to_string()),
+                })
+                .known(),
+            principal: ref_or_string(&mut t, r, ("principal", "Principal"), "principal").known(),
+            action: t.field(r, ("action", "Action"), "action", string).known(),
+            organization_id: ref_or_string(
+                &mut t,
+                r,
+                ("organization_id", "OrganizationId"),
+                "organization_id",
+            )
+            .known(),
+            ..LambdaLayerPermission::default()
+        };
+        p.meta = t.finish(src.locations());
+        src.model().aws.lambda.layer_permissions.push(p);
+    }
+}
+
+/// The name in an ARN after `marker` (`:function:`, `:layer:`), without a version or alias; `s` itself
+/// when it is not such an ARN.
+fn after<'s>(s: &'s str, marker: &str) -> &'s str {
+    match s.split_once(marker) {
+        Some((_, rest)) => rest.split(':').next().unwrap_or(rest),
+        None => s,
+    }
+}
+
+/// How a permission names its function: a reference to a function of the scan, or a name or ARN.
+enum FunctionName {
+    Address(String),
+    Literal(String),
+}
+
+fn function_name(v: &Value) -> Option<FunctionName> {
+    match v {
+        Value::Ref(r) => Some(FunctionName::Address(r.address.clone())),
+        _ => string(v).map(FunctionName::Literal),
+    }
+}
+
 /// Whether `r` defines environment variables (`environment { variables = … }`, `Environment:
 /// Variables:`).
 fn environment(t: &mut Tracker, r: &Res) -> Field<bool> {
@@ -179,6 +295,24 @@ mod tests {
         assert_eq!(urls[0].meta.id, "Plain.FunctionUrlConfig");
         assert_eq!(urls[0].authorization_type.as_deref(), Some("NONE"));
         assert_eq!(urls[1].authorization_type.as_deref(), Some("AWS_IAM"));
+    }
+
+    #[test]
+    fn permissions_name_their_function_and_layer() {
+        let m = model(
+            "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Org:\n    Type: String\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: orders\n  P:\n    Type: AWS::Lambda::Permission\n    Properties:\n      FunctionName: !Ref Fn\n      Action: lambda:InvokeFunction\n      Principal: '*'\n      PrincipalOrgID: !Ref Org\n  Q:\n    Type: AWS::Lambda::Permission\n    Properties:\n      FunctionName: arn:aws:lambda:eu-west-1:111122223333:function:billing:live\n      Action: lambda:InvokeFunction\n      Principal: s3.amazonaws.com\n      SourceArn: arn:aws:s3:::uploads\n  L:\n    Type: AWS::Lambda::LayerVersionPermission\n    Properties:\n      LayerVersionArn: arn:aws:lambda:eu-west-1:111122223333:layer:libs:3\n      Action: lambda:GetLayerVersion\n      Principal: '*'\n",
+        );
+        let p = &m.aws.lambda.permissions;
+        assert_eq!(p[0].function.as_deref(), Some("orders"));
+        assert_eq!(p[0].principal.as_deref(), Some("*"));
+        assert_eq!(p[0].principal_org_id, None);
+        assert!(p[0].meta.unknown.contains(&"principal_org_id".to_string()));
+        assert_eq!(p[1].function.as_deref(), Some("billing"));
+        assert_eq!(p[1].source_arn.as_deref(), Some("arn:aws:s3:::uploads"));
+        let l = &m.aws.lambda.layer_permissions;
+        assert_eq!(l[0].layer.as_deref(), Some("libs"));
+        assert_eq!(l[0].organization_id, None);
+        assert!(l[0].meta.unknown.is_empty());
     }
 
     #[test]

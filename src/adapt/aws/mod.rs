@@ -18,10 +18,13 @@ mod ec2_storage;
 mod efs;
 mod elasticache;
 mod emr;
+mod eventbridge;
 mod firehose;
+mod glacier;
 mod glue;
 mod images;
 mod kinesis;
+mod kms;
 mod lambda;
 mod msk;
 mod neptune;
@@ -30,6 +33,7 @@ mod opensearch;
 mod rds;
 mod rds_snapshots;
 mod redshift;
+mod resource_policy;
 mod s3;
 mod sagemaker;
 mod secretsmanager;
@@ -62,6 +66,7 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     elasticache::adapt(src);
     dms::adapt(src);
     lambda::adapt(src);
+    lambda::permissions(src);
     apigateway::adapt(src);
     sagemaker::adapt(src);
     emr::adapt(src);
@@ -71,4 +76,8 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     images::adapt(src);
     containers::adapt(src);
     workspaces::adapt(src);
+    kms::adapt(src);
+    glacier::adapt(src);
+    eventbridge::adapt(src);
+    cloudwatch::destinations(src);
 }

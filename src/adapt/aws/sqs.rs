@@ -1,10 +1,12 @@
 //! SQS queues: how messages are encrypted at rest, and the policy written on the queue.
 
 use super::cmk::{self, Key};
-use crate::adapt::{boolean, string, Field, Source};
+use super::resource_policy;
+use crate::adapt::{boolean, string, Field, Joiner, Source};
 use crate::model::SqsQueue;
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    let mut queues: Joiner<SqsQueue> = Joiner::new();
     for item in src.items("aws_sqs_queue", "AWS::SQS::Queue") {
         let r = &item.res;
         let mut t = item.tracker();
@@ -43,7 +45,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         };
         // Only Terraform writes a policy on the queue itself (CloudFormation has `AWS::SQS::QueuePolicy`).
         let policy = t.document(r, "policy", "policy").known();
-        let mut queue = SqsQueue {
+        let queue = SqsQueue {
             name,
             encrypted,
             key_type,
@@ -51,7 +53,20 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             policy,
             ..SqsQueue::default()
         };
-        queue.meta = t.finish(src.locations());
-        src.model().aws.sqs.queues.push(queue);
+        let name = queue.name.clone();
+        queues.add(queue, t, name.as_deref());
     }
+    // A queue policy resource names its queues by URL (`aws_sqs_queue.q.id`, `!Ref Queue`) or by a
+    // literal URL or ARN ending in the queue's name.
+    for item in src.items("aws_sqs_queue_policy", "AWS::SQS::QueuePolicy") {
+        resource_policy::join(
+            &mut queues,
+            &item,
+            ("queue_url", "Queues"),
+            ("policy", "PolicyDocument"),
+            &["encrypted", "key_type"],
+        );
+    }
+    let queues = queues.finish(src.locations());
+    src.model().aws.sqs.queues.extend(queues);
 }

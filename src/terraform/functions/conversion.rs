@@ -23,7 +23,11 @@ pub(super) const NAMES: &[&str] = &[
 
 pub(super) fn call(name: &str, mut args: Vec<Value>, _cx: Cx) -> Option<Value> {
     if name == "try" {
-        return args.into_iter().find(Value::is_known);
+        // A reference to another resource's attribute evaluated without error: it is the value, known
+        // only after apply (`try(each.value.source_arn, null)` with a rule's ARN), not a failure.
+        return args
+            .into_iter()
+            .find(|v| v.is_known() || matches!(v, Value::Ref(_)));
     }
     arity(&args, 1)?;
     let v = args.pop()?;

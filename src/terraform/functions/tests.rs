@@ -442,6 +442,7 @@ fn collections_with_unknown_elements() {
         s("a")
     );
     assert_eq!(call("try", vec![u.clone(), s("d")]), s("d"));
+    assert_eq!(call("try", vec![r.clone(), s("d")]), r);
     // These depend on the unknown parts.
     assert_eq!(
         call("alltrue", vec![l(vec![u.clone(), Value::Bool(true)])]),
