@@ -20,6 +20,7 @@ mod elasticache;
 mod emr;
 mod firehose;
 mod glue;
+mod iam;
 mod images;
 mod kinesis;
 mod lambda;
@@ -41,6 +42,7 @@ use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    iam::adapt(src);
     dynamodb::adapt(src);
     rds::adapt(src);
     sqs::adapt(src);
