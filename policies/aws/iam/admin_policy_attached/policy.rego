@@ -27,10 +27,22 @@ package preflight.aws.iam.admin_policy_attached
 
 import data.preflight.lib
 
+# Read as a whole: the collections are chosen by name below, so the policy runs whatever IAM entity the
+# model holds.
+identities := input.aws.iam
+
 admin_policies := {"AdministratorAccess", "IAMFullAccess", "PowerUserAccess"}
 
 # The AWS managed policy an ARN names, when it is one of the administrator ones.
-admin_policy(arn) := name if {
+admin_arns := {
+	"arn:aws:iam::aws:policy/AdministratorAccess",
+	"arn:aws:iam::aws:policy/IAMFullAccess",
+	"arn:aws:iam::aws:policy/PowerUserAccess",
+}
+
+admin_policy(arn) := trim_prefix(arn, "arn:aws:iam::aws:policy/") if {
+	arn in admin_arns
+} else := name if {
 	parts := split(arn, ":")
 	count(parts) == 6
 	parts[0] == "arn"
@@ -43,7 +55,7 @@ admin_policy(arn) := name if {
 identity_kinds := {"roles": "role", "users": "user", "groups": "group"}
 
 deny contains lib.result(a, "policy_arn", msg) if {
-	some a in input.aws.iam.policy_attachments
+	some a in identities.policy_attachments
 	name := admin_policy(a.policy_arn)
 	targets := [sprintf("%s `%s`", [kind, display(field, t)]) |
 		some field, kind in identity_kinds
@@ -55,7 +67,7 @@ deny contains lib.result(a, "policy_arn", msg) if {
 
 deny contains lib.result(e, "managed_policy_arns", msg) if {
 	some field, kind in identity_kinds
-	some e in input.aws.iam[field]
+	some e in identities[field]
 	some arn in e.managed_policy_arns
 	name := admin_policy(arn)
 	msg := sprintf("IAM %s `%s` has `%s` attached", [kind, e.label, name])
@@ -63,6 +75,6 @@ deny contains lib.result(e, "managed_policy_arns", msg) if {
 
 # An identity in the scanned code by its label, any other by its name as written.
 display(field, t) := e.label if {
-	some e in input.aws.iam[field]
+	some e in identities[field]
 	e.id == t
 } else := t

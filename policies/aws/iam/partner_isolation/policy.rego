@@ -33,6 +33,11 @@ package preflight.aws.iam.partner_isolation
 import data.preflight.lib
 import data.preflight.lib.aws.iam
 
+# The whole model is read: resource policies of every service, and IAM.
+model := input.aws
+
+identities := object.get(model, "iam", {})
+
 reads(doc, stmt) if count(iam.granted(doc, stmt, "read")) > 0
 
 # The external principals of a resource-policy statement, named for messages.
@@ -61,7 +66,7 @@ else := sprintf("`%s`", [p.value])
 
 # Read grants written in resource policies: any entity of any service with a `policy` document.
 grants contains g if {
-	some _, collections in input.aws
+	some _, collections in model
 	is_object(collections)
 	some _, entities in collections
 	is_array(entities)
@@ -85,10 +90,10 @@ trusted_accounts(role) := {a |
 
 # Read grants in identity policies of partner roles.
 grants contains g if {
-	some role in input.aws.iam.roles
+	some role in identities.roles
 	accounts := trusted_accounts(role)
 	count(accounts) > 0
-	some p in input.aws.iam.policies
+	some p in identities.policies
 	role.id in p.roles
 	some i, stmt in p.document.statements
 	reads(p.document, stmt)
@@ -113,10 +118,10 @@ deny contains {"id": g.id, "path": g.path, "message": msg} if {
 }
 
 deny contains lib.result(role, "trust_policy", msg) if {
-	some role in input.aws.iam.roles
+	some role in identities.roles
 	accounts := trusted_accounts(role)
 	count(accounts) >= 2
-	some p in input.aws.iam.policies
+	some p in identities.policies
 	role.id in p.roles
 	some stmt in p.document.statements
 	reads(p.document, stmt)
