@@ -98,7 +98,13 @@ deny contains lib.result(role, path, msg) if {
 	unscoped(stmt, host)
 	not iam.trust_may_be_narrowed(role, path, stmt)
 	not conditions_unknown(role, path)
-	msg := sprintf("IAM role `%s` can be assumed with any token from `%s`: no condition pins the token's subject", [role.label, host])
+	msg := sprintf("IAM role `%s` can be assumed with any token from `%s`: %s", [role.label, host, why(stmt, host)])
 }
+
+why(stmt, host) := "its subject condition admits every repository of an owner" if {
+	some c in stmt.conditions
+	c.key == sprintf("%s:sub", [host])
+	iam.narrowing_operator(c.operator)
+} else := "no condition pins the token's subject"
 
 conditions_unknown(role, path) if lib.unknown_under(role, concat("", [path, ".conditions"]))
