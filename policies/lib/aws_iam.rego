@@ -545,3 +545,24 @@ full_admin(doc, stmt) if {
 	allows_all_resources(stmt)
 	not denied(doc, stmt, "iam:CreateUser")
 }
+
+# Resource entities with a `policy` document, by collection, for messages ("SQS queue `jobs`").
+resource_nouns := {
+	"s3.buckets": "S3 bucket",
+	"s3.access_points": "S3 access point",
+	"sns.topics": "SNS topic",
+	"sqs.queues": "SQS queue",
+	"kms.keys": "KMS key",
+	"secretsmanager.secrets": "Secret",
+	"ecr.repositories": "ECR repository",
+	"efs.file_systems": "EFS file system",
+	"glacier.vaults": "Glacier vault",
+	"backup.vaults": "Backup vault",
+	"opensearch.domains": "OpenSearch domain",
+	"apigateway.rest_apis": "REST API",
+	"lambda.permissions": "Lambda permission",
+	"logs.destinations": "CloudWatch Logs destination",
+	"events.buses": "Event bus",
+}
+
+resource_noun(svc, coll) := object.get(resource_nouns, sprintf("%s.%s", [svc, coll]), "Resource")

@@ -6,7 +6,10 @@ attachment(arn, roles) := {"id": "aws_iam_role_policy_attachment.a", "label": "a
 
 role(arns) := {"id": "aws_iam_role.ci", "label": "ci", "unknown": [], "name": "ci", "managed_policy_arns": arns}
 
-deny_for(iam) := p.deny with input as {"aws": {"iam": object.union({"roles": [], "users": [], "groups": [], "policy_attachments": [], "policies": []}, iam)}}
+deny_for(iam) := results if {
+	in_ := {"aws": {"iam": object.union({"roles": [], "users": [], "groups": [], "policy_attachments": [], "policies": []}, iam)}}
+	results := p.deny with input as in_
+}
 
 test_attachment_denied if {
 	results := deny_for({"roles": [role([])], "policy_attachments": [attachment("arn:aws:iam::aws:policy/AdministratorAccess", ["aws_iam_role.ci"])]})

@@ -66,9 +66,9 @@ else := sprintf("`%s`", [p.value])
 
 # Read grants written in resource policies: any entity of any service with a `policy` document.
 grants contains g if {
-	some _, collections in model
+	some svc, collections in model
 	is_object(collections)
-	some _, entities in collections
+	some coll, entities in collections
 	is_array(entities)
 	some e in entities
 	is_object(e)
@@ -76,8 +76,9 @@ grants contains g if {
 	reads(e.policy, stmt)
 	some who in external(stmt)
 	some r in stmt.resources
+	resource_arn(r)
 	not iam.per_principal(r)
-	g := {"id": e.id, "path": sprintf("policy.statements[%d]", [i]), "who": who, "resource": r, "label": e.label}
+	g := {"id": e.id, "path": sprintf("policy.statements[%d]", [i]), "who": who, "resource": r, "where": sprintf("%s `%s`", [iam.resource_noun(svc, coll), e.label])}
 }
 
 # The accounts a role's trust policy names.
@@ -98,24 +99,56 @@ grants contains g if {
 	some i, stmt in p.document.statements
 	reads(p.document, stmt)
 	some r in stmt.resources
+	resource_arn(r)
 	not iam.per_principal(r)
 	who := sprintf("role `%s` (trusted by %s)", [role.label, lib.code_list(sort(accounts))])
-	g := {"id": p.id, "path": sprintf("document.statements[%d]", [i]), "who": who, "resource": r, "label": p.label}
+	g := {"id": p.id, "path": sprintf("document.statements[%d]", [i]), "who": who, "resource": r, "where": iam.identity_policy_name(p)}
 }
 
+# One finding per statement and resource: the principals it lets read, and the other principals whose
+# grants it covers (the same ARN, or a prefix inside it).
 deny contains {"id": g.id, "path": g.path, "message": msg} if {
 	some g in grants
-	others := sort({o.who |
+	mine := {x.who |
+		some x in grants
+		x.resource == g.resource
+		x.path == g.path
+		x.id == g.id
+	}
+	others := {o.who |
 		some o in grants
-		o.who != g.who
-		iam.glob_match(g.resource, o.resource)
-	})
-	count(others) > 0
-	msg := sprintf(
-		"`%s` lets %s read `%s`, which also holds what %s can read: partners can read each other's data",
-		[g.label, g.who, g.resource, concat(", ", others)],
-	)
+		not o.who in mine
+		covers(g.resource, o.resource)
+	}
+	count(mine) + count(others) >= 2
+	msg := message(g, sort(mine), sort(others))
 }
+
+# `pattern` covers `resource`: the same ARN, or a wildcard that matches it (a literal ARN covers only
+# itself, which keeps the pairwise comparison cheap).
+covers(pattern, resource) if pattern == resource
+
+covers(pattern, resource) if {
+	contains(pattern, "*")
+	pattern != resource
+	iam.glob_match(pattern, resource)
+}
+
+covers(pattern, resource) if {
+	contains(pattern, "?")
+	not contains(pattern, "*")
+	iam.glob_match(pattern, resource)
+}
+
+message(g, mine, others) := sprintf(
+	"%s lets %s read `%s`, which also holds what %s can read: partners can read each other's data",
+	[g.where, concat(", ", mine), g.resource, concat(", ", others)],
+) if {
+	count(others) > 0
+} else := sprintf(
+	"%s lets %s read the same `%s`: partners can read each other's data",
+	[g.where, concat(", ", mine), g.resource],
+)
 
 deny contains lib.result(role, "trust_policy", msg) if {
 	some role in identities.roles
@@ -130,3 +163,9 @@ deny contains lib.result(role, "trust_policy", msg) if {
 		[role.label, lib.code_list(sort(accounts))],
 	)
 }
+
+
+# Resources are ARNs (or `*`); anything else is not a resource this rule can compare.
+resource_arn(r) if startswith(r, "arn:")
+
+resource_arn(r) if r == "*"

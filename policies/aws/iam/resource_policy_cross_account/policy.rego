@@ -44,29 +44,10 @@ deny contains lib.result(e, path, msg) if {
 	not iam.allows_anyone(stmt)
 	msg := sprintf(
 		"%s `%s` is shared with %s %s (%s)",
-		[noun(svc, coll), e.label, plural(accounts), lib.code_list(accounts), iam.describe_actions(stmt)],
+		[iam.resource_noun(svc, coll), e.label, plural(accounts), lib.code_list(accounts), iam.describe_actions(stmt)],
 	)
 }
 
-nouns := {
-	"s3.buckets": "S3 bucket",
-	"s3.access_points": "S3 access point",
-	"sns.topics": "SNS topic",
-	"sqs.queues": "SQS queue",
-	"kms.keys": "KMS key",
-	"secretsmanager.secrets": "Secret",
-	"ecr.repositories": "ECR repository",
-	"efs.file_systems": "EFS file system",
-	"glacier.vaults": "Glacier vault",
-	"backup.vaults": "Backup vault",
-	"opensearch.domains": "OpenSearch domain",
-	"apigateway.rest_apis": "REST API",
-	"lambda.permissions": "Lambda permission",
-	"logs.destinations": "CloudWatch Logs destination",
-	"events.buses": "Event bus",
-}
-
-noun(svc, coll) := object.get(nouns, sprintf("%s.%s", [svc, coll]), "Resource")
 
 plural(accounts) := "account" if count(accounts) == 1
 

@@ -6,7 +6,10 @@ trust(principal, conditions) := {"effect": "Allow", "actions": ["sts:AssumeRole"
 
 role(stmts, unknown) := {"id": "aws_iam_role.v", "label": "v", "unknown": unknown, "trust_policy": {"statements": stmts}}
 
-deny_for(r) := p.deny with input as {"aws": {"iam": {"roles": [r]}}}
+deny_for(r) := results if {
+	in_ := {"aws": {"iam": {"roles": [r]}}}
+	results := p.deny with input as in_
+}
 
 test_root_arn_denied if {
 	results := deny_for(role([trust("arn:aws:iam::444455556666:root", [])], []))

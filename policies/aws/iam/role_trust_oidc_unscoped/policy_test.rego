@@ -10,7 +10,10 @@ cond(op, key, values) := {"operator": op, "key": key, "values": values}
 
 role(stmts, unknown) := {"id": "aws_iam_role.d", "label": "d", "unknown": unknown, "trust_policy": {"statements": stmts}}
 
-deny_for(r) := p.deny with input as {"aws": {"iam": {"roles": [r]}}}
+deny_for(r) := results if {
+	in_ := {"aws": {"iam": {"roles": [r]}}}
+	results := p.deny with input as in_
+}
 
 aud := cond("StringEquals", "token.actions.githubusercontent.com:aud", ["sts.amazonaws.com"])
 

@@ -6,7 +6,10 @@ stmt(actions, resources) := {"effect": "Allow", "actions": actions, "not_actions
 
 policy(stmts, unknown) := {"id": "aws_iam_policy.ops", "label": "ops", "unknown": unknown, "kind": "managed", "document": {"statements": stmts}}
 
-deny_for(pol) := p.deny with input as {"aws": {"iam": {"policies": [pol]}}}
+deny_for(pol) := results if {
+	in_ := {"aws": {"iam": {"policies": [pol]}}}
+	results := p.deny with input as in_
+}
 
 test_s3_star_denied if {
 	results := deny_for(policy([stmt(["s3:*"], ["*"])], []))
