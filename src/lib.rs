@@ -886,7 +886,12 @@ fn undecided(
         for path in &meta.unknown {
             let field = path.split(['.', '[']).next().unwrap_or(path);
             for (i, p) in cx.registry.policies.iter().enumerate() {
-                if !p.inputs.iter().any(|c| c == collection) || !p.reads.contains(field) {
+                if !p
+                    .inputs
+                    .iter()
+                    .any(|c| policy::reads_collection(c, collection))
+                    || !p.reads.contains(field)
+                {
                     continue;
                 }
                 let Some(located) = analysis.locations.locate(&meta.id, path) else {
@@ -902,7 +907,7 @@ fn undecided(
                     .any(|other| other != path && reads(other))
                     && !metas.iter().any(|(c, m)| {
                         *c != collection
-                            && p.inputs.iter().any(|i| i == c)
+                            && p.inputs.iter().any(|i| policy::reads_collection(i, c))
                             && m.unknown.iter().any(reads)
                     });
                 let check = policy::probe::Check {

@@ -61,7 +61,7 @@ fn findings_exit_1_with_every_json_field() {
     assert_eq!(code, 1);
     assert_eq!(v["version"], 1);
     let findings = v["findings"].as_array().expect("findings");
-    assert_eq!(findings.len(), 17);
+    assert_eq!(findings.len(), 18);
     let f = findings
         .iter()
         .find(|f| {

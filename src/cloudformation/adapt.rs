@@ -15,9 +15,7 @@ use crate::adapt::{
 };
 use crate::finding::Trace;
 use crate::json::{Kind, Node};
-use crate::model::{
-    Bucket, Document, IamPolicy, Locations, Model, Role, SecurityGroup, SgRule, Topic, Volume,
-};
+use crate::model::{Bucket, Document, Locations, Model, SecurityGroup, SgRule, Topic, Volume};
 use crate::source::{FileId, Span};
 use crate::terraform::value::Value;
 
@@ -38,7 +36,6 @@ pub fn adapt(file: FileId, tpl: &Template) -> (Model, Locations) {
     s3(&mut cx);
     ebs(&mut cx);
     ec2(&mut cx);
-    iam(&mut cx);
     sns(&mut cx);
     crate::adapt::aws::adapt(&mut cx);
     (cx.model, cx.locations)
@@ -689,129 +686,6 @@ fn push_rule(g: &mut SecurityGroup, t: &mut Tracker, dir: Direction, r: &Res, sp
     match dir {
         Direction::Ingress => g.ingress.push(rule),
         Direction::Egress => g.egress.push(rule),
-    }
-}
-
-fn iam(cx: &mut Cx) {
-    for (rtype, fixed) in [
-        ("AWS::IAM::ManagedPolicy", Some("managed")),
-        ("AWS::IAM::Policy", None),
-    ] {
-        for r in cx.resources(rtype) {
-            let res = &r.item.res;
-            let mut t = r.item.tracker();
-            // An `AWS::IAM::Policy` is embedded in the identities it names.
-            let kind = fixed.unwrap_or_else(|| {
-                [
-                    ("Roles", "role_inline"),
-                    ("Users", "user_inline"),
-                    ("Groups", "group_inline"),
-                ]
-                .into_iter()
-                .find(|(prop, _)| written(res, prop))
-                .map_or("managed", |(_, kind)| kind)
-            });
-            let mut p = IamPolicy {
-                kind,
-                document: read_document(&mut t, res, "PolicyDocument", "document").known(),
-                ..IamPolicy::default()
-            };
-            p.meta = t.finish(&mut cx.locations);
-            cx.model.aws.iam.policies.push(p);
-        }
-    }
-    for r in cx.resources("AWS::IAM::Role") {
-        let res = &r.item.res;
-        let mut t = r.item.tracker();
-        let mut role = Role {
-            name: t.field(res, "RoleName", "name", string).known(),
-            trust_policy: read_document(&mut t, res, "AssumeRolePolicyDocument", "trust_policy")
-                .known(),
-            ..Role::default()
-        };
-        inline_policies(cx, &r, "role_inline");
-        role.meta = t.finish(&mut cx.locations);
-        cx.model.aws.iam.roles.push(role);
-    }
-    for (rtype, kind) in [
-        ("AWS::IAM::User", "user_inline"),
-        ("AWS::IAM::Group", "group_inline"),
-    ] {
-        for r in cx.resources(rtype) {
-            inline_policies(cx, &r, kind);
-        }
-    }
-}
-
-/// An identity policy whose document (or whose existence) is unknown, standing for what could not be read.
-fn unknown_policy(
-    cx: &mut Cx,
-    entity: String,
-    label: String,
-    resource: &str,
-    span: Span,
-    why: Vec<String>,
-    kind: &'static str,
-) {
-    let mut t = Tracker::new(entity, label, resource.to_string(), span.clone());
-    unknown_at(&mut t, "document", span, why);
-    let p = IamPolicy {
-        kind,
-        meta: t.finish(&mut cx.locations),
-        ..IamPolicy::default()
-    };
-    cx.model.aws.iam.policies.push(p);
-}
-
-/// The `Policies` of a role, user or group: identity policies of their own, `<LogicalId>#Policies[i]`.
-fn inline_policies<'t>(cx: &mut Cx<'t>, r: &Resource<'t>, kind: &'static str) {
-    let id = &r.item.address;
-    let entries = match cx.list(r.props, "Policies") {
-        Ok(entries) => entries,
-        Err(why) => {
-            // The policies themselves are unknown: one entity stands for them.
-            let span = prop_span(cx, r.props, "Policies", &r.item.res);
-            let (eid, label) = (
-                format!("{id}#Policies"),
-                format!("{}/Policies", r.item.label),
-            );
-            unknown_policy(cx, eid, label, id, span, why, kind);
-            return;
-        }
-    };
-    for (i, entry) in entries {
-        let node = match entry {
-            Resolved::Absent => continue,
-            Resolved::Node(node) => node,
-            Resolved::Unknown(why) => {
-                // An entry that may or may not be there.
-                let span = item_span(cx, r.props, "Policies", i, &r.item.res);
-                let (eid, label) = (
-                    format!("{id}#Policies[{i}]"),
-                    format!("{}/{i}", r.item.label),
-                );
-                unknown_policy(cx, eid, label, id, span, why, kind);
-                continue;
-            }
-        };
-        let entry = cx.res(node);
-        let name = entry
-            .attr("PolicyName")
-            .and_then(|(v, _)| string(&v))
-            .unwrap_or_else(|| i.to_string());
-        let mut t = Tracker::new(
-            format!("{id}#Policies[{i}]"),
-            format!("{}/{name}", r.item.label),
-            id.clone(),
-            entry.span.clone(),
-        );
-        let mut p = IamPolicy {
-            kind,
-            document: read_document(&mut t, &entry, "PolicyDocument", "document").known(),
-            ..IamPolicy::default()
-        };
-        p.meta = t.finish(&mut cx.locations);
-        cx.model.aws.iam.policies.push(p);
     }
 }
 

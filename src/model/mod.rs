@@ -402,6 +402,9 @@ pub struct SgRule {
 pub struct Iam {
     pub policies: Vec<IamPolicy>,
     pub roles: Vec<Role>,
+    pub users: Vec<IamUser>,
+    pub groups: Vec<IamGroup>,
+    pub policy_attachments: Vec<PolicyAttachment>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -410,7 +413,13 @@ pub struct IamPolicy {
     pub meta: Meta,
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<Document>,
+    /// The identities the policy applies to: entity IDs when in the scanned code, else as written.
+    pub roles: Vec<String>,
+    pub users: Vec<String>,
+    pub groups: Vec<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -421,6 +430,37 @@ pub struct Role {
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trust_policy: Option<Document>,
+    pub managed_policy_arns: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct IamUser {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub managed_policy_arns: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct IamGroup {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub managed_policy_arns: Vec<String>,
+}
+
+/// A managed policy that is not in the scanned code (an AWS managed policy ARN) attached to identities.
+#[derive(Debug, Default, Serialize)]
+pub struct PolicyAttachment {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_arn: Option<String>,
+    pub roles: Vec<String>,
+    pub users: Vec<String>,
+    pub groups: Vec<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -489,6 +529,9 @@ collections! {
     "aws.ec2.network_acls" => aws.ec2.network_acls;
     "aws.iam.policies" => aws.iam.policies;
     "aws.iam.roles" => aws.iam.roles;
+    "aws.iam.users" => aws.iam.users;
+    "aws.iam.groups" => aws.iam.groups;
+    "aws.iam.policy_attachments" => aws.iam.policy_attachments;
     "aws.sns.topics" => aws.sns.topics;
     "aws.dynamodb.tables" => aws.dynamodb.tables;
     "aws.sqs.queues" => aws.sqs.queues;
@@ -709,6 +752,9 @@ entity!(
     Volume,
     SecurityGroup,
     IamPolicy,
+    IamUser,
+    IamGroup,
+    PolicyAttachment,
     Role,
     Topic
 );

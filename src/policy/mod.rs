@@ -460,7 +460,10 @@ impl Registry {
         (0..self.policies.len())
             .filter(|&i| {
                 let inputs = &self.policies[i].inputs;
-                inputs.is_empty() || inputs.iter().any(|c| present.contains(&c.as_str()))
+                inputs.is_empty()
+                    || inputs
+                        .iter()
+                        .any(|i| present.iter().any(|c| reads_collection(i, c)))
             })
             .collect()
     }
@@ -644,6 +647,15 @@ impl Registry {
     }
 }
 
+/// Whether a policy input (`aws.s3.buckets`, or `aws.*` for a policy that walks the whole model)
+/// covers the model collection `collection`.
+pub fn reads_collection(input: &str, collection: &str) -> bool {
+    match input.strip_suffix('*') {
+        Some(prefix) => collection.starts_with(prefix),
+        None => input == collection,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,11 +688,15 @@ mod tests {
     #[test]
     fn finds_input_collections() {
         let text =
-            "some b in input.aws.s3.buckets\nx := input.aws.rds.instances[_]\ny := input.aws";
+            "some b in input.aws.s3.buckets\nx := input.aws.rds.instances[_]\ny := input.aws\nz := input.aws.iam[f]";
         assert_eq!(
             input_collections(text),
-            vec!["aws.s3.buckets", "aws.rds.instances"]
+            vec!["aws.s3.buckets", "aws.rds.instances", "aws.*", "aws.iam.*"]
         );
+        assert!(reads_collection("aws.*", "aws.sqs.queues"));
+        assert!(reads_collection("aws.iam.*", "aws.iam.roles"));
+        assert!(!reads_collection("aws.iam.*", "aws.s3.buckets"));
+        assert!(reads_collection("aws.s3.buckets", "aws.s3.buckets"));
     }
 
     const META: &str = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: T-1\n#   name: t\n#   severity: low\n#   category: sharing\n#   recommended_action: R\n";
@@ -803,7 +819,8 @@ mod tests {
         let set = shared.keys().next().expect("one set");
         assert!(set.iter().all(|&i| reg.policies[i]
             .inputs
-            .contains(&"aws.sns.topics".to_string())));
+            .iter()
+            .any(|c| reads_collection(c, "aws.sns.topics"))));
         assert!(!set.is_empty() && set.len() < reg.policies.len());
         drop(shared);
         // A second thread reuses the compiled set.

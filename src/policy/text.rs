@@ -102,16 +102,16 @@ pub fn input_collections(text: &str) -> Vec<String> {
         let end = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
             .unwrap_or(rest.len());
-        let parts: Vec<&str> = rest[..end]
-            .split('.')
-            .filter(|s| !s.is_empty())
-            .take(3)
-            .collect();
-        if parts.len() == 3 {
-            let path = parts.join(".");
-            if !out.contains(&path) {
-                out.push(path);
-            }
+        let parts: Vec<&str> = rest[..end].split('.').filter(|s| !s.is_empty()).collect();
+        // `input.aws` or `input.aws.iam` read whole (walked generically): every collection under it.
+        let path = match parts.len() {
+            0 => continue,
+            1 | 2 if rest[..end].ends_with('.') => continue,
+            1 | 2 => format!("{}.*", parts.join(".")),
+            _ => parts[..3].join("."),
+        };
+        if !out.contains(&path) {
+            out.push(path);
         }
     }
     out

@@ -22,6 +22,7 @@ mod eventbridge;
 mod firehose;
 mod glacier;
 mod glue;
+mod iam;
 mod images;
 mod kinesis;
 mod kms;
@@ -45,6 +46,7 @@ use super::Source;
 
 /// Adapts every service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    iam::adapt(src);
     dynamodb::adapt(src);
     rds::adapt(src);
     sqs::adapt(src);

@@ -7,7 +7,6 @@
 
 mod ebs;
 mod ec2;
-mod iam;
 mod s3;
 mod sns;
 
@@ -51,7 +50,6 @@ fn adapt_all(cx: &mut Cx) {
     s3::adapt(cx);
     ebs::adapt(cx);
     ec2::adapt(cx);
-    iam::adapt(cx);
     sns::adapt(cx);
     crate::adapt::aws::adapt(cx);
     crate::adapt::azure::adapt(cx);

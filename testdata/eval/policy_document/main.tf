@@ -88,7 +88,7 @@ data "aws_iam_policy_document" "narrowed" {
 
 resource "aws_iam_policy" "narrowed" {
   name   = "narrowed"
-  policy = data.aws_iam_policy_document.narrowed.json
+  policy = data.aws_iam_policy_document.narrowed.json # expect: AWS-IAM-004
 }
 
 # A role any AWS account can assume, written with the data source.

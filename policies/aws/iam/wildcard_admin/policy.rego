@@ -1,7 +1,8 @@
 # METADATA
 # title: IAM policy grants every action on every resource
 # description: |
-#   A statement that allows Action "*" on Resource "*" is full administrator access: whoever holds the
+#   A statement that allows Action "*" on Resource "*" (or a NotAction that leaves out only a few
+#   services, which amounts to the same) is full administrator access: whoever holds the
 #   policy can read any data, change any resource, create new users and keys, and remove logging and other
 #   guardrails. A leaked credential or a compromised workload with this policy becomes a takeover of the
 #   whole account, and the permission makes it impossible to reason about what the identity actually needs.
@@ -27,19 +28,9 @@ package preflight.aws.iam.wildcard_admin
 import data.preflight.lib
 import data.preflight.lib.aws.iam
 
-kind_names := {
-	"managed": "IAM policy",
-	"role_inline": "Inline role policy",
-	"user_inline": "Inline user policy",
-	"group_inline": "Inline group policy",
-}
-
-policy_name(p) := object.get(kind_names, object.get(p, "kind", ""), "IAM policy")
-
 deny contains lib.result(p, sprintf("document.statements[%d]", [i]), msg) if {
 	some p in input.aws.iam.policies
 	some i, stmt in p.document.statements
-	iam.allows_all_actions(stmt)
-	iam.allows_all_resources(stmt)
-	msg := sprintf("%s `%s` allows every action on every resource", [policy_name(p), p.label])
+	iam.full_admin(p.document, stmt)
+	msg := sprintf("%s allows %s on every resource", [iam.identity_policy_name(p), iam.describe_actions(stmt)])
 }

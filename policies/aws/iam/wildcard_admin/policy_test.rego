@@ -57,3 +57,20 @@ test_unknown_document_silent if {
 	pol := json.remove(policy("managed", [], ["document"]), ["document"])
 	count(deny_for(pol)) == 0
 }
+
+test_not_action_admin_denied if {
+	s := json.remove(object.union(admin, {"not_actions": ["aws-portal:*"]}), ["actions"])
+	results := deny_for(policy("managed", [s], []))
+	some r in results
+	r.message == "IAM policy `ops` allows every action except `aws-portal:*` on every resource"
+}
+
+test_not_action_leaving_out_iam_allowed if {
+	s := json.remove(object.union(admin, {"not_actions": ["iam:*", "organizations:*"]}), ["actions"])
+	count(deny_for(policy("managed", [s], []))) == 0
+}
+
+test_cancelled_by_deny_allowed if {
+	d := {"effect": "Deny", "actions": ["*"], "resources": ["*"], "conditions": []}
+	count(deny_for(policy("managed", [admin, d], []))) == 0
+}
