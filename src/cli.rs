@@ -32,9 +32,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Lowest severity that makes the exit code 1 (`none`: findings never fail the run).
-    #[arg(long, value_enum, default_value_t = FailOn::Low)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 (`none`: findings never fail the run) [default: low,
+    /// or `fail-on` in preflight.toml].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Set a Terraform variable (repeatable); wins over variable files and TF_VAR_ variables.
     #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
     pub vars: Vec<(String, String)>,
@@ -56,6 +57,27 @@ pub struct CheckArgs {
     /// or `{"Name": "Value"}` (repeatable; later files win).
     #[arg(long = "cfn-params", value_name = "FILE")]
     pub cfn_param_files: Vec<PathBuf>,
+    /// Read settings from this file instead of the preflight.toml found in the working directory or
+    /// a parent (up to the repository root).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Report only these rules: IDs, ID prefixes (`AWS-S3`) or names, comma-separated or repeated;
+    /// replaces `select` of preflight.toml.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Do not report these rules (IDs, prefixes or names); replaces `ignore` of preflight.toml.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Option<Vec<String>>,
+    /// Unused, expired, reasonless or otherwise wrong suppression directives are errors (exit 2)
+    /// instead of warnings.
+    #[arg(long)]
+    pub strict_suppressions: bool,
+    /// Report only the findings this baseline file does not record.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record the findings in this baseline file (then exit 0 unless there are errors).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 fn parse_var(s: &str) -> Result<(String, String), String> {

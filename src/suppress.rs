@@ -594,6 +594,26 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A warning for each directive that names rules but gives no reason (`-- why`): a suppression
+/// without one cannot be reviewed later.
+pub fn reasonless(directives: &[Directive]) -> Vec<ScanError> {
+    directives
+        .iter()
+        .filter(|d| !d.ids.is_empty() && d.reason.is_none())
+        .map(|d| {
+            let ids: Vec<&str> = d.ids.iter().map(|w| w.text.as_str()).collect();
+            ScanError::parse(
+                Span::new(d.file, d.range.clone()),
+                format!(
+                    "suppression of {} gives no reason: add one after `--` (`preflight:ignore {} -- why`)",
+                    ids.join(", "),
+                    ids.join(", ")
+                ),
+            )
+        })
+        .collect()
+}
+
 /// True when `s` is a real calendar date written `YYYY-MM-DD` (leap years included).
 pub fn valid_date(s: &str) -> bool {
     let b = s.as_bytes();
