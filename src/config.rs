@@ -7,6 +7,9 @@
 //! directory. The command line wins over the file (see [`Settings`]). Knows nothing of scanning: it
 //! produces the values a `Request` carries ([`Selection`], [`Exclude`]).
 
+// A configuration error ends the run: its size on the error path does not matter.
+#![allow(clippy::result_large_err)]
+
 use crate::finding::Severity;
 use crate::policy::Registry;
 use serde::Deserialize;
@@ -17,34 +20,11 @@ use toml::Spanned;
 /// The name looked up in the working directory and its parents.
 pub const FILE_NAME: &str = "preflight.toml";
 
-/// `fail-on` values (`none`: findings never fail the run).
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Threshold {
-    Low,
-    Medium,
-    High,
-    Critical,
-    None,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Level {
-    Low,
-    Medium,
-    High,
-    Critical,
-}
-
-impl From<Level> for Severity {
-    fn from(l: Level) -> Severity {
-        match l {
-            Level::Low => Severity::Low,
-            Level::Medium => Severity::Medium,
-            Level::High => Severity::High,
-            Level::Critical => Severity::Critical,
-        }
+/// A severity as written (`fail-on` also takes `none`).
+fn severity_value(text: &str, none: bool) -> Option<Option<Severity>> {
+    match text {
+        "none" if none => Some(None),
+        _ => Severity::parse(text).map(Some),
     }
 }
 
@@ -52,14 +32,14 @@ impl From<Level> for Severity {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Raw {
-    fail_on: Option<Threshold>,
+    fail_on: Option<Spanned<String>>,
     select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
     var_files: Option<Vec<Spanned<String>>>,
     cfn_params: Option<Vec<Spanned<String>>>,
     policies: Option<Vec<Spanned<String>>>,
-    severity: Option<BTreeMap<Spanned<String>, Spanned<Level>>>,
+    severity: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     strict_suppressions: Option<bool>,
     baseline: Option<Spanned<String>>,
 }
@@ -215,29 +195,45 @@ impl Config {
                 )
             }
         };
+        let fail_on = match raw.fail_on.map(Located::from) {
+            None => None,
+            Some(f) => match severity_value(&f.value, true) {
+                Some(v) => Some(v),
+                None => {
+                    return Err(at(
+                        f.span,
+                        format!("`fail-on` cannot be `{}`", f.value),
+                        Some("expected one of: low, medium, high, critical, none".into()),
+                    ))
+                }
+            },
+        };
+        let mut severity = Vec::new();
+        for (rule, level) in raw.severity.unwrap_or_default() {
+            let level = Located::from(level);
+            match severity_value(&level.value, false) {
+                Some(Some(v)) => severity.push((Located::from(rule), v)),
+                _ => {
+                    return Err(at(
+                        level.span,
+                        format!("a severity cannot be `{}`", level.value),
+                        Some("expected one of: low, medium, high, critical".into()),
+                    ))
+                }
+            }
+        }
         let located_list =
             |l: Option<Vec<Spanned<String>>>| l.map(|v| v.into_iter().map(Located::from).collect());
         Ok(Config {
             path: path.to_path_buf(),
-            fail_on: raw.fail_on.map(|t| match t {
-                Threshold::Low => Some(Severity::Low),
-                Threshold::Medium => Some(Severity::Medium),
-                Threshold::High => Some(Severity::High),
-                Threshold::Critical => Some(Severity::Critical),
-                Threshold::None => None,
-            }),
+            fail_on,
             select: located_list(raw.select),
             ignore: located_list(raw.ignore),
             exclude,
             var_files,
             cfn_params,
             policies,
-            severity: raw
-                .severity
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(k, v)| (Located::from(k), Severity::from(v.into_inner())))
-                .collect(),
+            severity,
             strict_suppressions: raw.strict_suppressions,
             baseline: raw
                 .baseline
@@ -613,7 +609,7 @@ mod tests {
     fn bad_values_are_located() {
         let text = "fail-on = \"hgh\"\n";
         let (message, span) = error(text);
-        assert!(message.contains("unknown variant `hgh`"), "{message}");
+        assert!(message.contains("`fail-on` cannot be `hgh`"), "{message}");
         assert_eq!(&text[span], "\"hgh\"");
 
         let text = "select = \"AWS-S3\"\n";
@@ -626,7 +622,7 @@ mod tests {
 
         let text = "[severity]\nAWS-S3-001 = \"severe\"\n";
         let (message, span) = error(text);
-        assert!(message.contains("unknown variant `severe`"), "{message}");
+        assert!(message.contains("cannot be `severe`"), "{message}");
         assert_eq!(&text[span], "\"severe\"");
 
         let text = "strict-suppressions = \"yes\"\n";

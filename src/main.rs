@@ -34,9 +34,12 @@ fn main() -> ExitCode {
         _ => None,
     }
     .or_else(|| config::find(&cwd));
-    let config = match config_path.map(|p| Config::load(&p, &cwd)).transpose() {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
+    let config = match config_path {
+        None => None,
+        Some(path) => match Config::load(&path, &cwd) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(&e),
+        },
     };
     let settings = settings(&cli.command, config.as_ref());
     let mut registry = match Registry::with_custom(&settings.policies, policies.timeout()) {

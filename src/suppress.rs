@@ -594,12 +594,19 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A warning for each directive that names rules but gives no reason (`-- why`): a suppression
-/// without one cannot be reviewed later.
+/// A warning for each directive in force that names rules but gives no reason (`-- why`): a
+/// suppression without one cannot be reviewed later. (An expired directive, or one with an invalid
+/// date, is already reported as such.)
 pub fn reasonless(directives: &[Directive]) -> Vec<ScanError> {
+    let today = today();
     directives
         .iter()
         .filter(|d| !d.ids.is_empty() && d.reason.is_none())
+        .filter(|d| {
+            d.expires
+                .as_ref()
+                .is_none_or(|e| valid_date(&e.text) && e.text.as_str() >= today.as_str())
+        })
         .map(|d| {
             let ids: Vec<&str> = d.ids.iter().map(|w| w.text.as_str()).collect();
             ScanError::parse(
