@@ -882,7 +882,13 @@ fn judge(
             });
             continue;
         };
-        if !cx.report.contains(&located.span.file) {
+        // Reported when it is in a reported file, or its value comes from one (a file named on the
+        // command line that sets a variable another file of the module uses).
+        let from_reported = located
+            .trace
+            .iter()
+            .any(|t| t.span.as_ref().is_some_and(|s| cx.report.contains(&s.file)));
+        if !cx.report.contains(&located.span.file) && !from_reported {
             continue;
         }
         out.findings.push(Finding {

@@ -611,6 +611,18 @@ fn files_a_pre_commit_hook_passes() {
         &["infra/main.tf", ".github/workflows/ci.yml", "package.json"],
     );
     assert_eq!(r.code, 0, "{}", r.json);
+    // Only vars.tf changed, to a public default: the finding in main.tf is reported, since its value
+    // comes from the file named.
+    write(dir.path(), "infra/vars.tf", VARS);
+    let r = run(dir.path(), &["infra/vars.tf"]);
+    assert_eq!(r.code, 1, "{}", r.json);
+    assert_eq!(r.json["findings"][0]["file"], "infra/main.tf");
+    assert_eq!(r.json["findings"][0]["trace"][0]["file"], "infra/vars.tf");
+    write(
+        dir.path(),
+        "infra/vars.tf",
+        "variable \"acl\" {\n  default = \"private\"\n}\n",
+    );
     // Only the variable file changed: the module beside it is scanned.
     write(
         dir.path(),
