@@ -14,6 +14,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan files and directories (default: the current directory).
@@ -35,9 +37,10 @@ pub struct CheckArgs {
     /// Write the `--format` report to FILE; the terminal still gets the human report.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1 (`none`: findings never fail the run).
-    #[arg(long, value_enum, default_value_t = FailOn::Low)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 (`none`: findings never fail the run) [default: low,
+    /// or `fail-on` in preflight.toml].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Set a Terraform variable (repeatable); wins over variable files and TF_VAR_ variables.
     #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
     pub vars: Vec<(String, String)>,
@@ -59,6 +62,27 @@ pub struct CheckArgs {
     /// or `{"Name": "Value"}` (repeatable; later files win).
     #[arg(long = "cfn-params", value_name = "FILE")]
     pub cfn_param_files: Vec<PathBuf>,
+    /// Read settings from this file instead of the preflight.toml found in the working directory or
+    /// a parent (up to the repository root).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Report only these rules: IDs, ID prefixes (`AWS-S3`) or names, comma-separated or repeated;
+    /// replaces `select` of preflight.toml.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Do not report these rules (IDs, prefixes or names); replaces `ignore` of preflight.toml.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Option<Vec<String>>,
+    /// Unused, expired, reasonless or otherwise wrong suppression directives are errors (exit 2)
+    /// instead of warnings.
+    #[arg(long)]
+    pub strict_suppressions: bool,
+    /// Report only the findings this baseline file does not record.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record the findings in this baseline file (then exit 0 unless there are errors).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 fn parse_var(s: &str) -> Result<(String, String), String> {

@@ -134,6 +134,17 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Unit>, Vec<ScanError>) {
             entry.0.extend(siblings);
             entry.0.insert(path.clone());
             entry.1.insert(path.clone());
+        } else if var_file_rank(path).is_some() {
+            // A variable file Terraform loads on its own (`terraform.tfvars`, `*.auto.tfvars`): its
+            // values reach every resource of the module beside it, so that module is scanned and
+            // reported whole (what a pre-commit hook passing only the changed variable file needs).
+            let dir = parent(path);
+            let siblings: Vec<PathBuf> = siblings(&dir).iter().map(|f| normalize(f)).collect();
+            if !siblings.is_empty() {
+                let entry = modules.entry(dir).or_default();
+                entry.0.extend(siblings.iter().cloned());
+                entry.1.extend(siblings);
+            }
         } else if is_plan(path) {
             plans.insert(path.clone());
         } else if is_template(path) {
@@ -374,6 +385,28 @@ mod tests {
             units[0].report.iter().collect::<Vec<_>>(),
             vec![&root.join("a.tf")]
         );
+    }
+
+    #[test]
+    fn an_auto_loaded_variable_file_brings_its_module() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for f in ["main.tf", "vars.tf", "terraform.tfvars", "prod.tfvars"] {
+            std::fs::write(root.join(f), "").expect("write");
+        }
+        let (units, errors) = discover(&[root.join("terraform.tfvars")]);
+        assert!(errors.is_empty());
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].files.len(), 2);
+        assert_eq!(units[0].report.len(), 2);
+        // A variable file Terraform does not load on its own is not a module of its own either.
+        let (units, _) = discover(&[root.join("prod.tfvars")]);
+        assert!(units.is_empty());
+        // A directory without Terraform files: nothing to scan.
+        let empty = tempfile::tempdir().expect("tempdir");
+        std::fs::write(empty.path().join("terraform.tfvars"), "").expect("write");
+        let (units, _) = discover(&[empty.path().join("terraform.tfvars")]);
+        assert!(units.is_empty());
     }
 
     #[test]

@@ -71,6 +71,9 @@ pub struct Finding {
     pub header: Span,
     /// Found in a CloudFormation template (the fix is given in CloudFormation's terms).
     pub cloudformation: bool,
+    /// The headers of the `module` blocks the resource is created through, outermost first (a
+    /// suppression directive on one of them covers the finding).
+    pub calls: Vec<Span>,
 }
 
 /// A finding left out by a suppression directive, with the directive's reason.

@@ -5,10 +5,13 @@
 //! [`scan`] is the API that the command line and the tests use.
 
 pub(crate) mod adapt;
+pub mod baseline;
 pub mod cli;
 pub mod cloudformation;
+pub mod config;
 pub mod discover;
 pub mod finding;
+pub mod fingerprint;
 pub mod json;
 pub mod json_spans;
 pub mod model;
@@ -65,6 +68,12 @@ pub struct Request {
     pub cfn_param_files: Vec<PathBuf>,
     /// Largest file read, in bytes.
     pub max_file_bytes: u64,
+    /// Which rules' findings are reported (`select`/`ignore`).
+    pub selection: config::Selection,
+    /// Paths left out (`exclude` in preflight.toml).
+    pub exclude: Option<config::Exclude>,
+    /// Problems with suppression directives are errors, not warnings (`--strict-suppressions`).
+    pub strict_suppressions: bool,
 }
 
 impl Request {
@@ -79,6 +88,9 @@ impl Request {
             cfn_params: Vec::new(),
             cfn_param_files: Vec::new(),
             max_file_bytes: MAX_FILE_BYTES,
+            selection: config::Selection::default(),
+            exclude: None,
+            strict_suppressions: false,
         }
     }
 }
@@ -104,7 +116,10 @@ pub struct Outcome {
 
 /// Scans the request's paths with the registry's policies.
 pub fn scan(req: &Request, registry: &Registry) -> Outcome {
-    let (units, mut errors) = discover::discover(&req.paths);
+    let (mut units, mut errors) = discover::discover(&req.paths);
+    if let Some(exclude) = &req.exclude {
+        units = exclude.filter_units(units, &req.cwd);
+    }
 
     // Read every file once, in parallel, then number them in a stable order.
     let mut paths: Vec<&PathBuf> = units
@@ -327,9 +342,17 @@ pub fn scan(req: &Request, registry: &Registry) -> Outcome {
     for &id in &report {
         directives.extend(suppress::directives(id, sources.get(id)));
     }
-    let (mut suppressed_findings, mut warnings) =
+    let (mut suppressed_findings, mut problems) =
         apply_suppressions(&mut findings, &directives, &sources, registry);
     let suppressed = suppressed_findings.len();
+    problems.extend(suppress::reasonless(&directives));
+    let mut warnings = Vec::new();
+    if req.strict_suppressions {
+        errors.extend(problems);
+    } else {
+        warnings.extend(problems);
+    }
+    config::retain(req, &sources, registry, &mut findings, &mut undecided);
     warnings.extend(notes);
     warnings.extend(nothing_scanned);
     sort_errors(&mut warnings, &sources);
@@ -477,6 +500,7 @@ fn scan_root(
         return out;
     };
     let readable = (cx.roots.to_vec(), cx.max_file_bytes);
+    let modules_installed = installed.clone();
     let mut analysis = terraform::analyze_module(module, &workspace, installed, inputs, readable);
     analysis.remap(parsed.iter().map(|(_, p)| p));
     out.errors.extend(
@@ -496,6 +520,20 @@ fn scan_root(
         engine,
         &mut out,
     );
+    // A suppression on a `module` block covers what the call creates.
+    for f in &mut out.findings {
+        f.calls =
+            terraform::module::call_headers(&workspace, root, &modules_installed, &f.resource);
+        for span in &mut f.calls {
+            if let Some(remap) = parsed
+                .iter()
+                .find(|(_, p)| p.file == span.file)
+                .and_then(|(_, p)| p.remap.as_ref())
+            {
+                span.range = remap.range(span.range.clone());
+            }
+        }
+    }
     out
 }
 
@@ -704,7 +742,14 @@ fn apply_suppressions(
             .line_col(f.header.range.start)
             .line;
         let mut keep = true;
-        for i in index.covering(&f.span, line, &f.header, header_line) {
+        let mut covering = index.covering(&f.span, line, &f.header, header_line);
+        for call in &f.calls {
+            let call_line = sources.get(call.file).line_col(call.range.start).line;
+            covering.extend(index.covering(call, call_line, call, call_line));
+        }
+        covering.sort_unstable();
+        covering.dedup();
+        for i in covering {
             let d = &directives[i];
             for (k, w) in d.ids.iter().enumerate() {
                 if suppress::names_rule(&w.text, &policy.id, &policy.name) {
@@ -849,7 +894,13 @@ fn judge(
             });
             continue;
         };
-        if !cx.report.contains(&located.span.file) {
+        // Reported when it is in a reported file, or its value comes from one (a file named on the
+        // command line that sets a variable another file of the module uses).
+        let from_reported = located
+            .trace
+            .iter()
+            .any(|t| t.span.as_ref().is_some_and(|s| cx.report.contains(&s.file)));
+        if !cx.report.contains(&located.span.file) && !from_reported {
             continue;
         }
         out.findings.push(Finding {
@@ -862,6 +913,7 @@ fn judge(
             trace: located.trace,
             header: located.entity.header.clone(),
             cloudformation: false,
+            calls: Vec::new(),
         });
     }
     if cx.show_unknown {

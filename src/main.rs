@@ -1,7 +1,9 @@
 //! Thin: arguments → scan → report → exit code (0 clean, 1 findings, 2 errors).
 
 use clap::Parser;
+use preflight::baseline::{self, Baseline};
 use preflight::cli::{CheckArgs, Cli, Command, ExplainArgs, Format, RulesArgs, RulesFormat};
+use preflight::config::{self, Config, Settings};
 use preflight::policy::{self, Registry};
 use preflight::report;
 use std::io::{IsTerminal, Write};
@@ -20,12 +22,27 @@ fn main() -> ExitCode {
         return ExitCode::from(policy::worker::serve());
     }
     let cli = Cli::parse();
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let policies = match &cli.command {
         Command::Check(a) => &a.policies,
         Command::Rules(a) => &a.policies,
         Command::Explain(a) => &a.policies,
     };
-    let mut registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
+    // preflight.toml: named by --config, or found from the working directory up to the repository root.
+    let config_path = match &cli.command {
+        Command::Check(a) => a.config.clone(),
+        _ => None,
+    }
+    .or_else(|| config::find(&cwd));
+    let config = match config_path {
+        None => None,
+        Some(path) => match Config::load(&path, &cwd) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(&e),
+        },
+    };
+    let settings = settings(&cli.command, config.as_ref());
+    let mut registry = match Registry::with_custom(&settings.policies, policies.timeout()) {
         Ok(r) => r,
         Err(e) => {
             // Policy files are input too: their text reaches the terminal escaped.
@@ -40,6 +57,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Rules named in the file and on the command line must exist (custom policies included).
+    if let Some(c) = &config {
+        if let Err(e) = c.check_rules(&registry) {
+            return fail(&e);
+        }
+    }
+    if let Command::Check(a) = &cli.command {
+        for (flag, list) in [("--select", &a.select), ("--ignore", &a.ignore)] {
+            let list = list.as_deref().unwrap_or_default();
+            if let Err(e) = config::check_flag_rules(flag, list, &registry) {
+                return fail(&e);
+            }
+        }
+    }
+    settings.apply_severity(&mut registry);
     // A custom policy that asks for more memory than there is must not abort the scan: it runs in a
     // worker process (see policy::worker).
     if registry.policies.iter().any(|p| p.custom) {
@@ -54,25 +86,110 @@ fn main() -> ExitCode {
         }
     }
     match cli.command {
-        Command::Check(args) => check(&args, &registry),
+        Command::Check(args) => check(&args, &settings, &registry, cwd),
         Command::Rules(args) => rules(&args, &registry),
         Command::Explain(args) => explain(&args, &registry),
     }
 }
 
-fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+/// The settings of a command: preflight.toml, then the flags (which win).
+fn settings(command: &Command, config: Option<&Config>) -> Settings {
+    let flags = match command {
+        Command::Check(a) => config::Flags {
+            fail_on: a.fail_on.map(|f| f.severity()),
+            select: a.select.clone(),
+            ignore: a.ignore.clone(),
+            var_files: a.var_files.clone(),
+            cfn_params: a.cfn_param_files.clone(),
+            policies: a.policies.dirs.clone(),
+            strict_suppressions: a.strict_suppressions,
+            baseline: a.baseline.clone(),
+        },
+        Command::Rules(a) => config::Flags {
+            policies: a.policies.dirs.clone(),
+            ..config::Flags::default()
+        },
+        Command::Explain(a) => config::Flags {
+            policies: a.policies.dirs.clone(),
+            ..config::Flags::default()
+        },
+    };
+    Settings::merge(config, flags)
+}
+
+/// Prints a configuration problem (with its place in the file) and gives exit code 2.
+fn fail(e: &config::ConfigError) -> ExitCode {
+    let mut text = String::new();
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    if handler.render_report(&mut text, e).is_err() {
+        text = e.to_string();
+    }
+    eprintln!("{}", report::terminal::escape(&text));
+    ExitCode::from(2)
+}
+
+fn check(
+    args: &CheckArgs,
+    settings: &Settings,
+    registry: &Registry,
+    cwd: std::path::PathBuf,
+) -> ExitCode {
     let mut request = preflight::Request::new(args.paths.clone(), cwd.clone());
     request.vars = args.vars.clone();
-    request.var_files = args.var_files.clone();
+    request.var_files = settings.var_files.clone();
     request.show_unknown = args.show_unknown;
     request.max_file_bytes = args.max_file_size;
     request.cfn_params = args.cfn_params.clone();
-    request.cfn_param_files = args.cfn_param_files.clone();
+    request.cfn_param_files = settings.cfn_params.clone();
+    request.selection = settings.selection.clone();
+    request.exclude = settings.exclude.clone();
+    request.strict_suppressions = settings.strict_suppressions;
     request.env = std::env::vars()
         .filter(|(k, _)| k.starts_with("TF_VAR_"))
         .collect();
-    let outcome = preflight::scan(&request, registry);
+    let mut outcome = preflight::scan(&request, registry);
+    // Baselines: --write-baseline records every finding (a baseline named in preflight.toml is not
+    // applied then); --baseline (or `baseline` in preflight.toml) leaves out the recorded ones.
+    let mut wrote_baseline = false;
+    if let Some(file) = &args.write_baseline {
+        match baseline::write(file, &outcome.findings, &outcome.sources, registry, &cwd) {
+            Ok(n) => {
+                eprintln!(
+                    "preflight: wrote {n} finding{} to the baseline {}",
+                    if n == 1 { "" } else { "s" },
+                    file.display()
+                );
+                wrote_baseline = true;
+            }
+            Err(e) => {
+                eprintln!("error: {}", report::terminal::escape(&e));
+                return ExitCode::from(2);
+            }
+        }
+    } else if let Some(file) = &settings.baseline {
+        let loaded = match Baseline::load(file, &cwd) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {}", report::terminal::escape(&e));
+                return ExitCode::from(2);
+            }
+        };
+        let applied = loaded.apply(&mut outcome.findings, &outcome.sources, registry, &cwd);
+        eprintln!(
+            "preflight: baseline {}: {} finding{} already recorded (not shown); {} entr{} no longer match{}",
+            file.display(),
+            applied.baselined,
+            if applied.baselined == 1 { "" } else { "s" },
+            applied.stale,
+            if applied.stale == 1 { "y" } else { "ies" },
+            if applied.stale > 0 {
+                " (fixed or changed: refresh it with --write-baseline)"
+            } else {
+                ""
+            }
+        );
+    }
     let human = |to_terminal: bool| {
         let color = to_terminal
             && std::io::stdout().is_terminal()
@@ -110,7 +227,7 @@ fn check(args: &CheckArgs, registry: &Registry) -> ExitCode {
     }
     if !outcome.errors.is_empty() {
         ExitCode::from(2)
-    } else if report::failing(&outcome, registry, args.fail_on.severity()) > 0 {
+    } else if !wrote_baseline && report::failing(&outcome, registry, settings.fail_on) > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -594,6 +594,33 @@ pub fn yaml_comments(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A warning for each directive in force that names rules but gives no reason (`-- why`): a
+/// suppression without one cannot be reviewed later. (An expired directive, or one with an invalid
+/// date, is already reported as such.)
+pub fn reasonless(directives: &[Directive]) -> Vec<ScanError> {
+    let today = today();
+    directives
+        .iter()
+        .filter(|d| !d.ids.is_empty() && d.reason.is_none())
+        .filter(|d| {
+            d.expires
+                .as_ref()
+                .is_none_or(|e| valid_date(&e.text) && e.text.as_str() >= today.as_str())
+        })
+        .map(|d| {
+            let ids: Vec<&str> = d.ids.iter().map(|w| w.text.as_str()).collect();
+            ScanError::parse(
+                Span::new(d.file, d.range.clone()),
+                format!(
+                    "suppression of {} gives no reason: add one after `--` (`preflight:ignore {} -- why`)",
+                    ids.join(", "),
+                    ids.join(", ")
+                ),
+            )
+        })
+        .collect()
+}
+
 /// True when `s` is a real calendar date written `YYYY-MM-DD` (leap years included).
 pub fn valid_date(s: &str) -> bool {
     let b = s.as_bytes();

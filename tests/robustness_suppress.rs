@@ -239,8 +239,18 @@ fn cloudformation_metadata_reads_exp_and_warns_on_bad_shapes() {
             ("template.yaml", 44, rule_not_id),
             (
                 "template.yaml",
+                53,
+                "suppression of AWS-S3-001 gives no reason: add one after `--` (`preflight:ignore AWS-S3-001 -- why`)"
+            ),
+            (
+                "template.yaml",
                 54,
                 "no rule `AWS-S3-01`; did you mean `AWS-S3-001`?"
+            ),
+            (
+                "template.yaml",
+                54,
+                "suppression of AWS-S3-01 gives no reason: add one after `--` (`preflight:ignore AWS-S3-01 -- why`)"
             ),
         ])
     );

@@ -87,6 +87,13 @@ impl LazyMeta {
         }
     }
 
+    /// Overrides the severity (`[severity]` in preflight.toml): what every report and `--fail-on` see.
+    pub fn set_severity(&mut self, severity: crate::finding::Severity) {
+        let mut meta = (**self).clone();
+        meta.severity = severity;
+        *self = LazyMeta::parsed(meta);
+    }
+
     fn later(block: Cow<'static, str>) -> LazyMeta {
         LazyMeta {
             block,

@@ -302,6 +302,79 @@ pub fn installed_modules(root: &Path) -> Option<Installed> {
 /// Every module directory of a scan, by directory.
 pub type Workspace<'a> = BTreeMap<PathBuf, Module<'a>>;
 
+/// The module names an address goes through: `module.a["x"].module.b[0].aws_s3_bucket.c` → `a`, `b`.
+pub fn address_modules(address: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = address;
+    while let Some(after) = rest.strip_prefix("module.") {
+        let end = after.find(['.', '[']).unwrap_or(after.len());
+        out.push(&after[..end]);
+        let mut tail = &after[end..];
+        if tail.starts_with('[') {
+            // Skip the instance key; a quoted one may hold `]` or `.`.
+            let mut in_string = false;
+            let mut escaped = false;
+            let mut close = None;
+            for (i, c) in tail.char_indices() {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' if in_string => escaped = true,
+                    '"' => in_string = !in_string,
+                    ']' if !in_string => {
+                        close = Some(i);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let Some(close) = close else {
+                break;
+            };
+            tail = &tail[close + 1..];
+        }
+        match tail.strip_prefix('.') {
+            Some(t) => rest = t,
+            None => break,
+        }
+    }
+    out
+}
+
+/// The headers of the `module` blocks that `address` is created through, from the root module in
+/// `root`, outermost first (where a suppression on a module call is looked for). Spans are in the
+/// parsed text (a JSON-syntax file's are still to be mapped back).
+pub fn call_headers(
+    workspace: &Workspace,
+    root: &Path,
+    installed: &Installed,
+    address: &str,
+) -> Vec<crate::source::Span> {
+    let mut out = Vec::new();
+    let mut dir = root.to_path_buf();
+    let mut key = String::new();
+    for name in address_modules(address) {
+        let Some(call) = workspace.get(&dir).and_then(|m| m.calls.get(name)) else {
+            break;
+        };
+        out.push(crate::source::Span::new(
+            call.file,
+            crate::terraform::parse::block_header(call.block),
+        ));
+        if !key.is_empty() {
+            key.push('.');
+        }
+        key.push_str(name);
+        match call
+            .local_dir(&dir)
+            .or_else(|| installed.get(&key).cloned())
+        {
+            Some(next) => dir = next,
+            None => break,
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +415,16 @@ mod tests {
         let m = Module::new(&parsed);
         assert_eq!(m.azurerm_provider_major, Some(3));
         assert_eq!(m.aws_provider_major, Some(5));
+    }
+
+    #[test]
+    fn modules_of_an_address() {
+        assert_eq!(address_modules("aws_s3_bucket.b"), Vec::<&str>::new());
+        assert_eq!(address_modules("module.a.aws_s3_bucket.b"), vec!["a"]);
+        assert_eq!(
+            address_modules("module.a[\"x.]y\"].module.b[0].aws_s3_bucket.b[\"k\"]"),
+            vec!["a", "b"]
+        );
     }
 
     #[test]
