@@ -11,6 +11,7 @@ pub mod cloudformation;
 pub mod discover;
 pub mod finding;
 pub mod json;
+pub mod lsp;
 pub mod model;
 pub mod policy;
 pub mod redact;

@@ -20,10 +20,20 @@ fn main() -> ExitCode {
         return ExitCode::from(policy::worker::serve());
     }
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Lsp) {
+        return match preflight::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: language server: {}", report::terminal::escape(&e));
+                ExitCode::from(2)
+            }
+        };
+    }
     let policies = match &cli.command {
         Command::Check(a) => &a.policies,
         Command::Rules(a) => &a.policies,
         Command::Explain(a) => &a.policies,
+        Command::Lsp => return ExitCode::SUCCESS,
     };
     let mut registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
         Ok(r) => r,
@@ -57,6 +67,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args, &registry),
         Command::Rules(args) => rules(&args, &registry),
         Command::Explain(args) => explain(&args, &registry),
+        Command::Lsp => ExitCode::SUCCESS,
     }
 }
 
