@@ -24,6 +24,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print one rule's documentation: why it matters and how to fix it.
     Explain(ExplainArgs),
+    /// Run a Language Server Protocol server on stdin/stdout for editors (settings come from the
+    /// editor's initializationOptions and workspace/didChangeConfiguration).
+    Lsp,
 }
 
 #[derive(Debug, clap::Args)]

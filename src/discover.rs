@@ -84,8 +84,44 @@ fn var_file_rank(path: &Path) -> Option<u8> {
     }
 }
 
-fn sort_var_files(files: &mut [PathBuf]) {
+/// Sorts variable files in the order Terraform loads them.
+pub fn sort_var_files(files: &mut [PathBuf]) {
     files.sort_by_key(|p| (var_file_rank(p), p.file_name().map(|n| n.to_os_string())));
+}
+
+/// What a file is, judged from its name and (for YAML and JSON) its text: for files that are not on
+/// disk yet (an editor's unsaved buffer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Terraform,
+    /// A variable file Terraform loads on its own (`terraform.tfvars`, `*.auto.tfvars[.json]`).
+    VarFile,
+    Plan,
+    Template,
+}
+
+/// The kind of the file at `path` whose text is `text`, `None` when it is no infrastructure file.
+pub fn file_kind(path: &Path, text: &str) -> Option<FileKind> {
+    if is_terraform(path) {
+        return Some(FileKind::Terraform);
+    }
+    if var_file_rank(path).is_some() {
+        return Some(FileKind::VarFile);
+    }
+    let ext = path.extension().map_or(&[][..], |e| e.as_encoded_bytes());
+    let head = text.get(..text.len().min(64 * 1024)).unwrap_or(text);
+    if ext == b"json"
+        && head.contains("\"format_version\"")
+        && head.contains("\"terraform_version\"")
+    {
+        return Some(FileKind::Plan);
+    }
+    if [&b"yaml"[..], b"yml", b"json", b"template"].contains(&ext)
+        && crate::cloudformation::looks_like_template(head)
+    {
+        return Some(FileKind::Template);
+    }
+    None
 }
 
 const SKIPPED_DIRS: [&str; 2] = [".git", ".terraform"];

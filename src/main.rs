@@ -22,11 +22,21 @@ fn main() -> ExitCode {
         return ExitCode::from(policy::worker::serve());
     }
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Lsp) {
+        return match preflight::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: language server: {}", report::terminal::escape(&e));
+                ExitCode::from(2)
+            }
+        };
+    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let policies = match &cli.command {
         Command::Check(a) => &a.policies,
         Command::Rules(a) => &a.policies,
         Command::Explain(a) => &a.policies,
+        Command::Lsp => return ExitCode::SUCCESS,
     };
     // preflight.toml: named by --config, or found from the working directory up to the repository root.
     let config_path = match &cli.command {
@@ -89,6 +99,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args, &settings, &registry, cwd),
         Command::Rules(args) => rules(&args, &registry),
         Command::Explain(args) => explain(&args, &registry),
+        Command::Lsp => ExitCode::SUCCESS,
     }
 }
 
@@ -113,6 +124,7 @@ fn settings(command: &Command, config: Option<&Config>) -> Settings {
             policies: a.policies.dirs.clone(),
             ..config::Flags::default()
         },
+        Command::Lsp => config::Flags::default(),
     };
     Settings::merge(config, flags)
 }

@@ -20,6 +20,17 @@ pub struct Metadata {
     /// Documentation pages (`related_resources: [{ref: URL}]`, as OPA's annotations spell it).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
+    /// A fix simple enough for an editor to apply (`custom.fix: {attribute, value}`): set a
+    /// Terraform attribute of the resource to a value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// `custom.fix`: the Terraform attribute to set and its value (a string, boolean or number).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Fix {
+    pub attribute: String,
+    pub value: serde_json::Value,
 }
 
 impl Metadata {
@@ -36,6 +47,7 @@ impl Metadata {
             recommended_action_cloudformation: None,
             frameworks: Vec::new(),
             references: Vec::new(),
+            fix: None,
         }
     }
 
@@ -139,7 +151,12 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
                 .collect()
         })
         .unwrap_or_default();
+    let fix = match get("fix") {
+        None => None,
+        Some(node) => Some(fix(node)?),
+    };
     Ok(Metadata {
+        fix,
         references,
         id,
         name,
@@ -151,6 +168,30 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
         recommended_action_cloudformation,
         frameworks,
     })
+}
+
+/// Reads `custom.fix`: a mapping with a string `attribute` and a scalar `value`.
+fn fix(node: &Yaml) -> Result<Fix, String> {
+    let bad = || {
+        "`custom.fix` must be a mapping with `attribute` (a name) and `value` (a string, boolean or number)".to_string()
+    };
+    let attribute = node
+        .as_mapping_get("attribute")
+        .and_then(|a| a.as_str())
+        .filter(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .ok_or_else(bad)?
+        .to_string();
+    let v = node.as_mapping_get("value").ok_or_else(bad)?;
+    let value = if let Some(b) = v.as_bool() {
+        serde_json::Value::Bool(b)
+    } else if let Some(i) = v.as_integer() {
+        serde_json::Value::from(i)
+    } else if let Some(s) = v.as_str() {
+        serde_json::Value::String(s.to_string())
+    } else {
+        return Err(bad());
+    };
+    Ok(Fix { attribute, value })
 }
 
 #[cfg(test)]
@@ -167,6 +208,34 @@ mod tests {
         assert_eq!(
             m.references,
             vec!["https://example.com/a", "https://example.com/b"]
+        );
+    }
+
+    #[test]
+    fn reads_a_fix() {
+        let head = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: X-1\n#   name: x\n#   severity: high\n#   category: encryption\n#   recommended_action: R\n";
+        let m = parse(&format!(
+            "{head}#   fix:\n#     attribute: storage_encrypted\n#     value: true\npackage p\n"
+        ))
+        .expect("parses");
+        let fix = m.fix.expect("a fix");
+        assert_eq!(
+            (fix.attribute.as_str(), fix.value),
+            ("storage_encrypted", serde_json::json!(true))
+        );
+        let m = parse(&format!(
+            "{head}#   fix:\n#     attribute: acl\n#     value: private\npackage p\n"
+        ))
+        .expect("parses");
+        assert_eq!(m.fix.map(|f| f.value), Some(serde_json::json!("private")));
+        assert!(parse(&format!("{head}#   fix: yes\npackage p\n")).is_err());
+        assert!(parse(&format!(
+            "{head}#   fix:\n#     attribute: a b\n#     value: 1\npackage p\n"
+        ))
+        .is_err());
+        assert_eq!(
+            parse(&format!("{head}package p\n")).map(|m| m.fix),
+            Ok(None)
         );
     }
 

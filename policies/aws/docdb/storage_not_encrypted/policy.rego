@@ -14,6 +14,9 @@
 #   name: docdb-storage-not-encrypted
 #   severity: high
 #   category: encryption
+#   fix:
+#     attribute: storage_encrypted
+#     value: true
 #   recommended_action: |
 #     Set `storage_encrypted = true` on the aws_docdb_cluster, and `kms_key_id` to a customer managed KMS
 #     key to control who can decrypt. For an existing cluster, restore a snapshot into a new cluster with

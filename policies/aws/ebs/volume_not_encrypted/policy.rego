@@ -10,6 +10,9 @@
 #   name: ebs-volume-not-encrypted
 #   severity: medium
 #   category: encryption
+#   fix:
+#     attribute: encrypted
+#     value: true
 #   recommended_action: |
 #     Set `encrypted = true` on the aws_ebs_volume, optionally with `kms_key_id` pointing at a customer
 #     managed KMS key. To cover every new volume in the region, add an aws_ebs_encryption_by_default resource

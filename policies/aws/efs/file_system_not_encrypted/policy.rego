@@ -13,6 +13,9 @@
 #   name: efs-file-system-not-encrypted
 #   severity: high
 #   category: encryption
+#   fix:
+#     attribute: encrypted
+#     value: true
 #   recommended_action: |
 #     Set `encrypted = true` on the aws_efs_file_system, with `kms_key_id` for a customer managed key
 #     (this replaces the file system: copy its data to the new one).

@@ -13,6 +13,9 @@
 #   name: redshift-cluster-not-encrypted
 #   severity: high
 #   category: encryption
+#   fix:
+#     attribute: encrypted
+#     value: true
 #   recommended_action: |
 #     Set `encrypted = true` on the aws_redshift_cluster, with `kms_key_id` naming a customer managed KMS
 #     key. Changing it on an existing cluster migrates the data to an encrypted cluster in place.

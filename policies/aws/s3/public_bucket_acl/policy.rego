@@ -16,6 +16,9 @@
 #   name: public-bucket-acl
 #   severity: high
 #   category: public-access
+#   fix:
+#     attribute: acl
+#     value: "private"
 #   recommended_action: |
 #     Use the `private` ACL (or remove the ACL), set object ownership to BucketOwnerEnforced, and grant
 #     access to named principals through a bucket policy. Serve public content through CloudFront with an

@@ -1,0 +1,131 @@
+//! Judging: the policies run on an analysis's model, and each result located (span, resource, trace);
+//! with `show_unknown`, the checks that unknown values left undecided.
+
+use super::{RootResult, Shared};
+use crate::finding::{self, Finding, ScanError};
+use crate::{policy, terraform};
+
+/// Runs the policies on an analysis and locates their results (and, when asked, the undecided checks).
+pub(super) fn judge(
+    cx: &Shared,
+    analysis: &terraform::Analysis,
+    what: &str,
+    engine: &mut policy::Engines,
+    out: &mut RootResult,
+) {
+    let (raw, failures) = cx.registry.evaluate(engine, &analysis.model);
+    for message in failures {
+        out.errors.push(ScanError {
+            span: None,
+            file: None,
+            path: Some(what.to_string()),
+            message: format!("policy evaluation failed: {message}"),
+        });
+    }
+    for r in raw {
+        let policy = &cx.registry.policies[r.policy];
+        let Some(located) = analysis.locations.locate(&r.id, &r.path) else {
+            out.errors.push(ScanError {
+                span: None,
+                file: None,
+                path: Some(policy.source_path.clone()),
+                message: format!(
+                    "policy {} returned entity `{}`, which is not in the model",
+                    policy.meta.id, r.id
+                ),
+            });
+            continue;
+        };
+        // Reported when it is in a reported file, or its value comes from one (a file named on the
+        // command line that sets a variable another file of the module uses).
+        let from_reported = located
+            .trace
+            .iter()
+            .any(|t| t.span.as_ref().is_some_and(|s| cx.report.contains(&s.file)));
+        if !cx.report.contains(&located.span.file) && !from_reported {
+            continue;
+        }
+        out.findings.push(Finding {
+            rule: r.policy,
+            resource: located.entity.resource.clone(),
+            span: located.span,
+            message: r.message,
+            path: r.path,
+            missing: located.missing,
+            trace: located.trace,
+            header: located.entity.header.clone(),
+            cloudformation: false,
+            calls: Vec::new(),
+        });
+    }
+    if cx.show_unknown {
+        out.undecided = undecided(cx, analysis, engine);
+    }
+}
+
+/// The checks a policy could not decide because an attribute it reads is unknown. A check that could
+/// not fire whatever the value is (a probe with every value the policy compares to finds nothing) is
+/// left out, unless something else it reads is unknown too (the probe sets one value): another
+/// attribute of the same entity (a network ACL's rules are judged in order), or an attribute of an
+/// entity of another collection it reads (an account-wide setting).
+fn undecided(
+    cx: &Shared,
+    analysis: &terraform::Analysis,
+    engines: &mut policy::Engines,
+) -> Vec<finding::Undecided> {
+    let mut out = Vec::new();
+    let model_json = serde_json::to_value(&analysis.model).unwrap_or_default();
+    let metas = analysis.model.metas();
+    for &(collection, meta) in &metas {
+        for path in &meta.unknown {
+            let field = path.split(['.', '[']).next().unwrap_or(path);
+            for (i, p) in cx.registry.policies.iter().enumerate() {
+                if !p
+                    .inputs
+                    .iter()
+                    .any(|c| policy::reads_collection(c, collection))
+                    || !p.reads.contains(field)
+                {
+                    continue;
+                }
+                let Some(located) = analysis.locations.locate(&meta.id, path) else {
+                    continue;
+                };
+                if !cx.report.contains(&located.span.file) {
+                    continue;
+                }
+                let reads = |u: &String| p.reads.contains(u.split(['.', '[']).next().unwrap_or(u));
+                let alone = !meta
+                    .unknown
+                    .iter()
+                    .any(|other| other != path && reads(other))
+                    && !metas.iter().any(|(c, m)| {
+                        *c != collection
+                            && p.inputs.iter().any(|i| policy::reads_collection(i, c))
+                            && m.unknown.iter().any(reads)
+                    });
+                let check = policy::probe::Check {
+                    policy: i,
+                    collection,
+                    id: &meta.id,
+                    path,
+                };
+                if alone
+                    && !cx
+                        .registry
+                        .could_fire(engines, &analysis.model, &model_json, &check)
+                {
+                    continue;
+                }
+                out.push(finding::Undecided {
+                    rule: i,
+                    resource: located.entity.resource.clone(),
+                    attribute: path.clone(),
+                    span: located.span,
+                    reasons: analysis.locations.why(&meta.id, path),
+                });
+            }
+        }
+    }
+    out
+}
