@@ -90,6 +90,18 @@ impl<'r, 'b: 'r> Fields for NoValueRemoved<'_, 'r, 'b> {
     fn format(&self) -> Format {
         self.0.format()
     }
+
+    /// Where the document's parts are written; not in a template whose `AWS::NoValue` parts were
+    /// removed (the statement numbers would no longer match what is written).
+    fn document_tree(&self, name: &str) -> Option<crate::json_spans::SpanTree> {
+        if self.0.format() == Format::CloudFormation {
+            let (v, ..) = self.0.attr_traced(name)?;
+            if remove_no_value(v.clone()) != v {
+                return None;
+            }
+        }
+        self.0.document_tree(name)
+    }
 }
 
 fn remove_no_value(v: Value) -> Value {

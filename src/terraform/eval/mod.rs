@@ -236,6 +236,10 @@ pub struct Evaluator<'a> {
     steps: Cell<u64>,
     /// The limits hit during the current top-level evaluation.
     limit_hit: Cell<LimitsHit>,
+    /// An error Terraform would raise happened while evaluating (a missing attribute or key of a known
+    /// value, a function failing on known arguments): what `try` and `can` look at, as opposed to a
+    /// value known only after apply.
+    failed: Cell<bool>,
     errors: RefCell<Vec<ScanError>>,
     /// What was left out without being wrong (a remote module that is not installed).
     notes: RefCell<Vec<ScanError>>,
@@ -279,6 +283,7 @@ impl<'a> Evaluator<'a> {
             depth: Cell::new(0),
             steps: Cell::new(0),
             limit_hit: Cell::new(LimitsHit::default()),
+            failed: Cell::new(false),
             errors: RefCell::default(),
             notes: RefCell::default(),
         }
@@ -611,6 +616,11 @@ impl<'a> Evaluator<'a> {
                 if call.name.is_namespaced() {
                     return Value::Unknown;
                 }
+                if let ("try" | "can", false) = (call.name.name.as_str(), call.args.expand_final())
+                {
+                    let args: Vec<&Expression> = call.args.iter().collect();
+                    return self.try_or_can(call.name.name.as_str(), &args, scope);
+                }
                 let args: Vec<Value> = call.args.iter().map(|a| self.eval(a, scope)).collect();
                 let args = if call.args.expand_final() {
                     match args.split_last() {
@@ -641,9 +651,14 @@ impl<'a> Evaluator<'a> {
                 }
                 let left = MAX_VALUE_NODES.saturating_sub(self.root.nodes.get());
                 match functions::call_within(name, args, left) {
-                    Value::Unknown if all_known => self.unknown_because(format!(
-                        "`{name}(…)` is not evaluated by preflight or failed on its arguments"
-                    )),
+                    Value::Unknown if all_known => {
+                        if functions::fails_on_known(name) {
+                            self.failed.set(true);
+                        }
+                        self.unknown_because(format!(
+                            "`{name}(…)` is not evaluated by preflight or failed on its arguments"
+                        ))
+                    }
                     v => self.charged(v),
                 }
             }
@@ -999,20 +1014,31 @@ impl<'a> Evaluator<'a> {
         let mut at: &Value = &root;
         let mut looked = 0;
         for op in ops {
-            let next = match op {
+            let opaque = matches!(at, Value::Unknown | Value::Ref(_) | Value::Json(_));
+            let (next, key_known) = match op {
                 TraversalOperator::GetAttr(id) => match at {
-                    Value::Object(map) => map.get(id.as_str()),
-                    _ => None,
+                    Value::Object(map) => (map.get(id.as_str()), true),
+                    _ => (None, true),
                 },
-                TraversalOperator::Index(e) => index_ref(at, &self.eval(e, scope)),
+                TraversalOperator::Index(e) => {
+                    let key = self.eval(e, scope);
+                    let known = key.is_known() && !matches!(key, Value::Ref(_) | Value::Json(_));
+                    (index_ref(at, &key), known)
+                }
                 TraversalOperator::LegacyIndex(n) => {
-                    index_ref(at, &Value::Number(*n.value() as f64))
+                    (index_ref(at, &Value::Number(*n.value() as f64)), true)
                 }
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => break,
             };
             match next {
                 Some(v) => at = v,
-                None => return Value::Unknown,
+                None => {
+                    // A missing attribute or key of a known value is an error in Terraform.
+                    if !opaque && key_known {
+                        self.failed.set(true);
+                    }
+                    return Value::Unknown;
+                }
             }
             looked += 1;
         }
@@ -1024,16 +1050,64 @@ impl<'a> Evaluator<'a> {
         self.apply_ops(value, &ops[looked..], scope)
     }
 
+    /// `value[key]`, noting a failed lookup when both are known and the key is not there.
+    fn index_checked(&self, value: Value, key: &Value) -> Value {
+        let known = matches!(value, Value::List(_) | Value::Object(_))
+            && key.is_known()
+            && !matches!(key, Value::Ref(_) | Value::Json(_));
+        if known && index_ref(&value, key).is_none() {
+            self.failed.set(true);
+        }
+        index(value, key)
+    }
+
+    /// `try(a, b, …)`: the first argument that evaluates without an error, as Terraform does: an
+    /// argument known only after apply is that (unknown) value, not a failure, so the defaults after it
+    /// are not taken for it. `can(x)`: whether `x` evaluates without an error (unknown while it is).
+    fn try_or_can(&self, name: &str, args: &[&Expression], scope: &Scope) -> Value {
+        for arg in args {
+            let outer = self.failed.replace(false);
+            let v = self.eval(arg, scope);
+            let failed = self.failed.replace(outer);
+            if name == "can" {
+                return if failed {
+                    Value::Bool(false)
+                } else if v.is_known() || matches!(v, Value::Ref(_)) {
+                    Value::Bool(true)
+                } else {
+                    Value::Unknown
+                };
+            }
+            if !failed {
+                return v;
+            }
+        }
+        if name == "try" {
+            self.failed.set(true);
+        }
+        Value::Unknown
+    }
+
     fn apply_ops(&self, mut value: Value, ops: &[&TraversalOperator], scope: &Scope) -> Value {
         for (i, op) in ops.iter().enumerate() {
             value = match op {
                 TraversalOperator::GetAttr(id) => match value {
-                    Value::Object(mut map) => map.remove(id.as_str()).unwrap_or(Value::Unknown),
-                    _ => Value::Unknown,
+                    Value::Object(mut map) => map.remove(id.as_str()).unwrap_or_else(|| {
+                        self.failed.set(true);
+                        Value::Unknown
+                    }),
+                    Value::Unknown | Value::Ref(_) | Value::Json(_) => Value::Unknown,
+                    _ => {
+                        self.failed.set(true);
+                        Value::Unknown
+                    }
                 },
-                TraversalOperator::Index(e) => index(value, &self.eval(e, scope)),
+                TraversalOperator::Index(e) => {
+                    let key = self.eval(e, scope);
+                    self.index_checked(value, &key)
+                }
                 TraversalOperator::LegacyIndex(n) => {
-                    index(value, &Value::Number(*n.value() as f64))
+                    self.index_checked(value, &Value::Number(*n.value() as f64))
                 }
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
                     let items = match value {
@@ -1267,6 +1341,29 @@ mod tests {
         assert!(ev
             .blocks_checked(FileId(0), &block.body, "encrypt_at_rest", &scope)
             .is_ok_and(|b| b.is_empty()));
+    }
+
+    /// `try` moves on only when its argument fails (a missing key, an index out of range, a function
+    /// failing on known arguments); a value known only after apply is that value, never the default.
+    #[test]
+    fn try_and_can_tell_an_error_from_an_unknown_value() {
+        let m = "locals {\n  m = { a = \"x\" }\n  l = [1]\n}\ndata \"aws_caller_identity\" \"c\" {}\nvariable \"u\" {}\n";
+        let case = |expr: &str| out(&format!("{m}locals {{ out = {expr} }}\n"));
+        assert_eq!(case("try(local.m.b, \"d\")"), Value::str("d"));
+        assert_eq!(case("try(local.m.a, \"d\")"), Value::str("x"));
+        assert_eq!(case("try(local.l[3], 0)"), Value::Number(0.0));
+        assert_eq!(case("try(local.m[\"a\"].x, \"d\")"), Value::str("d"));
+        assert_eq!(case("try(tonumber(\"x\"), 7)"), Value::Number(7.0));
+        assert_eq!(case("try(var.u, \"d\")"), Value::Unknown);
+        assert_eq!(
+            case("try(\"arn:${data.aws_caller_identity.c.account_id}\", null)"),
+            Value::Unknown
+        );
+        assert_eq!(case("try(timestamp(), \"d\")"), Value::Unknown);
+        assert_eq!(case("can(local.m.b)"), Value::Bool(false));
+        assert_eq!(case("can(local.m.a)"), Value::Bool(true));
+        assert_eq!(case("can(var.u)"), Value::Unknown);
+        assert_eq!(case("try(local.m.b, local.m.c)"), Value::Unknown);
     }
 
     #[test]

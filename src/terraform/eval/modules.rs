@@ -246,6 +246,7 @@ impl<'a> Evaluator<'a> {
             depth: Cell::new(0),
             steps: Cell::new(0),
             limit_hit: Cell::new(LimitsHit::default()),
+            failed: Cell::new(false),
             errors: RefCell::default(),
         }))
     }

@@ -119,6 +119,12 @@ pub fn names() -> Vec<&'static str> {
     .concat()
 }
 
+/// Whether an Unknown result of `name` on known arguments means the call failed, as it would in
+/// Terraform (`try` then moves on), rather than a function preflight does not evaluate.
+pub fn fails_on_known(name: &str) -> bool {
+    !UNKNOWN_BY_DESIGN.iter().any(|(n, _)| *n == name) && names().contains(&name)
+}
+
 /// Built-ins that stay Unknown, and why (for documentation and the tests).
 pub const UNKNOWN_BY_DESIGN: &[(&str, &str)] = &[
     ("timestamp", "the time of the apply"),

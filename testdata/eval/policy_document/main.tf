@@ -81,14 +81,14 @@ resource "aws_iam_policy" "ops" {
 # The override replaces the wildcard statement of the same sid: silent.
 data "aws_iam_policy_document" "narrowed" {
   source_policy_documents   = [data.aws_iam_policy_document.base.json]
-  override_policy_documents = [jsonencode({
+  override_policy_documents = [jsonencode({ # expect: AWS-IAM-004
     Statement = [{ Sid = "Everything", Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
   })]
 }
 
 resource "aws_iam_policy" "narrowed" {
   name   = "narrowed"
-  policy = data.aws_iam_policy_document.narrowed.json # expect: AWS-IAM-004
+  policy = data.aws_iam_policy_document.narrowed.json
 }
 
 # A role any AWS account can assume, written with the data source.
