@@ -1,7 +1,9 @@
 //! Thin: arguments → scan → report → exit code (0 clean, 1 findings, 2 errors).
 
 use clap::Parser;
-use preflight::cli::{CheckArgs, Cli, Command, ExplainArgs, Format, RulesArgs, RulesFormat};
+use preflight::cli::{
+    CheckArgs, Cli, Command, ExplainArgs, Format, RulesArgs, RulesFormat, TestArgs,
+};
 use preflight::policy::{self, Registry};
 use preflight::report;
 use std::io::{IsTerminal, Write};
@@ -24,19 +26,13 @@ fn main() -> ExitCode {
         Command::Check(a) => &a.policies,
         Command::Rules(a) => &a.policies,
         Command::Explain(a) => &a.policies,
+        Command::Test(a) => return test(a),
+        Command::Schema => return schema(),
     };
     let mut registry = match Registry::with_custom(&policies.dirs, policies.timeout()) {
         Ok(r) => r,
         Err(e) => {
-            // Policy files are input too: their text reaches the terminal escaped.
-            let mut text = String::new();
-            let handler = miette::GraphicalReportHandler::new_themed(
-                miette::GraphicalTheme::unicode_nocolor(),
-            );
-            if handler.render_report(&mut text, &e).is_err() {
-                text = e.to_string();
-            }
-            eprintln!("{}", report::terminal::escape(&text));
+            policy_error(&e);
             return ExitCode::from(2);
         }
     };
@@ -57,6 +53,48 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args, &registry),
         Command::Rules(args) => rules(&args, &registry),
         Command::Explain(args) => explain(&args, &registry),
+        Command::Test(_) | Command::Schema => ExitCode::from(2),
+    }
+}
+
+/// A policy that does not load, as a diagnostic with its snippet on stderr.
+fn policy_error(e: &policy::PolicyError) {
+    // Policy files are input too: their text reaches the terminal escaped.
+    let mut text = String::new();
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    if handler.render_report(&mut text, e).is_err() {
+        text = e.to_string();
+    }
+    eprintln!("{}", report::terminal::escape(&text));
+}
+
+/// `preflight test`: exit 0 when every test passes, 1 when one fails, 2 when a file does not load.
+fn test(args: &TestArgs) -> ExitCode {
+    match policy::testing::run(&args.paths, args.policy_timeout) {
+        Ok(results) => {
+            let text = policy::testing::render(&results);
+            if write_stdout(&report::terminal::escape(&text)).is_err() {
+                return ExitCode::from(2);
+            }
+            if results.iter().any(|r| r.failure.is_some()) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            policy_error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `preflight schema`: the model's JSON Schema.
+fn schema() -> ExitCode {
+    match write_stdout(&preflight::model::json_schema()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
     }
 }
 

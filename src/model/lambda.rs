@@ -3,14 +3,14 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Lambda {
     pub functions: Vec<LambdaFunction>,
     pub function_urls: Vec<LambdaFunctionUrl>,
 }
 
 /// A function (`aws_lambda_function`, `AWS::Lambda::Function`, SAM `AWS::Serverless::Function`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LambdaFunction {
     #[serde(flatten)]
     pub meta: Meta,
@@ -26,7 +26,7 @@ pub struct LambdaFunction {
 }
 
 /// A function URL (`aws_lambda_function_url`, `AWS::Lambda::Url`, SAM `FunctionUrlConfig`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LambdaFunctionUrl {
     #[serde(flatten)]
     pub meta: Meta,

@@ -89,7 +89,7 @@ pub use sqs::{Sqs, SqsQueue};
 pub use workspaces::{Workspace, Workspaces};
 
 /// Fields every entity has.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Meta {
     /// Unique in one model: the Terraform address (or logical ID), with a suffix for nested entities.
     pub id: String,
@@ -99,12 +99,22 @@ pub struct Meta {
     pub unknown: Vec<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+/// The JSON Schema of the model, as `preflight schema` prints it: the contract between the adapters
+/// and the policies (docs/model.md).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Model);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// What policies read as `input`.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Model {
     pub aws: Aws,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Aws {
     pub s3: S3,
     pub rds: Rds,
@@ -141,7 +151,7 @@ pub struct Aws {
     pub workspaces: Workspaces,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct S3 {
     pub buckets: Vec<Bucket>,
     pub objects: Vec<Object>,
@@ -149,7 +159,7 @@ pub struct S3 {
     pub account_public_access_blocks: Vec<AccountPublicAccessBlock>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Bucket {
     #[serde(flatten)]
     pub meta: Meta,
@@ -175,7 +185,7 @@ pub struct Bucket {
 }
 
 /// An object uploaded by the code (`aws_s3_object`, `aws_s3_bucket_object`, `aws_s3_object_copy`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Object {
     #[serde(flatten)]
     pub meta: Meta,
@@ -193,7 +203,7 @@ pub struct Object {
 }
 
 /// An S3 access point (`aws_s3_access_point`, `AWS::S3::AccessPoint`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct AccessPoint {
     #[serde(flatten)]
     pub meta: Meta,
@@ -215,7 +225,7 @@ pub struct AccessPoint {
 
 /// The account-level public access block (`aws_s3_account_public_access_block`): it applies to every
 /// bucket and access point of the account.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct AccountPublicAccessBlock {
     #[serde(flatten)]
     pub meta: Meta,
@@ -231,7 +241,7 @@ pub struct AccountPublicAccessBlock {
     pub restrict_public_buckets: Option<bool>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Grant {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub grantee_type: Option<String>,
@@ -243,7 +253,7 @@ pub struct Grant {
     pub permission: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct PublicAccessBlock {
     /// Whether the bucket has a public access block; absent when that is unknown (a block that may or
     /// may not be written, a bucket defined outside the scanned code).
@@ -271,7 +281,7 @@ impl Default for PublicAccessBlock {
     }
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Encryption {
     /// Whether default encryption is written; absent when unknown (a bucket outside the scanned code).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -282,14 +292,14 @@ pub struct Encryption {
     pub kms_key_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Rds {
     pub instances: Vec<DbInstance>,
     pub clusters: Vec<DbCluster>,
     pub snapshots: Vec<DbSnapshot>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DbInstance {
     #[serde(flatten)]
     pub meta: Meta,
@@ -303,7 +313,7 @@ pub struct DbInstance {
     pub publicly_accessible: Option<bool>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DbCluster {
     #[serde(flatten)]
     pub meta: Meta,
@@ -317,12 +327,12 @@ pub struct DbCluster {
     pub kms_key_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Ebs {
     pub volumes: Vec<Volume>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Volume {
     #[serde(flatten)]
     pub meta: Meta,
@@ -334,13 +344,13 @@ pub struct Volume {
     pub size: Option<f64>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Ec2 {
     pub security_groups: Vec<SecurityGroup>,
     pub network_acls: Vec<NetworkAcl>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SecurityGroup {
     #[serde(flatten)]
     pub meta: Meta,
@@ -361,7 +371,7 @@ pub struct SecurityGroup {
 }
 
 /// A resource that attaches a security group.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Attachment {
     /// Terraform address or logical ID.
     pub resource: String,
@@ -369,7 +379,7 @@ pub struct Attachment {
     pub kind: &'static str,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SgRule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_port: Option<f64>,
@@ -383,13 +393,13 @@ pub struct SgRule {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Iam {
     pub policies: Vec<IamPolicy>,
     pub roles: Vec<Role>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct IamPolicy {
     #[serde(flatten)]
     pub meta: Meta,
@@ -398,7 +408,7 @@ pub struct IamPolicy {
     pub document: Option<Document>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Role {
     #[serde(flatten)]
     pub meta: Meta,
@@ -408,12 +418,12 @@ pub struct Role {
     pub trust_policy: Option<Document>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Sns {
     pub topics: Vec<Topic>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Topic {
     #[serde(flatten)]
     pub meta: Meta,
