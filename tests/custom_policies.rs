@@ -203,3 +203,161 @@ fn a_duplicate_id_points_at_the_later_id() {
         "rule id AWS-S3-001 is also used by",
     );
 }
+
+// ---- preflight test -----------------------------------------------------------------------------
+
+fn run(args: &[&str]) -> (String, String, i32) {
+    let out = preflight().args(args).output().expect("runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().expect("exit code"),
+    )
+}
+
+#[test]
+fn test_runs_a_directorys_tests_with_the_builtin_library() {
+    let (stdout, stderr, code) = run(&["test", "examples/policies"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains(
+            "PASS examples/policies/bucket_acls_enabled/policy_test.rego:7 \
+             data.acme.s3.bucket_acls_enabled_test.test_object_writer_denied\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("8 tests: 8 passed, 0 failed\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_failing_test_is_reported_at_its_line_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policy = format!("{GOOD_HEAD}deny contains lib.result(b, \"name\", \"x\") if {{\n\tsome b in input.aws.s3.buckets\n\tb.name == \"open\"\n}}\n");
+    std::fs::write(dir.path().join("mine.rego"), policy).expect("write");
+    let tests = "package mine_test\n\nimport data.mine\n\nbucket(name) := {\"aws\": {\"s3\": {\"buckets\": [{\"id\": \"b\", \"label\": \"b\", \"unknown\": [], \"name\": name}]}}}\n\ntest_open_denied if {\n\tcount(mine.deny) == 1 with input as bucket(\"open\")\n}\n\ntest_wrong if {\n\tcount(mine.deny) == 1 with input as bucket(\"closed\")\n}\n\ntest_error if {\n\tto_number(\"x\") == 1\n}\n";
+    std::fs::write(dir.path().join("mine_test.rego"), tests).expect("write");
+    let path = dir.path().to_string_lossy().into_owned();
+    let (stdout, stderr, code) = run(&["test", &path]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let file = dir.path().join("mine_test.rego").display().to_string();
+    assert!(
+        stdout.contains(&format!("PASS {file}:7 data.mine_test.test_open_denied\n")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "FAIL {file}:11 data.mine_test.test_wrong: undefined"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("FAIL {file}:15 data.mine_test.test_error: error:")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("3 tests: 1 passed, 2 failed\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn test_reports_a_broken_test_file_located_and_no_tests_as_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policy = format!("{GOOD_HEAD}deny contains lib.result(b, \"name\", \"x\") if {{\n\tsome b in input.aws.s3.buckets\n}}\n");
+    std::fs::write(dir.path().join("mine.rego"), &policy).expect("write");
+    let path = dir.path().to_string_lossy().into_owned();
+    let (_, stderr, code) = run(&["test", &path]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no `test_` rule"), "{stderr}");
+    std::fs::write(
+        dir.path().join("mine_test.rego"),
+        "package mine_test\n\ntest_x if {\n\tcount(data.mine.deny) == == 1\n}\n",
+    )
+    .expect("write");
+    let (_, stderr, code) = run(&["test", &path]);
+    assert_eq!(code, 2, "{stderr}");
+    // The second `==` (miette counts the leading tab as four columns).
+    assert_located(
+        &stderr,
+        "mine_test.rego",
+        4,
+        30,
+        "count(data.mine.deny) == == 1",
+        "expecting expression",
+    );
+}
+
+#[test]
+fn example_policies_report_on_the_example_module() {
+    let (v, code) = check_json(&["examples/training-portal", "--policy", "examples/policies"]);
+    assert_eq!(code, 1);
+    let mut ids: Vec<String> = rule_ids(&v)
+        .into_iter()
+        .filter(|id| id.starts_with("ACME-"))
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        vec![
+            "ACME-EC2-001",
+            "ACME-EC2-001",
+            "ACME-EC2-001",
+            "ACME-S3-002"
+        ]
+    );
+}
+
+// ---- preflight schema ---------------------------------------------------------------------------
+
+/// The models of the example module and of every built-in policy's `bad` fixture (which between them
+/// hold every kind of entity) validate against the schema `preflight schema` prints.
+#[test]
+fn the_schema_validates_real_models() {
+    use preflight::source::{SourceFile, SourceMap};
+    let (stdout, _, code) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: Value = serde_json::from_str(&stdout).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let mut dirs = vec![root().join("examples/training-portal")];
+    fn bad_fixtures(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+            let p = entry.path();
+            if p.ends_with("fixtures/bad") {
+                out.push(p);
+            } else if p.is_dir() {
+                bad_fixtures(&p, out);
+            }
+        }
+    }
+    bad_fixtures(&root().join("policies"), &mut dirs);
+    assert!(dirs.len() > 50, "{}", dirs.len());
+    let mut collections = std::collections::BTreeSet::new();
+    for dir in dirs {
+        let mut sources = SourceMap::default();
+        let mut ids = Vec::new();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("read dir")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "tf"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("read");
+            let name = p.display().to_string();
+            ids.push(sources.add(SourceFile::new(p, name, std::sync::Arc::from(text))));
+        }
+        let model = preflight::terraform::analyze(&sources, &ids).model;
+        collections.extend(model.present_collections());
+        let instance = serde_json::to_value(&model).expect("model serializes");
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", dir.display());
+    }
+    assert!(collections.len() > 30, "{collections:?}");
+}
