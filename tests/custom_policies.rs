@@ -361,3 +361,58 @@ fn the_schema_validates_real_models() {
     }
     assert!(collections.len() > 30, "{collections:?}");
 }
+
+// ---- docs/custom-policies.md --------------------------------------------------------------------
+
+/// Every Rego block of the guide is the file its `<!-- file: PATH -->` line names, and every
+/// `$ preflight …` command in a `console` block prints the lines shown under it (stdout and stderr).
+#[test]
+fn docs_examples_are_what_the_binary_does() {
+    let doc = std::fs::read_to_string(root().join("docs/custom-policies.md")).expect("guide");
+    let lines: Vec<&str> = doc.lines().collect();
+    let (mut files, mut commands) = (0, 0);
+    let mut i = 0;
+    while i < lines.len() {
+        let fence = lines[i];
+        if !fence.starts_with("```") || fence == "```" {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..lines.len())
+            .find(|&j| lines[j] == "```")
+            .expect("closed block");
+        let body = &lines[i + 1..end];
+        if fence == "```rego" {
+            let named = i
+                .checked_sub(1)
+                .and_then(|k| lines[k].strip_prefix("<!-- file: "))
+                .and_then(|l| l.strip_suffix(" -->"))
+                .expect("a Rego block names its file");
+            let file = std::fs::read_to_string(root().join(named)).expect("named file");
+            let mut text = body.join("\n");
+            text.push('\n');
+            assert_eq!(text, file, "{named} differs from the guide");
+            files += 1;
+        } else if fence == "```console" {
+            let mut k = 0;
+            while k < body.len() {
+                let cmd = body[k].strip_prefix("$ preflight ").expect("a command");
+                let expected: Vec<&str> = body[k + 1..]
+                    .iter()
+                    .take_while(|l| !l.starts_with("$ "))
+                    .copied()
+                    .collect();
+                let args: Vec<&str> = cmd.split_whitespace().collect();
+                let (stdout, stderr, _) = run(&args);
+                let all = format!("{stdout}{stderr}");
+                for line in &expected {
+                    assert!(all.contains(line), "`{cmd}` did not print `{line}`:\n{all}");
+                }
+                commands += 1;
+                k += 1 + expected.len();
+            }
+        }
+        i = end + 1;
+    }
+    assert_eq!((files, commands), (2, 4));
+}
