@@ -26,6 +26,23 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The `_test.rego` files under `dir` (fixtures excluded).
+fn collect_tests(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "fixtures") {
+                collect_tests(&path, out);
+            }
+        } else if path.to_string_lossy().ends_with("_test.rego") {
+            out.push(path);
+        }
+    }
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let policies = root.join("policies");
@@ -56,6 +73,22 @@ fn main() {
             text::metadata_block(&body),
             text::input_collections(&body),
             text::imported_packages(&body),
+        )
+        .expect("write");
+    }
+    code.push_str("];\n");
+    // The built-in policies' `_test.rego` files, for `preflight test` without a path.
+    let mut tests = Vec::new();
+    collect_tests(&policies, &mut tests);
+    tests.sort();
+    code.push_str("pub static EMBEDDED_TESTS: &[(&str, &str)] = &[\n");
+    for f in &tests {
+        let rel = f.strip_prefix(&root).expect("under the root");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
         )
         .expect("write");
     }

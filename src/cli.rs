@@ -27,6 +27,19 @@ pub enum Command {
     /// Run a Language Server Protocol server on stdin/stdout for editors (settings come from the
     /// editor's initializationOptions and workspace/didChangeConfiguration).
     Lsp,
+    /// Run the `test_` rules of policy directories (the built-in policies' when no path is given).
+    Test(TestArgs),
+    /// Print the JSON Schema of the model that policies read as `input`.
+    Schema,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TestArgs {
+    /// Directories or files of policies, libraries and their `_test.rego` files.
+    pub paths: Vec<PathBuf>,
+    /// Longest time one test may take, in seconds (more than 0, at most 3600).
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = parse_policy_timeout)]
+    pub policy_timeout: std::time::Duration,
 }
 
 #[derive(Debug, clap::Args)]

@@ -2,7 +2,9 @@
 
 use clap::Parser;
 use preflight::baseline::{self, Baseline};
-use preflight::cli::{CheckArgs, Cli, Command, ExplainArgs, Format, RulesArgs, RulesFormat};
+use preflight::cli::{
+    CheckArgs, Cli, Command, ExplainArgs, Format, RulesArgs, RulesFormat, TestArgs,
+};
 use preflight::config::{self, Config, Settings};
 use preflight::policy::{self, Registry};
 use preflight::report;
@@ -37,6 +39,8 @@ fn main() -> ExitCode {
         Command::Rules(a) => &a.policies,
         Command::Explain(a) => &a.policies,
         Command::Lsp => return ExitCode::SUCCESS,
+        Command::Test(a) => return test(a),
+        Command::Schema => return schema(),
     };
     // preflight.toml: named by --config, or found from the working directory up to the repository root.
     let config_path = match &cli.command {
@@ -55,15 +59,7 @@ fn main() -> ExitCode {
     let mut registry = match Registry::with_custom(&settings.policies, policies.timeout()) {
         Ok(r) => r,
         Err(e) => {
-            // Policy files are input too: their text reaches the terminal escaped.
-            let mut text = String::new();
-            let handler = miette::GraphicalReportHandler::new_themed(
-                miette::GraphicalTheme::unicode_nocolor(),
-            );
-            if handler.render_report(&mut text, &e).is_err() {
-                text = e.to_string();
-            }
-            eprintln!("{}", report::terminal::escape(&text));
+            policy_error(&e);
             return ExitCode::from(2);
         }
     };
@@ -100,6 +96,48 @@ fn main() -> ExitCode {
         Command::Rules(args) => rules(&args, &registry),
         Command::Explain(args) => explain(&args, &registry),
         Command::Lsp => ExitCode::SUCCESS,
+        Command::Test(_) | Command::Schema => ExitCode::from(2),
+    }
+}
+
+/// A policy that does not load, as a diagnostic with its snippet on stderr.
+fn policy_error(e: &policy::PolicyError) {
+    // Policy files are input too: their text reaches the terminal escaped.
+    let mut text = String::new();
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    if handler.render_report(&mut text, e).is_err() {
+        text = e.to_string();
+    }
+    eprintln!("{}", report::terminal::escape(&text));
+}
+
+/// `preflight test`: exit 0 when every test passes, 1 when one fails, 2 when a file does not load.
+fn test(args: &TestArgs) -> ExitCode {
+    match policy::testing::run(&args.paths, args.policy_timeout) {
+        Ok(results) => {
+            let text = policy::testing::render(&results);
+            if write_stdout(&report::terminal::escape(&text)).is_err() {
+                return ExitCode::from(2);
+            }
+            if results.iter().any(|r| r.failure.is_some()) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            policy_error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `preflight schema`: the model's JSON Schema.
+fn schema() -> ExitCode {
+    match write_stdout(&preflight::model::json_schema()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
     }
 }
 
@@ -124,7 +162,7 @@ fn settings(command: &Command, config: Option<&Config>) -> Settings {
             policies: a.policies.dirs.clone(),
             ..config::Flags::default()
         },
-        Command::Lsp => config::Flags::default(),
+        Command::Lsp | Command::Test(_) | Command::Schema => config::Flags::default(),
     };
     Settings::merge(config, flags)
 }

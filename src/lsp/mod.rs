@@ -169,11 +169,8 @@ fn load_registry(settings: &Settings) -> Result<(Arc<Registry>, Option<String>),
     let timeout = Duration::from_secs(5);
     let custom = Registry::with_custom(&settings.policy_dirs, timeout).and_then(|mut r| {
         if r.policies.iter().any(|p| p.custom) {
-            let isolation =
-                policy::worker::Isolation::current_exe().map_err(|e| policy::PolicyError {
-                    path: "preflight".into(),
-                    message: e.to_string(),
-                })?;
+            let isolation = policy::worker::Isolation::current_exe()
+                .map_err(|e| policy::PolicyError::new("preflight", e.to_string()))?;
             r.isolate_custom(isolation);
         }
         Ok(r)

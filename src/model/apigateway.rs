@@ -3,7 +3,7 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ApiGateway {
     pub methods: Vec<ApiGatewayMethod>,
     pub stages: Vec<ApiGatewayStage>,
@@ -11,7 +11,7 @@ pub struct ApiGateway {
 }
 
 /// A REST API method (`aws_api_gateway_method`, `AWS::ApiGateway::Method`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ApiGatewayMethod {
     #[serde(flatten)]
     pub meta: Meta,
@@ -36,7 +36,7 @@ pub struct ApiGatewayMethod {
 
 /// A REST API stage (`aws_api_gateway_stage` with its `aws_api_gateway_method_settings`,
 /// `AWS::ApiGateway::Stage`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ApiGatewayStage {
     #[serde(flatten)]
     pub meta: Meta,
@@ -48,7 +48,7 @@ pub struct ApiGatewayStage {
     pub method_settings: Vec<ApiGatewayMethodSetting>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ApiGatewayMethodSetting {
     /// `*/*` for every method, else `resource/METHOD`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,7 +60,7 @@ pub struct ApiGatewayMethodSetting {
 }
 
 /// An HTTP or WebSocket API route (`aws_apigatewayv2_route`, `AWS::ApiGatewayV2::Route`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ApiGatewayRoute {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,13 +3,13 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Cloudwatch {
     pub log_groups: Vec<LogGroup>,
     pub log_destinations: Vec<LogDestination>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LogGroup {
     #[serde(flatten)]
     pub meta: Meta,
@@ -24,7 +24,7 @@ pub struct LogGroup {
 
 /// A CloudWatch Logs destination (`aws_cloudwatch_log_destination`, `AWS::Logs::Destination`): where
 /// other accounts' subscription filters send their log events.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LogDestination {
     #[serde(flatten)]
     pub meta: Meta,

@@ -6,7 +6,7 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Compute {
     pub instances: Vec<Machine>,
     pub launch_templates: Vec<Machine>,
@@ -17,7 +17,7 @@ pub struct Compute {
 }
 
 /// An EC2 instance, launch template or launch configuration: the EBS volumes it creates.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Machine {
     #[serde(flatten)]
     pub meta: Meta,
@@ -28,7 +28,7 @@ pub struct Machine {
     pub block_devices: Vec<BlockDevice>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct BlockDevice {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
@@ -45,7 +45,7 @@ pub struct BlockDevice {
 }
 
 /// `aws_ebs_encryption_by_default`: the account's EBS encryption default in one region.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EbsEncryptionDefault {
     #[serde(flatten)]
     pub meta: Meta,
@@ -54,7 +54,7 @@ pub struct EbsEncryptionDefault {
 }
 
 /// A create-volume permission on an EBS snapshot.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SnapshotPermission {
     #[serde(flatten)]
     pub meta: Meta,
@@ -66,7 +66,7 @@ pub struct SnapshotPermission {
 
 /// Who may launch an AMI: an `aws_ami_launch_permission`, or the launch permissions an Image Builder
 /// distribution configuration puts on the AMIs it distributes.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ImagePermission {
     #[serde(flatten)]
     pub meta: Meta,
@@ -75,7 +75,7 @@ pub struct ImagePermission {
     pub launch_permissions: Vec<LaunchPermission>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LaunchPermission {
     /// `all` makes the AMI public.
     pub user_groups: Vec<String>,

@@ -3,12 +3,12 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Eks {
     pub clusters: Vec<EksCluster>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EksCluster {
     #[serde(flatten)]
     pub meta: Meta,
@@ -24,7 +24,7 @@ pub struct EksCluster {
     pub secrets_kms_key_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EksVpcConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint_public_access: Option<bool>,
@@ -34,12 +34,12 @@ pub struct EksVpcConfig {
     pub public_access_cidrs: Option<Vec<String>>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Ecr {
     pub repositories: Vec<EcrRepository>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EcrRepository {
     #[serde(flatten)]
     pub meta: Meta,
@@ -55,12 +55,12 @@ pub struct EcrRepository {
     pub policy: Option<Document>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Ecs {
     pub task_definitions: Vec<EcsTaskDefinition>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EcsTaskDefinition {
     #[serde(flatten)]
     pub meta: Meta,
@@ -70,7 +70,7 @@ pub struct EcsTaskDefinition {
     pub efs_volumes: Vec<EfsVolume>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EfsVolume {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,

@@ -3,12 +3,12 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Dax {
     pub clusters: Vec<DaxCluster>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DaxCluster {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,12 +3,12 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Dms {
     pub replication_instances: Vec<DmsReplicationInstance>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DmsReplicationInstance {
     #[serde(flatten)]
     pub meta: Meta,

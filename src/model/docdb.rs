@@ -3,14 +3,14 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Docdb {
     pub clusters: Vec<DocdbCluster>,
 }
 
 /// An instance-based DocumentDB cluster (`aws_docdb_cluster`, `AWS::DocDB::DBCluster`). Elastic clusters
 /// are always encrypted and are not modelled.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DocdbCluster {
     #[serde(flatten)]
     pub meta: Meta,

@@ -8,12 +8,12 @@ use crate::source::Span;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-#[derive(Debug, Default, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize, schemars::JsonSchema)]
 pub struct Document {
     pub statements: Vec<Statement>,
 }
 
-#[derive(Debug, Default, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize, schemars::JsonSchema)]
 pub struct Statement {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
@@ -28,14 +28,14 @@ pub struct Statement {
     pub conditions: Vec<Condition>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Principal {
     #[serde(rename = "type")]
     pub kind: String,
     pub value: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Condition {
     pub operator: String,
     /// Lower-cased: IAM condition keys are case-insensitive.

@@ -3,12 +3,12 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Efs {
     pub file_systems: Vec<EfsFileSystem>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EfsFileSystem {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,13 +3,13 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Elasticache {
     pub replication_groups: Vec<CacheReplicationGroup>,
 }
 
 /// A Valkey or Redis OSS replication group (node-based).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct CacheReplicationGroup {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,14 +3,14 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Emr {
     pub clusters: Vec<EmrCluster>,
     pub security_configurations: Vec<EmrSecurityConfiguration>,
 }
 
 /// `aws_emr_cluster`, `AWS::EMR::Cluster`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EmrCluster {
     #[serde(flatten)]
     pub meta: Meta,
@@ -22,7 +22,7 @@ pub struct EmrCluster {
 }
 
 /// `aws_emr_security_configuration`, `AWS::EMR::SecurityConfiguration`: its JSON document read.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EmrSecurityConfiguration {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,14 +3,14 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Eventbridge {
     pub buses: Vec<EventBus>,
 }
 
 /// An event bus (`aws_cloudwatch_event_bus`, `AWS::Events::EventBus`), or the account's `default` bus
 /// when only a policy or permission names it.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct EventBus {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,13 +3,13 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Glacier {
     pub vaults: Vec<GlacierVault>,
 }
 
 /// A Glacier vault (`aws_glacier_vault`, `AWS::Glacier::Vault`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct GlacierVault {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,13 +3,13 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Glue {
     pub catalog_encryption_settings: Vec<GlueCatalogEncryption>,
 }
 
 /// `aws_glue_data_catalog_encryption_settings`, `AWS::Glue::DataCatalogEncryptionSettings`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct GlueCatalogEncryption {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,12 +3,12 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Kinesis {
     pub streams: Vec<KinesisStream>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct KinesisStream {
     #[serde(flatten)]
     pub meta: Meta,
@@ -24,12 +24,12 @@ pub struct KinesisStream {
     pub kms_key_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Firehose {
     pub delivery_streams: Vec<DeliveryStream>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DeliveryStream {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,13 +3,13 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Kms {
     pub keys: Vec<KmsKey>,
 }
 
 /// A customer managed key (`aws_kms_key`, `AWS::KMS::Key`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct KmsKey {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,7 +3,7 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Lambda {
     pub functions: Vec<LambdaFunction>,
     pub function_urls: Vec<LambdaFunctionUrl>,
@@ -12,7 +12,7 @@ pub struct Lambda {
 }
 
 /// A function (`aws_lambda_function`, `AWS::Lambda::Function`, SAM `AWS::Serverless::Function`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LambdaFunction {
     #[serde(flatten)]
     pub meta: Meta,
@@ -28,7 +28,7 @@ pub struct LambdaFunction {
 }
 
 /// A function URL (`aws_lambda_function_url`, `AWS::Lambda::Url`, SAM `FunctionUrlConfig`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LambdaFunctionUrl {
     #[serde(flatten)]
     pub meta: Meta,
@@ -42,7 +42,7 @@ pub struct LambdaFunctionUrl {
 
 /// A statement added to a function's resource policy (`aws_lambda_permission`,
 /// `AWS::Lambda::Permission`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LambdaPermission {
     #[serde(flatten)]
     pub meta: Meta,
@@ -73,7 +73,7 @@ pub struct LambdaPermission {
 
 /// A layer version shared with other accounts (`aws_lambda_layer_version_permission`,
 /// `AWS::Lambda::LayerVersionPermission`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct LambdaLayerPermission {
     #[serde(flatten)]
     pub meta: Meta,

@@ -99,7 +99,7 @@ pub use sqs::{Sqs, SqsQueue};
 pub use workspaces::{Workspace, Workspaces};
 
 /// Fields every entity has.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Meta {
     /// Unique in one model: the Terraform address (or logical ID), with a suffix for nested entities.
     pub id: String,
@@ -109,14 +109,24 @@ pub struct Meta {
     pub unknown: Vec<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+/// The JSON Schema of the model, as `preflight schema` prints it: the contract between the adapters
+/// and the policies (docs/model.md).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Model);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// What policies read as `input`.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Model {
     pub aws: Aws,
     pub azure: azure::Azure,
     pub gcp: gcp::Gcp,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Aws {
     pub s3: S3,
     pub rds: Rds,
@@ -156,7 +166,7 @@ pub struct Aws {
     pub eventbridge: Eventbridge,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct S3 {
     pub buckets: Vec<Bucket>,
     pub objects: Vec<Object>,
@@ -164,7 +174,7 @@ pub struct S3 {
     pub account_public_access_blocks: Vec<AccountPublicAccessBlock>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Bucket {
     #[serde(flatten)]
     pub meta: Meta,
@@ -190,7 +200,7 @@ pub struct Bucket {
 }
 
 /// An object uploaded by the code (`aws_s3_object`, `aws_s3_bucket_object`, `aws_s3_object_copy`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Object {
     #[serde(flatten)]
     pub meta: Meta,
@@ -208,7 +218,7 @@ pub struct Object {
 }
 
 /// An S3 access point (`aws_s3_access_point`, `AWS::S3::AccessPoint`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct AccessPoint {
     #[serde(flatten)]
     pub meta: Meta,
@@ -230,7 +240,7 @@ pub struct AccessPoint {
 
 /// The account-level public access block (`aws_s3_account_public_access_block`): it applies to every
 /// bucket and access point of the account.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct AccountPublicAccessBlock {
     #[serde(flatten)]
     pub meta: Meta,
@@ -246,7 +256,7 @@ pub struct AccountPublicAccessBlock {
     pub restrict_public_buckets: Option<bool>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Grant {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub grantee_type: Option<String>,
@@ -258,7 +268,7 @@ pub struct Grant {
     pub permission: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct PublicAccessBlock {
     /// Whether the bucket has a public access block; absent when that is unknown (a block that may or
     /// may not be written, a bucket defined outside the scanned code).
@@ -286,7 +296,7 @@ impl Default for PublicAccessBlock {
     }
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Encryption {
     /// Whether default encryption is written; absent when unknown (a bucket outside the scanned code).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -297,14 +307,14 @@ pub struct Encryption {
     pub kms_key_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Rds {
     pub instances: Vec<DbInstance>,
     pub clusters: Vec<DbCluster>,
     pub snapshots: Vec<DbSnapshot>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DbInstance {
     #[serde(flatten)]
     pub meta: Meta,
@@ -318,7 +328,7 @@ pub struct DbInstance {
     pub publicly_accessible: Option<bool>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DbCluster {
     #[serde(flatten)]
     pub meta: Meta,
@@ -332,12 +342,12 @@ pub struct DbCluster {
     pub kms_key_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Ebs {
     pub volumes: Vec<Volume>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Volume {
     #[serde(flatten)]
     pub meta: Meta,
@@ -349,13 +359,13 @@ pub struct Volume {
     pub size: Option<f64>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Ec2 {
     pub security_groups: Vec<SecurityGroup>,
     pub network_acls: Vec<NetworkAcl>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SecurityGroup {
     #[serde(flatten)]
     pub meta: Meta,
@@ -376,7 +386,7 @@ pub struct SecurityGroup {
 }
 
 /// A resource that attaches a security group.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Attachment {
     /// Terraform address or logical ID.
     pub resource: String,
@@ -384,7 +394,7 @@ pub struct Attachment {
     pub kind: &'static str,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SgRule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_port: Option<f64>,
@@ -398,7 +408,7 @@ pub struct SgRule {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Iam {
     pub policies: Vec<IamPolicy>,
     pub roles: Vec<Role>,
@@ -407,7 +417,7 @@ pub struct Iam {
     pub policy_attachments: Vec<PolicyAttachment>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct IamPolicy {
     #[serde(flatten)]
     pub meta: Meta,
@@ -422,7 +432,7 @@ pub struct IamPolicy {
     pub groups: Vec<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Role {
     #[serde(flatten)]
     pub meta: Meta,
@@ -433,7 +443,7 @@ pub struct Role {
     pub managed_policy_arns: Vec<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct IamUser {
     #[serde(flatten)]
     pub meta: Meta,
@@ -442,7 +452,7 @@ pub struct IamUser {
     pub managed_policy_arns: Vec<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct IamGroup {
     #[serde(flatten)]
     pub meta: Meta,
@@ -452,7 +462,7 @@ pub struct IamGroup {
 }
 
 /// A managed policy that is not in the scanned code (an AWS managed policy ARN) attached to identities.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct PolicyAttachment {
     #[serde(flatten)]
     pub meta: Meta,
@@ -463,12 +473,12 @@ pub struct PolicyAttachment {
     pub groups: Vec<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Sns {
     pub topics: Vec<Topic>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Topic {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,14 +3,14 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Msk {
     pub clusters: Vec<KafkaCluster>,
 }
 
 /// A provisioned MSK cluster (`aws_msk_cluster`, `AWS::MSK::Cluster`). Serverless clusters are always
 /// reached over TLS inside a VPC and encrypted at rest, and are not modelled.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct KafkaCluster {
     #[serde(flatten)]
     pub meta: Meta,

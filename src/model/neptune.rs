@@ -3,13 +3,13 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Neptune {
     pub clusters: Vec<NeptuneCluster>,
     pub instances: Vec<NeptuneInstance>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct NeptuneCluster {
     #[serde(flatten)]
     pub meta: Meta,
@@ -24,7 +24,7 @@ pub struct NeptuneCluster {
 
 /// A Neptune instance (`aws_neptune_cluster_instance`; CloudFormation's `AWS::Neptune::DBInstance` has no
 /// public endpoint setting).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct NeptuneInstance {
     #[serde(flatten)]
     pub meta: Meta,

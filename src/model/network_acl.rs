@@ -3,7 +3,7 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct NetworkAcl {
     #[serde(flatten)]
     pub meta: Meta,
@@ -12,7 +12,7 @@ pub struct NetworkAcl {
     pub egress: Vec<AclRule>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct AclRule {
     /// Rules are evaluated lowest number first; the first that matches decides.
     #[serde(skip_serializing_if = "Option::is_none")]

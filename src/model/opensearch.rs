@@ -3,13 +3,13 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Opensearch {
     pub domains: Vec<SearchDomain>,
 }
 
 /// An OpenSearch or Elasticsearch domain.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SearchDomain {
     #[serde(flatten)]
     pub meta: Meta,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// A manual DB snapshot, DB cluster snapshot or snapshot copy (`aws_db_snapshot`,
 /// `aws_db_cluster_snapshot`, `aws_db_snapshot_copy`; CloudFormation cannot create manual snapshots).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DbSnapshot {
     #[serde(flatten)]
     pub meta: Meta,

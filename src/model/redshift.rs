@@ -3,13 +3,13 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Redshift {
     pub clusters: Vec<RedshiftCluster>,
 }
 
 /// A provisioned Redshift cluster.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct RedshiftCluster {
     #[serde(flatten)]
     pub meta: Meta,

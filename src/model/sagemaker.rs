@@ -3,14 +3,14 @@
 use super::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Sagemaker {
     pub notebook_instances: Vec<SagemakerNotebookInstance>,
     pub endpoint_configurations: Vec<SagemakerEndpointConfiguration>,
 }
 
 /// `aws_sagemaker_notebook_instance`, `AWS::SageMaker::NotebookInstance`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SagemakerNotebookInstance {
     #[serde(flatten)]
     pub meta: Meta,
@@ -26,7 +26,7 @@ pub struct SagemakerNotebookInstance {
 }
 
 /// `aws_sagemaker_endpoint_configuration`, `AWS::SageMaker::EndpointConfig`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SagemakerEndpointConfiguration {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,12 +3,12 @@
 use super::{Document, Meta};
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Sqs {
     pub queues: Vec<SqsQueue>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SqsQueue {
     #[serde(flatten)]
     pub meta: Meta,

@@ -5,6 +5,7 @@
 
 pub mod metadata;
 pub mod probe;
+pub mod testing;
 pub mod text;
 pub mod worker;
 
@@ -33,19 +34,205 @@ mod embedded {
 
     include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 
+    /// The built-in `.rego` files that are libraries (no `deny`).
+    pub fn libraries() -> impl Iterator<Item = &'static Builtin> {
+        EMBEDDED.iter().filter(|b| !b.deny)
+    }
+
     /// The built-in file at `path`.
     pub fn find(path: &str) -> Option<&'static Builtin> {
         EMBEDDED.iter().find(|b| b.path == path)
     }
 }
 
-/// A policy that could not be loaded.
+/// A policy that could not be loaded: where in its `.rego` file, when that is known.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("policy {path}: {message}")]
 #[diagnostic(code(preflight::policy))]
 pub struct PolicyError {
     pub path: String,
     pub message: String,
+    /// The file's text, for the snippet.
+    #[source_code]
+    pub source_code: Option<std::sync::Arc<miette::NamedSource<String>>>,
+    /// The place the error is about.
+    #[label("{label}")]
+    pub span: Option<miette::SourceSpan>,
+    pub label: &'static str,
+}
+
+impl PolicyError {
+    /// An error about a file or directory as a whole.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> PolicyError {
+        PolicyError {
+            path: path.into(),
+            message: message.into(),
+            source_code: None,
+            span: None,
+            label: "",
+        }
+    }
+
+    /// An error at `span` (byte offset and length) of the file's `text`.
+    pub fn at(
+        path: &str,
+        text: &str,
+        span: (usize, usize),
+        label: &'static str,
+        message: impl Into<String>,
+    ) -> PolicyError {
+        PolicyError {
+            path: path.to_string(),
+            message: message.into(),
+            source_code: Some(std::sync::Arc::new(miette::NamedSource::new(
+                path,
+                text.to_string(),
+            ))),
+            span: Some(span.into()),
+            label,
+        }
+    }
+
+    /// The 1-based line and column of the error, when it is located.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (text, span) = (self.source_code.as_ref()?, self.span?);
+        let before = text.inner().get(..span.offset())?;
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some((line, col))
+    }
+
+    /// A regorus error about `path`: its text names `--> file:line:col` and ends with `error: …`.
+    fn from_regorus(path: &str, text: &str, err: &dyn std::fmt::Display) -> PolicyError {
+        let full = err.to_string();
+        let located = full.lines().find_map(|l| {
+            let rest = l.trim_start().strip_prefix("--> ")?;
+            let mut parts = rest.rsplitn(3, ':');
+            let col: usize = parts.next()?.trim().parse().ok()?;
+            let line: usize = parts.next()?.trim().parse().ok()?;
+            Some((line, col))
+        });
+        let message = full
+            .lines()
+            .rev()
+            .find_map(|l| l.trim_start().strip_prefix("error: "))
+            .map(str::to_string)
+            .unwrap_or_else(|| full.trim().to_string());
+        match located.and_then(|(line, col)| offset_of(text, line, col)) {
+            Some(offset) => {
+                let len = token_len(&text[offset..]);
+                PolicyError::at(path, text, (offset, len), "here", message)
+            }
+            None => PolicyError::new(path, full.trim().to_string()),
+        }
+    }
+}
+
+/// The byte offset of 1-based `line` and `col` (in characters) in `text`.
+fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
+    let mut start = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let within = l
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(l.trim_end_matches(['\n', '\r']).len(), |(b, _)| b);
+            return Some(start + within);
+        }
+        start += l.len();
+    }
+    None
+}
+
+/// The length of the word or symbol that starts `rest` (at least one character, never past the line).
+fn token_len(rest: &str) -> usize {
+    let word: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+        .map(char::len_utf8)
+        .sum();
+    if word > 0 {
+        word
+    } else {
+        rest.chars()
+            .next()
+            .filter(|c| *c != '\n')
+            .map_or(0, char::len_utf8)
+    }
+}
+
+/// The span of `key`'s value (`custom.severity` → the text after `severity:`) in the METADATA block
+/// of `text`, else of the `# METADATA` line, else of the `package` line.
+fn metadata_span(text: &str, key: Option<&str>) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    let mut in_block = false;
+    let mut header = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if trimmed.trim() == "# METADATA" {
+            in_block = true;
+            header = Some((
+                offset + (trimmed.len() - trimmed.trim_start().len()),
+                trimmed.trim().len(),
+            ));
+        } else if in_block && trimmed.starts_with('#') {
+            if let Some(key) = key {
+                let leaf = key.rsplit('.').next().unwrap_or(key);
+                let body = trimmed.trim_start_matches('#').trim_start();
+                if let Some(value) = body.strip_prefix(leaf).and_then(|r| r.strip_prefix(':')) {
+                    let value = value.trim();
+                    let at = trimmed.len() - trimmed.trim_start_matches('#').trim_start().len();
+                    let start = if value.is_empty() {
+                        offset + at
+                    } else {
+                        offset + trimmed.rfind(value).unwrap_or(at)
+                    };
+                    let len = if value.is_empty() {
+                        body.len()
+                    } else {
+                        value.len()
+                    };
+                    return Some((start, len));
+                }
+            }
+        } else if in_block {
+            in_block = false;
+        }
+        offset += line.len();
+    }
+    header.or_else(|| line_span(text, |l| l.trim_start().starts_with("package ")))
+}
+
+/// The span of the first line `pick` chooses, without its indentation.
+fn line_span(text: &str, pick: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if pick(trimmed) {
+            let indent = trimmed.len() - trimmed.trim_start().len();
+            return Some((offset + indent, trimmed.trim().len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A METADATA problem, pointed at the field it names (severity, category) or at the block.
+fn metadata_error(path: &str, text: &str, message: String) -> PolicyError {
+    let key = ["severity", "category", "custom.id", "custom.name"]
+        .into_iter()
+        .find(|k| {
+            message.starts_with(&format!("unknown {k}"))
+                || message.starts_with(&format!("invalid {k}"))
+        });
+    let label = match key {
+        Some(_) => "this value",
+        None => "in this METADATA block",
+    };
+    match metadata_span(text, key) {
+        Some(span) => PolicyError::at(path, text, span, label, message),
+        None => PolicyError::new(path, message),
+    }
 }
 
 /// One loaded policy.
@@ -214,10 +401,8 @@ impl Registry {
         for dir in dirs {
             let mut found = Vec::new();
             for entry in ignore::WalkBuilder::new(dir).hidden(false).build() {
-                let entry = entry.map_err(|e| PolicyError {
-                    path: dir.display().to_string(),
-                    message: e.to_string(),
-                })?;
+                let entry = entry
+                    .map_err(|e| PolicyError::new(dir.display().to_string(), e.to_string()))?;
                 let p = entry.path();
                 if p.extension().is_some_and(|e| e == "rego")
                     && !p.to_string_lossy().ends_with("_test.rego")
@@ -226,23 +411,38 @@ impl Registry {
                 }
             }
             if found.is_empty() && !dir.is_file() {
-                return Err(PolicyError {
-                    path: dir.display().to_string(),
-                    message: "no .rego policy here".into(),
-                });
+                return Err(PolicyError::new(
+                    dir.display().to_string(),
+                    "no .rego policy here",
+                ));
             }
             found.sort();
             for p in found {
-                let text = std::fs::read_to_string(&p).map_err(|e| PolicyError {
-                    path: p.display().to_string(),
-                    message: e.to_string(),
-                })?;
+                let text = std::fs::read_to_string(&p)
+                    .map_err(|e| PolicyError::new(p.display().to_string(), e.to_string()))?;
                 files.push((p.display().to_string(), Cow::Owned(text)));
             }
         }
         let mut registry = Registry::load_with(files, embedded::find)?;
         for p in &mut registry.policies {
             p.custom = embedded::find(&p.source_path).is_none();
+        }
+        // A user's policy is compiled now, with the libraries it imports, so that an unknown function
+        // or an unsafe variable is a located error before any scan, not one error per scanned file.
+        let custom: Vec<usize> = (0..registry.policies.len())
+            .filter(|&i| registry.policies[i].custom)
+            .collect();
+        if !custom.is_empty() {
+            if let Err(e) = registry.build_engine(&custom) {
+                let file = registry
+                    .files
+                    .iter()
+                    .find(|f| e.contains(&format!("--> {}:", f.path)));
+                return Err(match file {
+                    Some(f) => PolicyError::from_regorus(&f.path, &f.text, &e),
+                    None => PolicyError::new("policies", e),
+                });
+            }
         }
         registry.set_timeout(timeout);
         Ok(registry)
@@ -296,20 +496,12 @@ impl Registry {
                 Some(b) => (b.package.to_string(), b.deny, b.metadata),
                 None => {
                     let mut engine = Engine::new();
-                    let package =
-                        engine
-                            .add_policy(path.clone(), text.to_string())
-                            .map_err(|e| PolicyError {
-                                path: path.clone(),
-                                message: e.to_string(),
-                            })?;
-                    let has_deny =
-                        engine
-                            .has_declared_rule_rooted_at(&path, "deny")
-                            .map_err(|e| PolicyError {
-                                path: path.clone(),
-                                message: e.to_string(),
-                            })?;
+                    let package = engine
+                        .add_policy(path.clone(), text.to_string())
+                        .map_err(|e| PolicyError::from_regorus(&path, &text, &e))?;
+                    let has_deny = engine
+                        .has_declared_rule_rooted_at(&path, "deny")
+                        .map_err(|e| PolicyError::from_regorus(&path, &text, &e))?;
                     (package, has_deny, text::has_metadata(&text))
                 }
             };
@@ -332,22 +524,32 @@ impl Registry {
                     continue;
                 }
                 (false, true) => {
-                    return Err(PolicyError {
-                        path,
-                        message: format!(
-                            "defines `deny` rules but has no `# METADATA` block, so it would never run; \
-                             add one before `package` with {}",
-                            metadata::REQUIRED.join(", ")
-                        ),
-                    })
+                    let message = format!(
+                        "defines `deny` rules but has no `# METADATA` block, so it would never run; \
+                         add one before `package` with {}",
+                        metadata::REQUIRED.join(", ")
+                    );
+                    return Err(
+                        match line_span(&text, |l| l.trim_start().starts_with("package ")) {
+                            Some(span) => PolicyError::at(
+                                &path,
+                                &text,
+                                span,
+                                "add `# METADATA` above this",
+                                message,
+                            ),
+                            None => PolicyError::new(path, message),
+                        },
+                    );
                 }
                 (true, false) => {
-                    return Err(PolicyError {
-                        path,
-                        message: "has a `# METADATA` block but no `deny` rule: a policy reports what \
-                                  `deny contains result if { … }` returns"
+                    return Err(metadata_error(
+                        &path,
+                        &text,
+                        "has a `# METADATA` block but no `deny` rule: a policy reports what \
+                         `deny contains result if { … }` returns"
                             .into(),
-                    })
+                    ))
                 }
                 (true, true) => {}
             }
@@ -359,10 +561,8 @@ impl Registry {
                     b.inputs.iter().map(|i| i.to_string()).collect(),
                 ),
                 None => {
-                    let meta = metadata::parse(&text).map_err(|message| PolicyError {
-                        path: path.clone(),
-                        message,
-                    })?;
+                    let meta = metadata::parse(&text)
+                        .map_err(|message| metadata_error(&path, &text, message))?;
                     (
                         meta.id.clone(),
                         meta.name.clone(),
@@ -387,12 +587,26 @@ impl Registry {
         policies.sort_by(|a, b| a.id.cmp(&b.id));
         for pair in policies.windows(2) {
             if pair[0].id == pair[1].id {
-                return Err(PolicyError {
-                    path: pair[1].source_path.clone(),
-                    message: format!(
-                        "rule id {} is also used by {}",
-                        pair[1].id, pair[0].source_path
+                // Point at the `id:` of the file loaded later (a user's file after a built-in one).
+                let (first, second) = if pair[0].file > pair[1].file {
+                    (&pair[1], &pair[0])
+                } else {
+                    (&pair[0], &pair[1])
+                };
+                let message = format!(
+                    "rule id {} is also used by {}",
+                    second.id, first.source_path
+                );
+                let text = &loaded[second.file].text;
+                return Err(match metadata_span(text, Some("custom.id")) {
+                    Some(span) => PolicyError::at(
+                        &second.source_path,
+                        text,
+                        span,
+                        "this id is taken",
+                        message,
                     ),
+                    None => PolicyError::new(second.source_path.clone(), message),
                 });
             }
         }

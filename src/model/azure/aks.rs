@@ -3,13 +3,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Aks {
     pub clusters: Vec<AksCluster>,
 }
 
 /// An `azurerm_kubernetes_cluster`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct AksCluster {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,13 +3,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Authorization {
     pub role_assignments: Vec<RoleAssignment>,
 }
 
 /// An `azurerm_role_assignment`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct RoleAssignment {
     #[serde(flatten)]
     pub meta: Meta,

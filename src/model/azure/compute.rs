@@ -3,14 +3,14 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Compute {
     pub disks: Vec<ManagedDisk>,
 }
 
 /// An `azurerm_managed_disk`. Azure encrypts every managed disk with a platform-managed key; what the
 /// model records is whether a key the customer controls is used as well.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ManagedDisk {
     #[serde(flatten)]
     pub meta: Meta,

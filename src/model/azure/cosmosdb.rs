@@ -3,13 +3,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Cosmosdb {
     pub accounts: Vec<CosmosAccount>,
 }
 
 /// An `azurerm_cosmosdb_account`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct CosmosAccount {
     #[serde(flatten)]
     pub meta: Meta,

@@ -4,7 +4,7 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Database {
     pub servers: Vec<DatabaseServer>,
     pub firewall_rules: Vec<FirewallRule>,
@@ -12,7 +12,7 @@ pub struct Database {
 
 /// `azurerm_mssql_server`, `azurerm_sql_server`, `azurerm_postgresql_server`, `azurerm_mysql_server`,
 /// `azurerm_postgresql_flexible_server`, `azurerm_mysql_flexible_server`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct DatabaseServer {
     #[serde(flatten)]
     pub meta: Meta,
@@ -35,7 +35,7 @@ pub struct DatabaseServer {
 
 /// A server-level firewall rule (`azurerm_mssql_firewall_rule`, `azurerm_sql_firewall_rule`,
 /// `azurerm_postgresql_firewall_rule`, `azurerm_mysql_firewall_rule` and the flexible servers' ones).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct FirewallRule {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,13 +3,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Keyvault {
     pub vaults: Vec<KeyVault>,
 }
 
 /// An `azurerm_key_vault`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct KeyVault {
     #[serde(flatten)]
     pub meta: Meta,

@@ -20,7 +20,7 @@ pub use keyvault::{KeyVault, Keyvault};
 pub use network::{Network, NetworkSecurityGroup, SecurityRule};
 pub use storage::{Storage, StorageAccount, StorageContainer};
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Azure {
     pub storage: Storage,
     pub network: Network,

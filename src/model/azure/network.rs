@@ -3,7 +3,7 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Network {
     pub security_groups: Vec<NetworkSecurityGroup>,
     /// `azurerm_network_security_rule` resources, each an entity of its own.
@@ -11,7 +11,7 @@ pub struct Network {
 }
 
 /// An `azurerm_network_security_group` with its inline `security_rule` blocks.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct NetworkSecurityGroup {
     #[serde(flatten)]
     pub meta: Meta,
@@ -22,7 +22,7 @@ pub struct NetworkSecurityGroup {
 
 /// A rule's fields as the provider names them. Strings are as written (`Inbound`, `Allow`, `Tcp`,
 /// `*`, `Internet`, `22`, `1000-2000`); the policies compare them without regard to case.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct RuleFields {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -48,7 +48,7 @@ pub struct RuleFields {
 }
 
 /// One destination port range of a rule, with the field it was written in.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct PortRange {
     pub from_port: u32,
     pub to_port: u32,
@@ -57,7 +57,7 @@ pub struct PortRange {
 }
 
 /// An `azurerm_network_security_rule`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SecurityRule {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,14 +3,14 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Storage {
     pub accounts: Vec<StorageAccount>,
     pub containers: Vec<StorageContainer>,
 }
 
 /// An `azurerm_storage_account`, with the provider's defaults filled in for what is not written.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct StorageAccount {
     #[serde(flatten)]
     pub meta: Meta,
@@ -46,7 +46,7 @@ pub struct StorageAccount {
 }
 
 /// An `azurerm_storage_container`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct StorageContainer {
     #[serde(flatten)]
     pub meta: Meta,

@@ -4,13 +4,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Bigquery {
     pub datasets: Vec<BigqueryDataset>,
 }
 
 /// A `google_bigquery_dataset`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct BigqueryDataset {
     #[serde(flatten)]
     pub meta: Meta,

@@ -3,14 +3,14 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Gce {
     pub firewalls: Vec<Firewall>,
     pub disks: Vec<ComputeDisk>,
 }
 
 /// A `google_compute_firewall`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Firewall {
     #[serde(flatten)]
     pub meta: Meta,
@@ -32,7 +32,7 @@ pub struct Firewall {
 }
 
 /// One protocol and port range an `allow` block admits.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct FirewallRule {
     /// As security group rules spell it: `tcp`, `udp`, `icmp`, `-1` for `all`, or a protocol number.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,7 +47,7 @@ pub struct FirewallRule {
 }
 
 /// A `google_compute_disk` (and `google_compute_region_disk`).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ComputeDisk {
     #[serde(flatten)]
     pub meta: Meta,

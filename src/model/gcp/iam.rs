@@ -5,13 +5,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct GcpIam {
     pub grants: Vec<IamGrant>,
 }
 
 /// One resource that grants roles on a Google Cloud resource.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct IamGrant {
     #[serde(flatten)]
     pub meta: Meta,
@@ -30,7 +30,7 @@ pub struct IamGrant {
 }
 
 /// A role and who holds it through this grant.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct GcpBinding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,

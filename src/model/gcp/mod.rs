@@ -15,7 +15,7 @@ pub use iam::{GcpBinding, GcpIam, IamGrant};
 pub use sql::{AuthorizedNetwork, CloudSql, SqlInstance};
 pub use storage::{GcsBucket, Storage};
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Gcp {
     pub iam: GcpIam,
     pub storage: Storage,

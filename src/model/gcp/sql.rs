@@ -3,13 +3,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct CloudSql {
     pub instances: Vec<SqlInstance>,
 }
 
 /// A `google_sql_database_instance`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct SqlInstance {
     #[serde(flatten)]
     pub meta: Meta,
@@ -27,7 +27,7 @@ pub struct SqlInstance {
     pub ssl_required: Option<bool>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct AuthorizedNetwork {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,

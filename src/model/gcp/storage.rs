@@ -3,13 +3,13 @@
 use crate::model::Meta;
 use serde::Serialize;
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Storage {
     pub buckets: Vec<GcsBucket>,
 }
 
 /// A `google_storage_bucket`.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct GcsBucket {
     #[serde(flatten)]
     pub meta: Meta,

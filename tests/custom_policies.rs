@@ -1,0 +1,418 @@
+//! Custom policies as a platform team writes them: the optional OPA built-ins, errors located in the
+//! user's `.rego` file, `preflight test`, `preflight schema` and the examples of docs/custom-policies.md.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn preflight() -> Command {
+    let mut cmd = Command::cargo_bin("preflight").expect("binary");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200");
+    cmd
+}
+
+fn check_json(args: &[&str]) -> (Value, i32) {
+    let out = preflight()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (v, out.status.code().expect("exit code"))
+}
+
+fn rule_ids(v: &Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule_id"].as_str().expect("rule_id").to_string())
+        .collect()
+}
+
+// ---- OPA built-ins ----------------------------------------------------------------------------
+
+#[test]
+fn optional_builtins_are_there() {
+    let (v, code) = check_json(&[
+        "testdata/clean",
+        "--policy",
+        "testdata/custom_policies_builtins",
+    ]);
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    assert_eq!(code, 1);
+    assert_eq!(rule_ids(&v), vec!["BUILTINS-001"]);
+    assert!(
+        v["findings"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("12 built-ins")),
+        "{v}"
+    );
+}
+
+#[test]
+fn network_builtins_are_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policy = "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: NET-001\n#   name: net\n#   severity: low\n#   category: sharing\n#   recommended_action: r\npackage net_test\n\ndeny contains r if {\n\tsome b in input.aws.s3.buckets\n\tresp := http.send({\"method\": \"get\", \"url\": \"http://127.0.0.1:9\"})\n\tr := {\"id\": b.id, \"path\": \"\", \"message\": resp.body}\n}\n";
+    std::fs::write(dir.path().join("net.rego"), policy).expect("write");
+    let dir = dir.path().to_string_lossy().into_owned();
+    let (v, code) = check_json(&["testdata/clean", "--policy", &dir]);
+    assert_eq!(code, 2);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("could not find function http.send")),
+        "{v}"
+    );
+}
+
+// ---- errors in a user's policy are located ------------------------------------------------------
+
+const GOOD_HEAD: &str = "# METADATA\n# title: Test\n# description: A test policy.\n# custom:\n#   id: MINE-001\n#   name: mine\n#   severity: low\n#   category: sharing\n#   recommended_action: Fix it.\npackage mine\n\nimport data.preflight.lib\n\n";
+
+/// Runs `preflight rules --policy DIR` with `file` holding `text`; returns stderr (exit 2 asserted).
+fn load_error(files: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let out = preflight()
+        .args(["rules", "--policy"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
+    stderr
+}
+
+fn assert_located(stderr: &str, file: &str, line: usize, col: usize, snippet: &str, says: &str) {
+    assert!(
+        stderr.contains(&format!("{file}:{line}:{col}]")),
+        "expected {file}:{line}:{col} in\n{stderr}"
+    );
+    assert!(
+        stderr.contains(snippet),
+        "expected `{snippet}` in\n{stderr}"
+    );
+    assert!(stderr.contains(says), "expected `{says}` in\n{stderr}");
+    // A snippet, not one line: the source line is quoted with its number.
+    assert!(stderr.contains(&format!("{line} │")), "{stderr}");
+}
+
+#[test]
+fn a_syntax_error_points_at_the_token() {
+    let text = format!("{GOOD_HEAD}deny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tr := lib.result(b, \"name\", \"x\" ]\n}}\n");
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        16,
+        34,
+        "lib.result(b, \"name\", \"x\" ]",
+        "expecting",
+    );
+}
+
+#[test]
+fn an_unknown_severity_points_at_the_value() {
+    let text = GOOD_HEAD.replace("severity: low", "severity: urgent")
+        + "deny contains r if {\n\tsome b in input.aws.s3.buckets\n\tr := lib.result(b, \"name\", \"x\")\n}\n";
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        7,
+        15,
+        "#   severity: urgent",
+        "unknown severity `urgent`",
+    );
+}
+
+#[test]
+fn an_unknown_category_points_at_the_value() {
+    let text = GOOD_HEAD.replace("category: sharing", "category: tagging")
+        + "deny contains r if {\n\tsome b in input.aws.s3.buckets\n\tr := lib.result(b, \"name\", \"x\")\n}\n";
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        8,
+        15,
+        "#   category: tagging",
+        "unknown category `tagging`",
+    );
+}
+
+#[test]
+fn missing_metadata_fields_point_at_the_block() {
+    let text = GOOD_HEAD.replace("#   recommended_action: Fix it.\n", "")
+        + "deny contains r if {\n\tsome b in input.aws.s3.buckets\n\tr := lib.result(b, \"name\", \"x\")\n}\n";
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        1,
+        1,
+        "# METADATA",
+        "`custom.recommended_action`",
+    );
+}
+
+#[test]
+fn a_duplicate_id_points_at_the_later_id() {
+    let body = "deny contains r if {\n\tsome b in input.aws.s3.buckets\n\tr := lib.result(b, \"name\", \"x\")\n}\n";
+    let a = format!("{GOOD_HEAD}{body}");
+    let b = format!(
+        "{}{body}",
+        GOOD_HEAD
+            .replace("package mine", "package mine2")
+            .replace("name: mine", "name: mine-two")
+    );
+    let stderr = load_error(&[("a.rego", &a), ("b.rego", &b)]);
+    assert_located(
+        &stderr,
+        "b.rego",
+        5,
+        9,
+        "#   id: MINE-001",
+        "rule id MINE-001 is also used by",
+    );
+    // A user's id that a built-in policy has.
+    let taken = GOOD_HEAD.replace("MINE-001", "AWS-S3-001") + body;
+    let stderr = load_error(&[("mine.rego", &taken)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        5,
+        9,
+        "#   id: AWS-S3-001",
+        "rule id AWS-S3-001 is also used by",
+    );
+}
+
+// ---- preflight test -----------------------------------------------------------------------------
+
+fn run(args: &[&str]) -> (String, String, i32) {
+    let out = preflight().args(args).output().expect("runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().expect("exit code"),
+    )
+}
+
+#[test]
+fn test_runs_a_directorys_tests_with_the_builtin_library() {
+    let (stdout, stderr, code) = run(&["test", "examples/policies"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains(
+            "PASS examples/policies/bucket_acls_enabled/policy_test.rego:7 \
+             data.acme.s3.bucket_acls_enabled_test.test_object_writer_denied\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("8 tests: 8 passed, 0 failed\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_failing_test_is_reported_at_its_line_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policy = format!("{GOOD_HEAD}deny contains lib.result(b, \"name\", \"x\") if {{\n\tsome b in input.aws.s3.buckets\n\tb.name == \"open\"\n}}\n");
+    std::fs::write(dir.path().join("mine.rego"), policy).expect("write");
+    let tests = "package mine_test\n\nimport data.mine\n\nbucket(name) := {\"aws\": {\"s3\": {\"buckets\": [{\"id\": \"b\", \"label\": \"b\", \"unknown\": [], \"name\": name}]}}}\n\ntest_open_denied if {\n\tcount(mine.deny) == 1 with input as bucket(\"open\")\n}\n\ntest_wrong if {\n\tcount(mine.deny) == 1 with input as bucket(\"closed\")\n}\n\ntest_error if {\n\tto_number(\"x\") == 1\n}\n";
+    std::fs::write(dir.path().join("mine_test.rego"), tests).expect("write");
+    let path = dir.path().to_string_lossy().into_owned();
+    let (stdout, stderr, code) = run(&["test", &path]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let file = dir.path().join("mine_test.rego").display().to_string();
+    assert!(
+        stdout.contains(&format!("PASS {file}:7 data.mine_test.test_open_denied\n")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "FAIL {file}:11 data.mine_test.test_wrong: undefined"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("FAIL {file}:15 data.mine_test.test_error: error:")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("3 tests: 1 passed, 2 failed\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn test_reports_a_broken_test_file_located_and_no_tests_as_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policy = format!("{GOOD_HEAD}deny contains lib.result(b, \"name\", \"x\") if {{\n\tsome b in input.aws.s3.buckets\n}}\n");
+    std::fs::write(dir.path().join("mine.rego"), &policy).expect("write");
+    let path = dir.path().to_string_lossy().into_owned();
+    let (_, stderr, code) = run(&["test", &path]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no `test_` rule"), "{stderr}");
+    std::fs::write(
+        dir.path().join("mine_test.rego"),
+        "package mine_test\n\ntest_x if {\n\tcount(data.mine.deny) == == 1\n}\n",
+    )
+    .expect("write");
+    let (_, stderr, code) = run(&["test", &path]);
+    assert_eq!(code, 2, "{stderr}");
+    // The second `==` (miette counts the leading tab as four columns).
+    assert_located(
+        &stderr,
+        "mine_test.rego",
+        4,
+        30,
+        "count(data.mine.deny) == == 1",
+        "expecting expression",
+    );
+}
+
+#[test]
+fn example_policies_report_on_the_example_module() {
+    let (v, code) = check_json(&["examples/training-portal", "--policy", "examples/policies"]);
+    assert_eq!(code, 1);
+    let mut ids: Vec<String> = rule_ids(&v)
+        .into_iter()
+        .filter(|id| id.starts_with("ACME-"))
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        vec![
+            "ACME-EC2-001",
+            "ACME-EC2-001",
+            "ACME-EC2-001",
+            "ACME-S3-002"
+        ]
+    );
+}
+
+// ---- preflight schema ---------------------------------------------------------------------------
+
+/// The models of the example module and of every built-in policy's `bad` fixture (which between them
+/// hold every kind of entity) validate against the schema `preflight schema` prints.
+#[test]
+fn the_schema_validates_real_models() {
+    use preflight::source::{SourceFile, SourceMap};
+    let (stdout, _, code) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: Value = serde_json::from_str(&stdout).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let mut dirs = vec![root().join("examples/training-portal")];
+    fn bad_fixtures(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+            let p = entry.path();
+            if p.ends_with("fixtures/bad") {
+                out.push(p);
+            } else if p.is_dir() {
+                bad_fixtures(&p, out);
+            }
+        }
+    }
+    bad_fixtures(&root().join("policies"), &mut dirs);
+    assert!(dirs.len() > 50, "{}", dirs.len());
+    let mut collections = std::collections::BTreeSet::new();
+    for dir in dirs {
+        let mut sources = SourceMap::default();
+        let mut ids = Vec::new();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("read dir")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "tf"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("read");
+            let name = p.display().to_string();
+            ids.push(sources.add(SourceFile::new(p, name, std::sync::Arc::from(text))));
+        }
+        let model = preflight::terraform::analyze(&sources, &ids).model;
+        collections.extend(model.present_collections());
+        let instance = serde_json::to_value(&model).expect("model serializes");
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", dir.display());
+    }
+    assert!(collections.len() > 30, "{collections:?}");
+}
+
+// ---- docs/custom-policies.md --------------------------------------------------------------------
+
+/// Every Rego block of the guide is the file its `<!-- file: PATH -->` line names, and every
+/// `$ preflight …` command in a `console` block prints the lines shown under it (stdout and stderr).
+#[test]
+fn docs_examples_are_what_the_binary_does() {
+    let doc = std::fs::read_to_string(root().join("docs/custom-policies.md")).expect("guide");
+    let lines: Vec<&str> = doc.lines().collect();
+    let (mut files, mut commands) = (0, 0);
+    let mut i = 0;
+    while i < lines.len() {
+        let fence = lines[i];
+        if !fence.starts_with("```") || fence == "```" {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..lines.len())
+            .find(|&j| lines[j] == "```")
+            .expect("closed block");
+        let body = &lines[i + 1..end];
+        if fence == "```rego" {
+            let named = i
+                .checked_sub(1)
+                .and_then(|k| lines[k].strip_prefix("<!-- file: "))
+                .and_then(|l| l.strip_suffix(" -->"))
+                .expect("a Rego block names its file");
+            let file = std::fs::read_to_string(root().join(named)).expect("named file");
+            let mut text = body.join("\n");
+            text.push('\n');
+            assert_eq!(text, file, "{named} differs from the guide");
+            files += 1;
+        } else if fence == "```console" {
+            let mut k = 0;
+            while k < body.len() {
+                let cmd = body[k].strip_prefix("$ preflight ").expect("a command");
+                let expected: Vec<&str> = body[k + 1..]
+                    .iter()
+                    .take_while(|l| !l.starts_with("$ "))
+                    .copied()
+                    .collect();
+                let args: Vec<&str> = cmd.split_whitespace().collect();
+                let (stdout, stderr, _) = run(&args);
+                let all = format!("{stdout}{stderr}");
+                for line in &expected {
+                    assert!(all.contains(line), "`{cmd}` did not print `{line}`:\n{all}");
+                }
+                commands += 1;
+                k += 1 + expected.len();
+            }
+        }
+        i = end + 1;
+    }
+    assert_eq!((files, commands), (2, 4));
+}
