@@ -362,7 +362,6 @@ narrowing_keys := {
 	"s3:dataaccesspointarn",
 	"sns:endpoint",
 	"kms:calleraccount",
-	"kms:viaservice",
 	"lambda:functionarn",
 }
 
