@@ -178,6 +178,21 @@ covers_action(stmt, action) if {
 	not excluded_action(stmt, action)
 }
 
+# Whether some action of service `svc` can be covered by the statement: one of its Action patterns
+# names the service (or no service: `*`), or it has a NotAction. A cheap test that lets a rule skip the
+# services a statement does not touch before matching each of their actions. Action names have one
+# colon, so a pattern's part before its colon is matched against the service alone.
+may_touch(stmt, _) if count(object.get(stmt, "not_actions", [])) > 0
+
+may_touch(stmt, svc) if {
+	some pattern in object.get(stmt, "actions", [])
+	service_pattern_matches(lower(pattern), svc)
+}
+
+service_pattern_matches(p, _) if not contains(p, ":")
+
+service_pattern_matches(p, svc) if glob_match(split(p, ":")[0], svc)
+
 excluded_action(stmt, action) if {
 	some pattern in stmt.not_actions
 	action_matches(pattern, action)
@@ -246,12 +261,14 @@ grants(doc, stmt, action) if {
 # The sensitive actions of class `cls` (read, write, permissions, admin) the statement grants.
 granted(doc, stmt, cls) := {a |
 	some svc, classes in sensitive_actions
+	may_touch(stmt, svc)
 	some a in classes[cls]
 	grants(doc, stmt, a)
 }
 
 # Every sensitive action of service `svc` is granted: a service-wide wildcard, however written.
 grants_whole_service(doc, stmt, svc) if {
+	may_touch(stmt, svc)
 	classes := sensitive_actions[svc]
 	all := {a | some cls, actions in classes; some a in actions}
 	count(all) > 0

@@ -40,7 +40,10 @@ impl Registry {
         if !self.in_process(check.policy) {
             return true;
         }
-        let Some(copies) = probe_copies(model_json, check, &self.candidates(check.policy)) else {
+        let Some(entity) = find_entity(model_json, check) else {
+            return true;
+        };
+        let Some(path) = parse_path(check.path) else {
             return true;
         };
         // The engine the model's own evaluation used.
@@ -69,37 +72,85 @@ impl Registry {
                     .is_some_and(|id| id.starts_with(&prefix))
             }))
         };
-        if let Some(answer) = reported(copies.iter().map(|(_, c)| c.clone()).collect()) {
-            return answer;
+        // The likeliest values first (the policy's own literals, wildcards, booleans, the attribute
+        // left out), then the libraries' literals, which are many (every IAM action name) and rarely
+        // decide: most answers are yes after the first stage, and a stage costs one evaluation.
+        let (first, second) = self.candidates(check.policy);
+        let mut budget = MAX_PROBES;
+        let mut numbered = 0;
+        // A known object with unknown parts (a condition whose values are unknown) is probed by
+        // varying its fields with the policy's own literals, each of its field's type: values of other
+        // types only make the policy fail, and the libraries' literals are not conditions' values.
+        let stages = match get_path(&entity, &path) {
+            Some(Value::Object(known)) => {
+                let mut values = stage_values(&entity, &path, true, &[]);
+                values.extend(field_values(known, &first));
+                vec![values]
+            }
+            // A policy that reads a whole provider relates entities to each other (which partners
+            // read the same store): its copies meet each other, so each costs more than the last,
+            // and its libraries' literals (IAM action names) are covered by the wildcard.
+            _ if policy.inputs.iter().any(|i| i.ends_with('*')) => {
+                vec![stage_values(&entity, &path, true, &first)]
+            }
+            _ => vec![
+                stage_values(&entity, &path, true, &first),
+                stage_values(&entity, &path, false, &second),
+            ],
+        };
+        for mut values in stages {
+            values.truncate(budget);
+            budget = budget.saturating_sub(values.len());
+            let Some(copies) = probe_copies(&entity, check, &path, values, &mut numbered) else {
+                return true;
+            };
+            if copies.is_empty() {
+                continue;
+            }
+            if let Some(answer) = reported(copies.iter().map(|(_, c)| c.clone()).collect()) {
+                if answer {
+                    return true;
+                }
+                continue;
+            }
+            // A value of a type the policy does not expect can make it fail (iterating over a
+            // string, say): try the values kind by kind, and leave out the kinds it fails on.
+            let mut kinds: Vec<u8> = copies.iter().map(|(k, _)| *k).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            let fired = kinds.into_iter().any(|kind| {
+                let group = copies
+                    .iter()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, c)| c.clone())
+                    .collect();
+                reported(group) == Some(true)
+            });
+            if fired {
+                return true;
+            }
         }
-        // A value of a type the policy does not expect can make it fail (iterating over a string,
-        // say): try the values kind by kind, and leave out the kinds it fails on.
-        let mut kinds: Vec<u8> = copies.iter().map(|(k, _)| *k).collect();
-        kinds.sort_unstable();
-        kinds.dedup();
-        kinds.into_iter().any(|kind| {
-            let group = copies
-                .iter()
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, c)| c.clone())
-                .collect();
-            reported(group) == Some(true)
-        })
+        false
     }
 
-    /// The values to try: every literal in the policy's text and in the libraries', and booleans.
-    fn candidates(&self, policy: usize) -> Vec<Value> {
-        let mut out = vec![json!(true), json!(false)];
-        let files =
-            std::iter::once(self.policies[policy].file).chain(self.libraries.iter().copied());
-        for f in files {
+    /// The values to try, in two stages: booleans and the literals of the policy's own text; then
+    /// the literals of the libraries that the first stage did not have.
+    fn candidates(&self, policy: usize) -> (Vec<Value>, Vec<Value>) {
+        let mut first = vec![json!(true), json!(false), json!("*")];
+        for v in literals(&self.files[self.policies[policy].file].text) {
+            if !first.contains(&v) {
+                first.push(v);
+            }
+        }
+        let mut second: Vec<Value> = Vec::new();
+        for &f in &self.libraries {
             for v in literals(&self.files[f].text) {
-                if !out.contains(&v) {
-                    out.push(v);
+                if !first.contains(&v) && !second.contains(&v) {
+                    second.push(v);
                 }
             }
         }
-        out
+        (first, second)
     }
 }
 
@@ -122,50 +173,107 @@ fn kind(v: Option<&Value>) -> u8 {
     }
 }
 
-/// The probe copies of the entity, each with its value's kind; `None` when the entity or the place of
-/// its attribute cannot be found.
-fn probe_copies(model: &Value, check: &Check, candidates: &[Value]) -> Option<Vec<(u8, Value)>> {
-    let entity = collection_ref(model, check.collection)?
+/// The entity `check` is about, from the serialized model.
+fn find_entity(model: &Value, check: &Check) -> Option<Value> {
+    collection_ref(model, check.collection)?
         .as_array()?
         .iter()
-        .find(|e| e.get("id").and_then(Value::as_str) == Some(check.id))?
-        .clone();
-    let path = parse_path(check.path)?;
-    let fields: Vec<String> = match get_path(&entity, &path) {
-        Some(Value::Object(_)) | None => object_fields(&entity, &path),
-        Some(_) => Vec::new(),
-    };
-    let mut values: Vec<Value> = Vec::new();
-    for c in candidates {
-        values.push(c.clone());
-        values.push(json!([c]));
-    }
-    // An unknown object: each field it may have, set alone to a boolean or a wildcard, and all of them
-    // together.
-    for f in &fields {
-        for v in [json!(false), json!(true), json!("*")] {
-            values.push(json!({ f.as_str(): v }));
+        .find(|e| e.get("id").and_then(Value::as_str) == Some(check.id))
+        .cloned()
+}
+
+/// Copies of the known object `known` with one field set to another value of its type: each of
+/// `candidates` (in a one-item list for a list field), the list empty, the boolean negated; a field
+/// with no value yet gets each candidate.
+fn field_values(known: &Map<String, Value>, candidates: &[Value]) -> Vec<Option<Value>> {
+    let mut out = Vec::new();
+    for (field, current) in known {
+        let mut with = |v: Value| {
+            let mut copy = known.clone();
+            copy.insert(field.clone(), v);
+            out.push(Some(Value::Object(copy)));
+        };
+        match current {
+            Value::Bool(b) => with(Value::Bool(!b)),
+            Value::Array(_) => {
+                with(json!([]));
+                candidates.iter().for_each(|c| with(json!([c])));
+            }
+            Value::String(_) => candidates
+                .iter()
+                .filter(|c| c.is_string())
+                .for_each(|c| with(c.clone())),
+            Value::Number(_) => candidates
+                .iter()
+                .filter(|c| c.is_number())
+                .for_each(|c| with(c.clone())),
+            // A field with no value yet may get any.
+            Value::Null => candidates.iter().for_each(|c| with(c.clone())),
+            Value::Object(_) => {}
         }
     }
-    for v in [json!(false), json!(true)] {
-        let all: Map<String, Value> = fields.iter().map(|f| (f.clone(), v.clone())).collect();
-        values.push(Value::Object(all));
+    out
+}
+
+/// The values a stage tries at `path`: each candidate alone and in a list; in the
+/// first stage also the attribute left out (`None`: a variable that turns out null) and, for an
+/// object, each field it may have set alone to a boolean or a wildcard, and all of them together.
+fn stage_values(
+    entity: &Value,
+    path: &[Seg],
+    first: bool,
+    candidates: &[Value],
+) -> Vec<Option<Value>> {
+    let mut values: Vec<Option<Value>> = Vec::new();
+    if first {
+        values.push(None);
+        let fields: Vec<String> = match get_path(entity, path) {
+            Some(Value::Object(_)) | None => object_fields(entity, path),
+            Some(_) => Vec::new(),
+        };
+        for f in &fields {
+            for v in [json!(false), json!(true), json!("*")] {
+                values.push(Some(json!({ f.as_str(): v })));
+            }
+        }
+        for v in [json!(false), json!(true)] {
+            let all: Map<String, Value> = fields.iter().map(|f| (f.clone(), v.clone())).collect();
+            values.push(Some(Value::Object(all)));
+        }
     }
-    let mut copies = Vec::new();
-    // `None`: the attribute turns out not to be set at all (a variable that is null).
-    let values = std::iter::once(None).chain(values.into_iter().map(Some));
-    for (n, v) in values.take(MAX_PROBES).enumerate() {
+    for c in candidates {
+        values.push(Some(c.clone()));
+        values.push(Some(json!([c])));
+    }
+    values
+}
+
+/// Copies of `entity`, each with its value's kind and `values`' value at `path`, numbered on from
+/// `numbered`; `None` when the place of the attribute cannot be built.
+fn probe_copies(
+    entity: &Value,
+    check: &Check,
+    path: &[Seg],
+    values: Vec<Option<Value>>,
+    numbered: &mut usize,
+) -> Option<Vec<(u8, Value)>> {
+    let mut copies = Vec::with_capacity(values.len());
+    for v in values {
         let mut copy = entity.clone();
         let k = kind(v.as_ref());
         if let Some(v) = v {
-            set_path(&mut copy, &path, v)?;
+            set_path(&mut copy, path, v)?;
         }
         if let Some(obj) = copy.as_object_mut() {
-            obj.insert("id".into(), json!(format!("{}{PROBE_MARK}{n}", check.id)));
+            obj.insert(
+                "id".into(),
+                json!(format!("{}{PROBE_MARK}{}", check.id, *numbered)),
+            );
             if let Some(Value::Array(unknown)) = obj.get_mut("unknown") {
                 unknown.retain(|u| u.as_str() != Some(check.path));
             }
         }
+        *numbered += 1;
         copies.push((k, copy));
     }
     Some(copies)
@@ -302,6 +410,30 @@ mod tests {
             literals(text),
             vec![json!(22), json!("0.0.0.0/0"), json!("a\"b"), json!(3)]
         );
+    }
+
+    #[test]
+    fn a_known_object_is_probed_with_values_of_each_fields_type() {
+        // A condition whose values are unknown: only its values vary, and only as lists; strings
+        // stay strings, booleans flip, a field without a value gets every candidate.
+        let known =
+            json!({"key": "aws:principalorgid", "values": [], "negated": false, "extra": null});
+        let candidates = [json!("*"), json!(22)];
+        let values = field_values(known.as_object().expect("object"), &candidates);
+        let shapes: Vec<Value> = values.into_iter().map(|v| v.expect("a value")).collect();
+        assert_eq!(shapes.len(), 1 + 3 + 1 + 2, "{shapes:?}");
+        for v in &shapes {
+            assert!(v["key"].is_string() && v["values"].is_array() && v["negated"].is_boolean());
+        }
+        assert!(shapes.contains(
+            &json!({"key": "aws:principalorgid", "values": ["*"], "negated": false, "extra": null})
+        ));
+        assert!(shapes.contains(
+            &json!({"key": "aws:principalorgid", "values": [], "negated": true, "extra": null})
+        ));
+        assert!(shapes.contains(
+            &json!({"key": "aws:principalorgid", "values": [], "negated": false, "extra": 22})
+        ));
     }
 
     #[test]

@@ -105,20 +105,28 @@ grants contains g if {
 	g := {"id": p.id, "path": sprintf("document.statements[%d]", [i]), "who": who, "resource": r, "where": iam.identity_policy_name(p)}
 }
 
+# Who each statement lets read each resource, and who anything lets read each resource: indexes built
+# once, so that judging a grant looks its peers up instead of comparing every pair of grants.
+statement_readers[key] contains g.who if {
+	some g in grants
+	key := [g.id, g.path, g.resource]
+}
+
+readers[r] contains g.who if {
+	some g in grants
+	r := g.resource
+}
+
 # One finding per statement and resource: the principals it lets read, and the other principals whose
 # grants it covers (the same ARN, or a prefix inside it).
 deny contains {"id": g.id, "path": g.path, "message": msg} if {
 	some g in grants
-	mine := {x.who |
-		some x in grants
-		x.resource == g.resource
-		x.path == g.path
-		x.id == g.id
-	}
-	others := {o.who |
-		some o in grants
-		not o.who in mine
-		covers(g.resource, o.resource)
+	mine := statement_readers[[g.id, g.path, g.resource]]
+	others := {w |
+		some r, ws in readers
+		covers(g.resource, r)
+		some w in ws
+		not w in mine
 	}
 	count(mine) + count(others) >= 2
 	msg := message(g, sort(mine), sort(others))

@@ -35,6 +35,7 @@ deny contains lib.result(p, sprintf("document.statements[%d]", [i]), msg) if {
 	not iam.full_admin(p.document, stmt)
 	reads := sort({a |
 		some svc in iam.data_services
+		iam.may_touch(stmt, svc)
 		not whole_sensitive_service(p.document, stmt, svc)
 		some a in iam.sensitive_actions[svc].read
 		iam.grants(p.document, stmt, a)
