@@ -60,6 +60,13 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
+    /// The 1-based line of the file the error points at, when it points at one.
+    pub fn line(&self) -> Option<usize> {
+        let offset = self.span?.offset();
+        let text = self.source_code.as_ref()?.inner();
+        Some(text.get(..offset)?.matches('\n').count() + 1)
+    }
+
     fn plain(message: String, help: Option<String>) -> ConfigError {
         ConfigError {
             message,

@@ -226,6 +226,7 @@ fn check(
             }
         };
         let applied = loaded.apply(&mut outcome.findings, &outcome.sources, registry, &cwd);
+        outcome.baseline = Some(applied);
         eprintln!(
             "preflight: baseline {}: {} finding{} already recorded (not shown); {} entr{} no longer match{}",
             file.display(),

@@ -515,6 +515,9 @@ fn baseline_round_trip() {
         "{}",
         r.stderr
     );
+    // The JSON summary carries the same counts.
+    assert_eq!(r.json["summary"]["baselined"], 1, "{}", r.json["summary"]);
+    assert_eq!(r.json["summary"]["baseline_stale"], 0);
 
     // Unrelated edits: lines above, a comment, the variable moved in its file.
     let edited = format!("# storage\n\nlocals {{\n  team = \"web\"\n}}\n\n{BUCKET}");
@@ -567,6 +570,11 @@ fn baseline_round_trip() {
     let r = run(&dir.path().join("sub"), &["."]);
     assert_eq!(r.code, 0);
     assert!(r.stderr.contains("no longer match"), "{}", r.stderr);
+    assert!(
+        r.json["summary"]["baseline_stale"].as_u64() > Some(0),
+        "{}",
+        r.json["summary"]
+    );
     assert!(
         !r.stderr.contains(" 0 entries no longer match"),
         "{}",

@@ -441,3 +441,99 @@ fn cloudformation_yaml_and_settings() {
     c.diagnostics_until(&uri, |d| !has(d, "AWS-RDS-001"));
     c.stop();
 }
+
+#[test]
+fn the_projects_preflight_toml_applies() {
+    let d = dir("project");
+    let main = d.join("main.tf");
+    let text = "variable \"acl\" {\n  type = string\n}\n\nresource \"aws_s3_bucket\" \"data\" {\n  bucket = \"data\"\n  acl    = var.acl\n}\n\nresource \"aws_ebs_volume\" \"scratch\" {\n  availability_zone = \"eu-west-1a\"\n  size              = 10\n}\n";
+    std::fs::write(&main, text).expect("write");
+    std::fs::create_dir_all(d.join("env")).expect("dir");
+    std::fs::write(d.join("env/prod.tfvars"), "acl = \"public-read\"\n").expect("write");
+    // The same keys the command line reads: a variable file, and a rule family left out.
+    std::fs::write(
+        d.join("preflight.toml"),
+        "var-files = [\"env/prod.tfvars\"]\nignore = [\"AWS-EBS\"]\n",
+    )
+    .expect("write");
+    let uri = url(&main);
+    let mut c = Client::start(&d, json!({}));
+    c.open(&uri, text);
+    let diags = c.diagnostics_until(&uri, |d| has(d, "AWS-S3-001"));
+    assert!(
+        !codes(&diags).iter().any(|c| c.starts_with("AWS-EBS")),
+        "{:?}",
+        codes(&diags)
+    );
+    c.stop();
+}
+
+/// The actions offered for the first diagnostic `code` of `uri`: (fix edits, suppression edits).
+fn actions_for(c: &mut Client, uri: &str, code: &str) -> (Option<Vec<Value>>, Vec<Value>) {
+    let diags = c.diagnostics_until(uri, |d| has(d, code));
+    let diag = diags
+        .iter()
+        .find(|x| x["code"] == code)
+        .expect("finding")
+        .clone();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}}),
+    );
+    let list = actions["result"].as_array().expect("actions").clone();
+    let edits = |prefix: &str| {
+        list.iter()
+            .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with(prefix)))
+            .and_then(|a| a["edit"]["changes"][uri].as_array().cloned())
+    };
+    let fix = edits(&format!("Fix {code}"));
+    let suppress = edits(&format!("Suppress {code} here")).expect("a suppression");
+    (fix, suppress)
+}
+
+#[test]
+fn cloudformation_quick_fixes_and_metadata_suppressions() {
+    let d = dir("cfn-actions");
+    // YAML: the property left out (added under Properties) and written false (replaced).
+    let yaml = d.join("template.yaml");
+    let text = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n  Scratch:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: false\n";
+    std::fs::write(&yaml, text).expect("write");
+    let uri = url(&yaml);
+    let mut c = Client::start(&d, json!({}));
+    c.open(&uri, text);
+    let (fix, _) = actions_for(&mut c, &uri, "AWS-RDS-001");
+    let fixed = apply(text, &fix.expect("a fix for the missing property"));
+    assert!(
+        fixed.contains("    Properties:\n      StorageEncrypted: true\n      Engine: postgres\n"),
+        "{fixed}"
+    );
+    c.change(&uri, 2, &fixed);
+    let (fix, _) = actions_for(&mut c, &uri, "AWS-EBS-001");
+    let fixed = apply(&fixed, &fix.expect("a fix for the written property"));
+    assert!(fixed.contains("      Encrypted: true\n"), "{fixed}");
+    c.change(&uri, 3, &fixed);
+    c.diagnostics_until(&uri, |d| !has(d, "AWS-RDS-001") && !has(d, "AWS-EBS-001"));
+
+    // JSON: a Properties object made for a resource without one; the suppression goes in Metadata,
+    // since a resource takes no `"//"` member.
+    let json_path = d.join("template.json");
+    let text = "{\n  \"Resources\": {\n    \"Vol\": {\n      \"Type\": \"AWS::EC2::Volume\"\n    }\n  }\n}\n";
+    std::fs::write(&json_path, text).expect("write");
+    let uri = url(&json_path);
+    c.open(&uri, text);
+    let (fix, suppress) = actions_for(&mut c, &uri, "AWS-EBS-001");
+    let fixed = apply(text, &fix.expect("a fix"));
+    let parsed: Value = serde_json::from_str(&fixed).expect("still JSON");
+    assert_eq!(parsed["Resources"]["Vol"]["Properties"]["Encrypted"], true);
+    let suppressed = apply(text, &suppress);
+    let parsed: Value = serde_json::from_str(&suppressed).expect("still JSON");
+    assert!(
+        parsed["Resources"]["Vol"]["Metadata"]["preflight"]["ignore"][0]
+            .as_str()
+            .is_some_and(|e| e.starts_with("AWS-EBS-001 -- ")),
+        "{suppressed}"
+    );
+    c.change(&uri, 2, &suppressed);
+    c.diagnostics_until(&uri, |d| !has(d, "AWS-EBS-001"));
+    c.stop();
+}

@@ -207,3 +207,15 @@ test_describe_actions if {
 	iam.describe_actions(allow({"actions": ["s3:GetObject"]})) == "`s3:GetObject`"
 	iam.describe_actions(allow({"not_actions": ["iam:*"]})) == "every action except `iam:*`"
 }
+
+# The service pre-filter: a statement touches the services its Action patterns name (case aside,
+# wildcards in the service part included), every service with `*` or a NotAction.
+test_may_touch_by_service_part if {
+	iam.may_touch(allow({"actions": ["s3:GetObject"]}), "s3")
+	not iam.may_touch(allow({"actions": ["s3:GetObject"]}), "kms")
+	iam.may_touch(allow({"actions": ["*"]}), "kms")
+	iam.may_touch(allow({"actions": ["S3:*"]}), "s3")
+	iam.may_touch(allow({"actions": ["s*:Get*"]}), "sqs")
+	not iam.may_touch(allow({"actions": ["s*:Get*"]}), "kms")
+	iam.may_touch(allow({"not_actions": ["iam:*"]}), "kms")
+}

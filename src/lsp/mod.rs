@@ -104,10 +104,10 @@ pub fn run() -> Result<(), String> {
     let root = workspace_root(&params);
     let mut settings = Settings::default();
     let mut problems = Vec::new();
-    if let Some(file) = settings::from_config_file(&root) {
-        if let Err(e) = settings.update(&file, &root) {
-            problems.push(format!("preflight.toml: {e}"));
-        }
+    match settings::from_config_file(&root) {
+        Ok(Some(project)) => settings.apply_project(project),
+        Ok(None) => {}
+        Err(e) => problems.push(e),
     }
     if let Some(opts) = &params.initialization_options {
         if let Err(e) = settings.update(opts, &root) {
@@ -173,13 +173,15 @@ fn load_registry(settings: &Settings) -> Result<(Arc<Registry>, Option<String>),
                 .map_err(|e| policy::PolicyError::new("preflight", e.to_string()))?;
             r.isolate_custom(isolation);
         }
+        settings.project.apply_severity(&mut r);
         Ok(r)
     });
     match custom {
         Ok(r) => Ok((Arc::new(r), None)),
         Err(e) => {
-            let builtin = Registry::builtin()
+            let mut builtin = Registry::builtin()
                 .map_err(|b| format!("built-in policies: {}: {}", b.path, b.message))?;
+            settings.project.apply_severity(&mut builtin);
             Ok((
                 Arc::new(builtin),
                 Some(format!(
@@ -536,6 +538,8 @@ impl Server {
         request.cfn_param_files = s.cfn_param_files.clone();
         request.cfn_params = s.cfn_params.clone();
         request.show_unknown = s.show_undecided;
+        request.selection = s.project.selection.clone();
+        request.exclude = s.project.exclude.clone();
         request.env = std::env::vars()
             .filter(|(k, _)| k.starts_with("TF_VAR_"))
             .collect();

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// What the user can set. Keys are camelCase in JSON (`varFiles`), and snake_case is accepted too.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// Terraform variable files applied to every module scanned (`--var-file`), relative to the
     /// workspace root.
@@ -24,6 +24,9 @@ pub struct Settings {
     pub debounce_ms: u64,
     /// Where rule documentation is: each diagnostic links to `<rules_url>#<rule-id>`.
     pub rules_url: String,
+    /// What `preflight.toml` says beyond the inputs above: rules selected and ignored, excluded
+    /// paths, severity overrides.
+    pub project: crate::config::Settings,
 }
 
 impl Default for Settings {
@@ -37,6 +40,7 @@ impl Default for Settings {
             show_undecided: false,
             debounce_ms: 150,
             rules_url: default_rules_url(),
+            project: crate::config::Settings::default(),
         }
     }
 }
@@ -125,45 +129,32 @@ impl Settings {
     }
 }
 
-/// The hook for the project's configuration file: settings that `preflight.toml` at the workspace root
-/// gives, as the same JSON object `initializationOptions` takes, or `None` when there is no such file.
-///
-/// The configuration file's reader lives with the command line's options; until it is merged this
-/// reads the keys the server understands from a `[lsp]`-free flat subset of the file: `var_files`,
-/// `cfn_param_files`, `policy_dirs` (arrays of strings) and `show_undecided` (a boolean), one per line.
-pub fn from_config_file(root: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read_to_string(root.join("preflight.toml")).ok()?;
-    let mut out = serde_json::Map::new();
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        let key = key.trim();
-        let value = value.trim();
-        match key {
-            "var_files" | "cfn_param_files" | "policy_dirs" => {
-                // A one-line array of strings: ["a", "b"].
-                let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) else {
-                    continue;
-                };
-                let items: Vec<serde_json::Value> = inner
-                    .split(',')
-                    .map(|s| s.trim().trim_matches('"'))
-                    .filter(|s| !s.is_empty())
-                    .map(|s| serde_json::Value::String(s.to_string()))
-                    .collect();
-                out.insert(key.to_string(), serde_json::Value::Array(items));
-            }
-            "show_undecided" | "show_unknown" => {
-                if let Ok(b) = value.parse::<bool>() {
-                    out.insert("show_undecided".into(), serde_json::Value::Bool(b));
-                }
-            }
-            _ => {}
-        }
+/// The project's `preflight.toml` (at the workspace root or above it, up to the repository's root),
+/// read by the command line's own reader: `None` when there is none; an error, located in the file,
+/// when it is wrong.
+pub fn from_config_file(root: &Path) -> Result<Option<crate::config::Settings>, String> {
+    let Some(path) = crate::config::find(root) else {
+        return Ok(None);
+    };
+    let config = crate::config::Config::load(&path, root).map_err(|e| {
+        let at = e.line().map(|l| format!(":{l}")).unwrap_or_default();
+        format!("{}{at}: {e}", path.display())
+    })?;
+    Ok(Some(crate::config::Settings::merge(
+        Some(&config),
+        crate::config::Flags::default(),
+    )))
+}
+
+impl Settings {
+    /// Takes the inputs `preflight.toml` names (variable files, parameter files, policy
+    /// directories) and keeps its selection, exclusions and severity overrides for every scan.
+    pub fn apply_project(&mut self, project: crate::config::Settings) {
+        self.var_files = project.var_files.clone();
+        self.cfn_param_files = project.cfn_params.clone();
+        self.policy_dirs = project.policies.clone();
+        self.project = project;
     }
-    Some(serde_json::Value::Object(out))
 }
 
 #[cfg(test)]

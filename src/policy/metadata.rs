@@ -31,6 +31,23 @@ pub struct Metadata {
 pub struct Fix {
     pub attribute: String,
     pub value: serde_json::Value,
+    /// The CloudFormation property that carries the same setting (`property: StorageEncrypted`),
+    /// set to `property_value` when given, else to `value`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub property: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub property_value: Option<serde_json::Value>,
+}
+
+impl Fix {
+    /// The CloudFormation property and its value, when the rule gives one.
+    pub fn cloudformation(&self) -> Option<(&str, &serde_json::Value)> {
+        let property = self.property.as_deref()?;
+        Some((
+            property,
+            self.property_value.as_ref().unwrap_or(&self.value),
+        ))
+    }
 }
 
 impl Metadata {
@@ -170,28 +187,48 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
     })
 }
 
-/// Reads `custom.fix`: a mapping with a string `attribute` and a scalar `value`.
+/// Reads `custom.fix`: a mapping with a string `attribute` and a scalar `value`, and optionally the
+/// CloudFormation `property` (and its `property_value` when it is written differently).
 fn fix(node: &Yaml) -> Result<Fix, String> {
     let bad = || {
-        "`custom.fix` must be a mapping with `attribute` (a name) and `value` (a string, boolean or number)".to_string()
+        "`custom.fix` must be a mapping with `attribute` (a name) and `value` (a string, boolean or number), and optionally `property` (a CloudFormation property name) and `property_value`".to_string()
     };
-    let attribute = node
-        .as_mapping_get("attribute")
-        .and_then(|a| a.as_str())
-        .filter(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .ok_or_else(bad)?
-        .to_string();
-    let v = node.as_mapping_get("value").ok_or_else(bad)?;
-    let value = if let Some(b) = v.as_bool() {
-        serde_json::Value::Bool(b)
-    } else if let Some(i) = v.as_integer() {
-        serde_json::Value::from(i)
-    } else if let Some(s) = v.as_str() {
-        serde_json::Value::String(s.to_string())
-    } else {
-        return Err(bad());
+    let name = |key: &str| -> Result<Option<String>, String> {
+        match node.as_mapping_get(key) {
+            None => Ok(None),
+            Some(a) => a
+                .as_str()
+                .filter(|a| {
+                    !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                })
+                .map(|a| Some(a.to_string()))
+                .ok_or_else(bad),
+        }
     };
-    Ok(Fix { attribute, value })
+    let scalar = |v: &Yaml| -> Result<serde_json::Value, String> {
+        if let Some(b) = v.as_bool() {
+            Ok(serde_json::Value::Bool(b))
+        } else if let Some(i) = v.as_integer() {
+            Ok(serde_json::Value::from(i))
+        } else if let Some(s) = v.as_str() {
+            Ok(serde_json::Value::String(s.to_string()))
+        } else {
+            Err(bad())
+        }
+    };
+    let attribute = name("attribute")?.ok_or_else(bad)?;
+    let value = scalar(node.as_mapping_get("value").ok_or_else(bad)?)?;
+    let property = name("property")?;
+    let property_value = node
+        .as_mapping_get("property_value")
+        .map(scalar)
+        .transpose()?;
+    Ok(Fix {
+        attribute,
+        value,
+        property,
+        property_value,
+    })
 }
 
 #[cfg(test)]
@@ -228,6 +265,20 @@ mod tests {
         ))
         .expect("parses");
         assert_eq!(m.fix.map(|f| f.value), Some(serde_json::json!("private")));
+        // The CloudFormation property, with its own spelling of the value.
+        let m = parse(&format!(
+            "{head}#   fix:\n#     attribute: acl\n#     value: private\n#     property: AccessControl\n#     property_value: Private\npackage p\n"
+        ))
+        .expect("parses");
+        let fix = m.fix.expect("a fix");
+        assert_eq!(
+            fix.cloudformation(),
+            Some(("AccessControl", &serde_json::json!("Private")))
+        );
+        assert!(parse(&format!(
+            "{head}#   fix:\n#     attribute: acl\n#     value: private\n#     property: [x]\npackage p\n"
+        ))
+        .is_err());
         assert!(parse(&format!("{head}#   fix: yes\npackage p\n")).is_err());
         assert!(parse(&format!(
             "{head}#   fix:\n#     attribute: a b\n#     value: 1\npackage p\n"

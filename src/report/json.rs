@@ -76,6 +76,11 @@ struct Summary {
     errors: usize,
     suppressed: usize,
     warnings: usize,
+    /// With a baseline: findings it left out, and its entries that matched nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_stale: Option<usize>,
 }
 
 pub fn render(outcome: &Outcome, registry: &Registry) -> String {
@@ -173,6 +178,8 @@ pub fn render(outcome: &Outcome, registry: &Registry) -> String {
             errors: outcome.errors.len(),
             suppressed: outcome.suppressed,
             warnings: outcome.warnings.len(),
+            baselined: outcome.baseline.map(|b| b.baselined),
+            baseline_stale: outcome.baseline.map(|b| b.stale),
         },
     };
     let mut out =

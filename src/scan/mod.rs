@@ -98,6 +98,8 @@ pub struct Outcome {
     pub suppressed_findings: Vec<finding::Suppressed>,
     /// Infrastructure files scanned (those reported on).
     pub files: usize,
+    /// What a `--baseline` left out, once the front end has applied one.
+    pub baseline: Option<crate::baseline::Applied>,
 }
 
 /// Scans the request's paths, read from disk, with the registry's policies.
@@ -366,6 +368,7 @@ fn gather(
         suppressed,
         suppressed_findings,
         files,
+        baseline: None,
     }
 }
 

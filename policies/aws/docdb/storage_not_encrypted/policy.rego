@@ -17,6 +17,7 @@
 #   fix:
 #     attribute: storage_encrypted
 #     value: true
+#     property: StorageEncrypted
 #   recommended_action: |
 #     Set `storage_encrypted = true` on the aws_docdb_cluster, and `kms_key_id` to a customer managed KMS
 #     key to control who can decrypt. For an existing cluster, restore a snapshot into a new cluster with

@@ -13,6 +13,7 @@
 #   fix:
 #     attribute: encrypted
 #     value: true
+#     property: Encrypted
 #   recommended_action: |
 #     Set `encrypted = true` on the aws_ebs_volume, optionally with `kms_key_id` pointing at a customer
 #     managed KMS key. To cover every new volume in the region, add an aws_ebs_encryption_by_default resource

@@ -16,6 +16,7 @@
 #   fix:
 #     attribute: encrypted
 #     value: true
+#     property: Encrypted
 #   recommended_action: |
 #     Set `encrypted = true` on the aws_efs_file_system, with `kms_key_id` for a customer managed key
 #     (this replaces the file system: copy its data to the new one).

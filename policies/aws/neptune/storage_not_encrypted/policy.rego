@@ -16,6 +16,7 @@
 #   fix:
 #     attribute: storage_encrypted
 #     value: true
+#     property: StorageEncrypted
 #   recommended_action: |
 #     Set `storage_encrypted = true` on the aws_neptune_cluster, and `kms_key_arn` to a customer managed
 #     KMS key to control who can decrypt. For an existing cluster, restore an encrypted copy of a snapshot

@@ -14,6 +14,7 @@
 #   fix:
 #     attribute: storage_encrypted
 #     value: true
+#     property: StorageEncrypted
 #   recommended_action: |
 #     Set `storage_encrypted = true` on the aws_db_instance or aws_rds_cluster, and optionally `kms_key_id`
 #     to a customer managed KMS key so you control key policy and rotation. For an existing database, copy a

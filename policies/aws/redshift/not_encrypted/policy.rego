@@ -16,6 +16,7 @@
 #   fix:
 #     attribute: encrypted
 #     value: true
+#     property: Encrypted
 #   recommended_action: |
 #     Set `encrypted = true` on the aws_redshift_cluster, with `kms_key_id` naming a customer managed KMS
 #     key. Changing it on an existing cluster migrates the data to an encrypted cluster in place.

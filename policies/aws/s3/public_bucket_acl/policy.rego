@@ -19,6 +19,8 @@
 #   fix:
 #     attribute: acl
 #     value: "private"
+#     property: AccessControl
+#     property_value: Private
 #   recommended_action: |
 #     Use the `private` ACL (or remove the ACL), set object ownership to BucketOwnerEnforced, and grant
 #     access to named principals through a bucket policy. Serve public content through CloudFront with an
