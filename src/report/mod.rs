@@ -49,30 +49,6 @@ pub fn rule_uri(policy: &crate::policy::Policy) -> Option<String> {
     }
 }
 
-/// A finding's identity that survives edits elsewhere in the file: a SHA-256 over the rule, the file
-/// (`file`, as the caller names it), the resource's address, the attribute path and where the value
-/// came from (the trace's notes) — no line or column.
-pub fn fingerprint(f: &Finding, file: &str, registry: &Registry) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    let mut part = |s: &str| {
-        // Length-prefixed, so that no two different lists of parts hash the same text.
-        h.update((s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
-    part("preflight/v1");
-    part(&registry.policies[f.rule].meta.id);
-    part(file);
-    part(&f.resource);
-    part(&f.path);
-    part(f.missing.as_deref().unwrap_or(""));
-    for t in &f.trace {
-        part(&t.note);
-    }
-    let digest = h.finalize();
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// File and 1-based position of an error (1:1 when it has no location, such as an unreadable file).
 pub fn error_position(e: &ScanError, sources: &SourceMap) -> (String, LineCol) {
     match (&e.span, e.file) {

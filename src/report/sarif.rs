@@ -6,14 +6,14 @@
 //! descriptor by `ruleIndex`, located by a URI relative to the repository root (`%SRCROOT%`: the
 //! nearest directory above the working directory holding `.git`, else the working directory), with
 //! the value's trace (a variable's default, a tfvars line, a template parameter's default) as related
-//! locations and a fingerprint that ignores line numbers ([`super::fingerprint`]). Suppressed findings
+//! locations and a fingerprint that ignores line numbers ([`crate::fingerprint`], shared with baselines). Suppressed findings
 //! are results with an in-source suppression and its justification. Files that could not be read or
 //! parsed, and warnings, are the invocation's tool execution notifications.
 //!
 //! The types are serde-sarif's (generated from the schema); columns count Unicode code points, as
 //! the run's `columnKind` says, and end columns are exclusive.
 
-use super::{error_position, fingerprint, rule_uri, REPOSITORY};
+use super::{error_position, rule_uri, REPOSITORY};
 use crate::finding::{Finding, Severity};
 use crate::policy::Registry;
 use crate::source::SourceMap;
@@ -25,7 +25,7 @@ use std::path::{Component, Path, PathBuf};
 /// The URI base every location is relative to.
 pub const SRCROOT: &str = "%SRCROOT%";
 /// The `partialFingerprints` key (versioned: a change to what it hashes gets a new key).
-pub const FINGERPRINT_KEY: &str = "preflight/v1";
+pub const FINGERPRINT_KEY: &str = "preflight/v2";
 
 /// Where URIs are relative to, and how to name a file.
 struct Root {
@@ -227,7 +227,6 @@ impl Writer<'_> {
         let sources = &self.outcome.sources;
         let file = sources.get(f.span.file);
         let artifact = self.root.location(&file.path);
-        let key = artifact.uri.clone().unwrap_or_default();
         let location = s::Location::builder()
             .physical_location(
                 s::PhysicalLocation::builder()
@@ -269,7 +268,11 @@ impl Writer<'_> {
         let mut fingerprints = BTreeMap::new();
         fingerprints.insert(
             FINGERPRINT_KEY.to_string(),
-            fingerprint(f, &key, self.registry),
+            // The baseline's fingerprint, with paths from the repository root: the same identity
+            // in both places, never line numbers.
+            crate::fingerprint::of(f, &meta.id, sources, &|p: &Path| {
+                crate::fingerprint::relative(p, &self.root.root, &self.root.cwd)
+            }),
         );
         let mut props = BTreeMap::new();
         props.insert("resource".to_string(), f.resource.clone().into());
