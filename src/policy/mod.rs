@@ -698,7 +698,27 @@ impl Registry {
     /// other libraries) into a prepared engine.
     fn build_engine(&self, wanted: &[usize]) -> Result<Engine, String> {
         let mut engine = Engine::new();
-        let mut files: Vec<usize> = wanted.iter().map(|&i| self.policies[i].file).collect();
+        let files = self.with_imports(wanted.iter().map(|&i| self.policies[i].file).collect());
+        for &f in &files {
+            let File { path, text, .. } = &self.files[f];
+            engine
+                .add_policy(path.clone(), text.to_string())
+                .map_err(|e| format!("{path}: {e}"))?;
+        }
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: self.timeout,
+            check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
+        });
+        // Compiling happens on the first evaluation: do it once here, so that every clone starts
+        // prepared.
+        engine
+            .eval_query("true".to_string(), false)
+            .map_err(|e| e.to_string())?;
+        Ok(engine)
+    }
+
+    /// `files` and the libraries they import, directly or through other libraries.
+    fn with_imports(&self, mut files: Vec<usize>) -> Vec<usize> {
         let mut next = 0;
         while next < files.len() {
             let imports = &self.files[files[next]].imports;
@@ -716,22 +736,16 @@ impl Registry {
                 }
             }
         }
-        for &f in &files {
-            let File { path, text, .. } = &self.files[f];
-            engine
-                .add_policy(path.clone(), text.to_string())
-                .map_err(|e| format!("{path}: {e}"))?;
-        }
-        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit: self.timeout,
-            check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
-        });
-        // Compiling happens on the first evaluation: do it once here, so that every clone starts
-        // prepared.
-        engine
-            .eval_query("true".to_string(), false)
-            .map_err(|e| e.to_string())?;
-        Ok(engine)
+        files
+    }
+
+    /// The libraries policy `i` imports, directly or through other libraries.
+    pub(crate) fn imported_libraries(&self, i: usize) -> Vec<usize> {
+        let own = self.policies[i].file;
+        self.with_imports(vec![own])
+            .into_iter()
+            .filter(|&f| f != own)
+            .collect()
     }
 
     pub fn find(&self, id_or_name: &str) -> Option<&Policy> {

@@ -3,9 +3,10 @@
 //! not an undecided SSH check.
 //!
 //! The probe replaces the entity by copies of it, each with the unknown attribute set to one candidate
-//! value (left out; every literal of the policy and of the libraries, alone and in a list; objects of
-//! the fields the policy reads), and evaluates the policy once over all the copies. A check is undecided
-//! when some copy is reported.
+//! value (left out; every literal of the policy, alone and in a list; objects of the fields the policy
+//! reads; a known object's fields varied by type), and evaluates the policy once over all the copies.
+//! Only when none is reported does a second stage try the literals of the libraries the policy
+//! imports (a bounded number). A check is undecided when some copy is reported.
 
 use super::{Engines, Registry};
 use crate::model::Model;
@@ -13,6 +14,9 @@ use serde_json::{json, Map, Value};
 
 /// Copies of one entity a probe evaluates at most.
 const MAX_PROBES: usize = 2_000;
+
+/// Literals of a policy's libraries a probe tries at most (each alone and in a list).
+const MAX_LIBRARY_LITERALS: usize = 128;
 
 /// Marks a probe copy's id: `<id>` + this + its number.
 const PROBE_MARK: &str = "\u{1f}probe";
@@ -134,7 +138,7 @@ impl Registry {
     }
 
     /// The values to try, in two stages: booleans and the literals of the policy's own text; then
-    /// the literals of the libraries that the first stage did not have.
+    /// the literals of the libraries it imports that the first stage did not have.
     fn candidates(&self, policy: usize) -> (Vec<Value>, Vec<Value>) {
         let mut first = vec![json!(true), json!(false), json!("*")];
         for v in literals(&self.files[self.policies[policy].file].text) {
@@ -142,9 +146,14 @@ impl Registry {
                 first.push(v);
             }
         }
+        // Only the libraries the policy imports, and a bounded number of their literals: a large
+        // library (every IAM action name) would cost one copy of the entity each.
         let mut second: Vec<Value> = Vec::new();
-        for &f in &self.libraries {
+        for f in self.imported_libraries(policy) {
             for v in literals(&self.files[f].text) {
+                if second.len() >= MAX_LIBRARY_LITERALS {
+                    break;
+                }
                 if !first.contains(&v) && !second.contains(&v) {
                     second.push(v);
                 }
