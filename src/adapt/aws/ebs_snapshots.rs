@@ -101,3 +101,58 @@ fn find(volumes: &[(String, Option<bool>)], address: &str) -> Option<Option<bool
         .or_else(|| base.and_then(|b| volumes.iter().find(|(id, _)| id == b)))
         .map(|(_, e)| *e)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Model;
+    use crate::source::{FileId, SourceFile};
+    use crate::terraform::eval::Evaluator;
+    use crate::terraform::module::Module;
+    use crate::terraform::parse::parse;
+    use std::sync::Arc;
+
+    fn model(text: &str) -> Model {
+        let f = SourceFile::new("m.tf".into(), "m.tf".into(), Arc::from(text));
+        let files = vec![parse(FileId(0), &f).expect("parses")];
+        let module = Module::new(&files);
+        let ev = Evaluator::new(&module);
+        crate::terraform::adapt::adapt(&ev).0
+    }
+
+    fn encrypted(m: &Model) -> Vec<Option<bool>> {
+        m.aws.ebs.snapshots.iter().map(|s| s.encrypted).collect()
+    }
+
+    #[test]
+    fn a_snapshot_has_its_volumes_encryption() {
+        let m = model(
+            "resource \"aws_ebs_volume\" \"a\" {\n  availability_zone = \"x\"\n  encrypted = true\n}\n\
+             resource \"aws_ebs_volume\" \"b\" {\n  count = 2\n  availability_zone = \"x\"\n}\n\
+             resource \"aws_ebs_snapshot\" \"a\" {\n  volume_id = aws_ebs_volume.a.id\n}\n\
+             resource \"aws_ebs_snapshot\" \"b\" {\n  volume_id = aws_ebs_volume.b[1].id\n}\n\
+             resource \"aws_ebs_snapshot\" \"c\" {\n  volume_id = \"vol-0123\"\n}\n",
+        );
+        assert_eq!(encrypted(&m), vec![Some(true), Some(false), None]);
+        assert_eq!(m.aws.ebs.snapshots[2].meta.unknown, vec!["encrypted"]);
+    }
+
+    #[test]
+    fn encryption_by_default_encrypts_every_copy() {
+        let m = model(
+            "resource \"aws_ebs_encryption_by_default\" \"on\" {}\n\
+             resource \"aws_ebs_snapshot_copy\" \"c\" {\n  source_snapshot_id = \"snap-1\"\n  source_region = \"eu-west-1\"\n  encrypted = false\n}\n",
+        );
+        assert_eq!(encrypted(&m), vec![Some(true)]);
+    }
+
+    #[test]
+    fn a_copy_that_does_not_ask_is_unencrypted_unless_its_source_is_encrypted() {
+        let m = model(
+            "resource \"aws_ebs_volume\" \"a\" {\n  availability_zone = \"x\"\n  encrypted = true\n}\n\
+             resource \"aws_ebs_snapshot\" \"a\" {\n  volume_id = aws_ebs_volume.a.id\n}\n\
+             resource \"aws_ebs_snapshot_copy\" \"of_a\" {\n  source_snapshot_id = aws_ebs_snapshot.a.id\n  source_region = \"x\"\n}\n\
+             resource \"aws_ebs_snapshot_copy\" \"of_other\" {\n  source_snapshot_id = \"snap-1\"\n  source_region = \"x\"\n}\n",
+        );
+        assert_eq!(encrypted(&m), vec![Some(true), Some(true), Some(false)]);
+    }
+}

@@ -192,3 +192,61 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     let lbs = lbs.finish(src.locations());
     src.model().aws.elb.load_balancers.extend(lbs);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Model;
+    use crate::source::{FileId, SourceFile};
+    use crate::terraform::eval::Evaluator;
+    use crate::terraform::module::Module;
+    use crate::terraform::parse::parse;
+    use std::sync::Arc;
+
+    fn model(text: &str) -> Model {
+        let f = SourceFile::new("m.tf".into(), "m.tf".into(), Arc::from(text));
+        let files = vec![parse(FileId(0), &f).expect("parses")];
+        let module = Module::new(&files);
+        let ev = Evaluator::new(&module);
+        crate::terraform::adapt::adapt(&ev).0
+    }
+
+    #[test]
+    fn a_listener_takes_scheme_and_type_from_its_load_balancer() {
+        let m = model(
+            "resource \"aws_lb\" \"net\" {\n  load_balancer_type = \"network\"\n  internal = true\n}\n\
+             resource \"aws_lb\" \"web\" {}\n\
+             resource \"aws_lb_listener\" \"n\" {\n  load_balancer_arn = aws_lb.net.arn\n  port = 443\n}\n\
+             resource \"aws_lb_listener\" \"w\" {\n  load_balancer_arn = aws_lb.web.arn\n  port = 80\n}\n\
+             variable \"arn\" {}\n\
+             resource \"aws_lb_listener\" \"x\" {\n  load_balancer_arn = var.arn\n}\n",
+        );
+        let l = &m.aws.elb.listeners;
+        assert_eq!(
+            (
+                l[0].internal,
+                l[0].lb_type.as_deref(),
+                l[0].protocol.as_deref()
+            ),
+            (Some(true), Some("network"), None)
+        );
+        assert_eq!(
+            (
+                l[1].internal,
+                l[1].lb_type.as_deref(),
+                l[1].protocol.as_deref()
+            ),
+            (Some(false), Some("application"), Some("HTTP"))
+        );
+        assert_eq!(l[2].internal, None);
+        assert_eq!(l[2].meta.unknown, vec!["internal", "lb_type", "protocol"]);
+    }
+
+    #[test]
+    fn a_redirect_without_protocol_keeps_the_requests() {
+        let m = model(
+            "resource \"aws_lb_listener\" \"r\" {\n  default_action {\n    type = \"redirect\"\n    redirect {\n      port = \"8080\"\n    }\n  }\n}\n",
+        );
+        let a = &m.aws.elb.listeners[0].default_actions[0];
+        assert_eq!(a.redirect_protocol.as_deref(), Some("#{PROTOCOL}"));
+    }
+}

@@ -4,7 +4,9 @@ import data.preflight.aws.ebs.snapshot_not_encrypted as p
 
 snapshot(extra) := object.union({"id": "aws_ebs_snapshot.nightly", "label": "nightly", "unknown": [], "copy": false}, extra)
 
-deny_for(s) := p.deny with input as {"aws": {"ebs": {"snapshots": [s]}}}
+deny_for(s) := results if {
+	results := p.deny with input as {"aws": {"ebs": {"snapshots": [s]}}}
+}
 
 test_snapshot_of_unencrypted_volume_denied if {
 	results := deny_for(snapshot({"encrypted": false}))

@@ -19,9 +19,13 @@ classic(extra) := object.union(
 	extra,
 )
 
-deny_for(l) := p.deny with input as {"aws": {"elb": {"listeners": [l], "load_balancers": []}}}
+deny_for(l) := results if {
+	results := p.deny with input as {"aws": {"elb": {"listeners": [l], "load_balancers": []}}}
+}
 
-deny_classic(lb) := p.deny with input as {"aws": {"elb": {"listeners": [], "load_balancers": [lb]}}}
+deny_classic(lb) := results if {
+	results := p.deny with input as {"aws": {"elb": {"listeners": [], "load_balancers": [lb]}}}
+}
 
 test_http_forward_denied if {
 	results := deny_for(listener({}))
