@@ -34,6 +34,7 @@ pub mod document;
 pub mod dynamodb;
 pub mod efs;
 pub mod elasticache;
+pub mod elb;
 pub mod emr;
 pub mod eventbridge;
 pub mod gcp;
@@ -78,6 +79,7 @@ pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
 pub use efs::{Efs, EfsFileSystem};
 pub use elasticache::{CacheReplicationGroup, Elasticache};
+pub use elb::{ClassicListener, Elb, LbAction, LbListener, LoadBalancer};
 pub use emr::{Emr, EmrCluster, EmrSecurityConfiguration};
 pub use eventbridge::{EventBus, Eventbridge};
 pub use glacier::{Glacier, GlacierVault};
@@ -143,6 +145,7 @@ pub struct Aws {
     pub secretsmanager: Secretsmanager,
     pub backup: Backup,
     pub efs: Efs,
+    pub elb: Elb,
     pub msk: Msk,
     pub neptune: Neptune,
     pub docdb: Docdb,
@@ -345,6 +348,25 @@ pub struct DbCluster {
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Ebs {
     pub volumes: Vec<Volume>,
+    pub snapshots: Vec<EbsSnapshot>,
+}
+
+/// `aws_ebs_snapshot` (of a volume) or `aws_ebs_snapshot_copy` (of another snapshot); Terraform only:
+/// CloudFormation has no snapshot resource.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct EbsSnapshot {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// `true` for an `aws_ebs_snapshot_copy`.
+    pub copy: bool,
+    /// A snapshot: its volume's encryption, absent (and listed in `unknown`) when the volume is not in
+    /// the scanned code. A copy: `true` when it asks for encryption, when encryption by default is on,
+    /// or when its source snapshot in the scanned code is encrypted; else `false` (the copy is then
+    /// encrypted only if a source outside the scanned code happens to be).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
@@ -552,6 +574,9 @@ collections! {
     "aws.secretsmanager.secrets" => aws.secretsmanager.secrets;
     "aws.backup.vaults" => aws.backup.vaults;
     "aws.efs.file_systems" => aws.efs.file_systems;
+    "aws.elb.load_balancers" => aws.elb.load_balancers;
+    "aws.elb.listeners" => aws.elb.listeners;
+    "aws.ebs.snapshots" => aws.ebs.snapshots;
     "aws.msk.clusters" => aws.msk.clusters;
     "aws.neptune.clusters" => aws.neptune.clusters;
     "aws.neptune.instances" => aws.neptune.instances;
@@ -760,6 +785,7 @@ entity!(
     DbInstance,
     DbCluster,
     Volume,
+    EbsSnapshot,
     SecurityGroup,
     IamPolicy,
     IamUser,
