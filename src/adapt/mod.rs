@@ -22,6 +22,7 @@ pub(crate) mod aws;
 pub(crate) mod azure;
 pub(crate) mod gcp;
 mod join;
+pub mod raw;
 mod res;
 pub(crate) mod s3;
 mod source;
