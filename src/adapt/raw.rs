@@ -102,12 +102,29 @@ fn join(prefix: &str, key: &str) -> String {
 /// Reads every attribute and nested block of `res` into `out`, their paths under `prefix`.
 fn body(res: &Res, prefix: &str, tracker: &mut Tracker, out: &mut Map<String, Json>) {
     let terraform = res.format() == Format::Terraform;
+    // A plan leaves out what is known only after apply and lists it in `after_unknown`.
+    let after_apply = res.unknown_after_apply();
+    for (key, parts) in &after_apply {
+        let path = join(prefix, key);
+        for part in parts {
+            tracker.mark_unknown(format!("{path}{part}"));
+        }
+        if parts.iter().any(String::is_empty) {
+            tracker.at(path, res.span.clone());
+        }
+    }
     for key in res.keys() {
         if terraform && prefix.is_empty() && META_ARGUMENTS.contains(&key.as_str()) {
             continue;
         }
         let path = join(prefix, &key);
-        if res.has(key.as_str()) {
+        if after_apply
+            .iter()
+            .any(|(k, parts)| *k == key && parts.iter().any(String::is_empty))
+        {
+            continue;
+        }
+        if res.has(key.as_str()) || !res.is_hcl() {
             let Some((value, span, trace, why)) = res.attr_traced(key.as_str()) else {
                 continue;
             };
