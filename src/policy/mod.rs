@@ -1,7 +1,8 @@
 //! Policies: the embedded registry, their metadata, and evaluation with regorus.
 //!
-//! Sees only the model as JSON, never a syntax tree, and returns raw results (entity id, attribute path,
-//! message); locating them is `crate::locate`'s job.
+//! Sees only the model as JSON (or, for custom policies with `custom.input: raw`, the evaluated
+//! resources of `crate::adapt::raw`), never a syntax tree, and returns raw results (entity id,
+//! attribute path, message); locating them is `crate::locate`'s job.
 
 pub mod metadata;
 pub mod probe;
