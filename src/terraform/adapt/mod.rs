@@ -38,8 +38,12 @@ pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<
         model: Model::default(),
         locations: Locations::default(),
     };
+    let budget = root.instances_left();
     adapt_all(&mut cx);
     let raw = raw.then(|| {
+        // The same instances as the adapters saw, without spending the budget twice.
+        let after = root.instances_left();
+        root.set_instances_left(budget);
         let mut out = RawInput::default();
         for &ev in &cx.evs {
             for res in &ev.module.resources {
@@ -53,6 +57,7 @@ pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<
                 }
             }
         }
+        root.set_instances_left(after);
         out
     });
     (cx.model, cx.locations, raw)
