@@ -227,7 +227,7 @@ fn test_runs_a_directorys_tests_with_the_builtin_library() {
         "{stdout}"
     );
     assert!(
-        stdout.ends_with("8 tests: 8 passed, 0 failed\n"),
+        stdout.ends_with("14 tests: 14 passed, 0 failed\n"),
         "{stdout}"
     );
 }
@@ -305,8 +305,11 @@ fn example_policies_report_on_the_example_module() {
             "ACME-EC2-001",
             "ACME-EC2-001",
             "ACME-EC2-001",
-            "ACME-S3-002"
+            "ACME-S3-002",
         ]
+        .into_iter()
+        .chain(std::iter::repeat_n("ACME-TAG-001", 11))
+        .collect::<Vec<_>>()
     );
 }
 
@@ -414,5 +417,192 @@ fn docs_examples_are_what_the_binary_does() {
         }
         i = end + 1;
     }
-    assert_eq!((files, commands), (2, 4));
+    assert_eq!((files, commands), (3, 5));
+}
+
+// ---- custom.input: raw --------------------------------------------------------------------------
+
+/// Every `# expect: ID` marker of the files under `dir`, as (file, line, rule id).
+fn expected_markers(dir: &str) -> Vec<(String, u64, String)> {
+    let mut out = Vec::new();
+    for entry in ignore::WalkBuilder::new(root().join(dir)).build().flatten() {
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("readable");
+        let rel = path
+            .strip_prefix(root())
+            .expect("under the root")
+            .display()
+            .to_string();
+        for (i, line) in text.lines().enumerate() {
+            if let Some((_, ids)) = line.split_once("# expect: ") {
+                for id in ids.split(',') {
+                    out.push((rel.clone(), i as u64 + 1, id.trim().to_string()));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The findings of rules `ACME-*` as (file, line, rule id).
+fn acme_findings(v: &Value) -> Vec<(String, u64, String)> {
+    let mut out: Vec<(String, u64, String)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| {
+            f["rule_id"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("ACME-"))
+        })
+        .map(|f| {
+            (
+                f["file"].as_str().expect("file").to_string(),
+                f["line"].as_u64().expect("line"),
+                f["rule_id"].as_str().expect("rule").to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A raw policy (the owner-tag example) on Terraform: the resource without tags is reported at its
+/// header, the one whose tags lack `owner` at `tags`, a `count` instance at the tag's line; a tag from
+/// a variable, a local or a module input counts; an unknown owner is silent; a suppression applies;
+/// the model policy loaded beside it still reports.
+#[test]
+fn a_raw_policy_reports_terraform_resources_where_the_tag_belongs() {
+    let (v, code) = check_json(&[
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/terraform",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        acme_findings(&v),
+        expected_markers("testdata/raw_input/terraform")
+    );
+    let messages: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    for silent in [
+        "from_variable",
+        "from_local",
+        "unknown_owner",
+        "suppressed",
+        "counted[0]",
+    ] {
+        assert!(
+            !messages.iter().any(|m| m.contains(&format!(".{silent}`"))),
+            "{silent}: {messages:?}"
+        );
+    }
+    assert!(messages.contains(&"`module.queue.aws_sns_topic.this` has no `owner` tag"));
+}
+
+#[test]
+fn a_raw_policy_reports_cloudformation_resources() {
+    let (v, code) = check_json(&[
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/cloudformation",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        acme_findings(&v),
+        expected_markers("testdata/raw_input/cloudformation")
+    );
+}
+
+/// The input a raw policy sees: evaluated attributes, unknown ones absent and listed, meta-arguments
+/// left out, nested blocks as lists of objects.
+#[test]
+fn the_raw_input_is_evaluated_and_unknown_safe() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "variable \"name\" {\n  default = \"x\"\n}\nvariable \"secret\" {}\n\
+         resource \"aws_thing\" \"a\" {\n  count = 1\n  name  = \"${var.name}-${count.index}\"\n  \
+         tags  = { owner = var.secret, team = \"t\" }\n  rule {\n    port = 22\n  }\n}\n",
+    )
+    .expect("write");
+    // A policy that reports the whole input back as its message.
+    let policy = GOOD_HEAD.replace(
+        "#   recommended_action",
+        "#   input: raw\n#   recommended_action",
+    ) + "deny contains lib.result(r, \"name\", json.marshal(r)) if {\n\tsome r in input.resources\n}\n";
+    std::fs::write(dir.path().join("echo.rego"), policy).expect("write");
+    let (v, _) = check_json(&[
+        "--policy",
+        &dir.path().join("echo.rego").display().to_string(),
+        &dir.path().display().to_string(),
+    ]);
+    let finding = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule_id"] == "MINE-001")
+        .unwrap_or_else(|| panic!("a finding: {v}"));
+    assert_eq!(finding["line"], 7, "located at `name`");
+    let r: Value =
+        serde_json::from_str(finding["message"].as_str().expect("message")).expect("json");
+    assert_eq!(r["type"], "aws_thing");
+    assert_eq!(r["address"], "aws_thing.a[0]");
+    assert_eq!(r["format"], "terraform");
+    assert!(r["file"].as_str().is_some_and(|f| f.ends_with("main.tf")));
+    assert_eq!(
+        r["attributes"],
+        serde_json::json!({"name": "x-0", "tags": {"team": "t"}, "rule": [{"port": 22}]})
+    );
+    assert_eq!(r["unknown"], serde_json::json!(["tags.owner"]));
+}
+
+/// Without a raw policy nothing reads the raw input, and `custom.input` takes only `model` or `raw`.
+#[test]
+fn an_unknown_input_kind_is_a_located_error() {
+    let text = GOOD_HEAD.replace(
+        "#   recommended_action",
+        "#   input: plan\n#   recommended_action",
+    ) + "deny contains 1 if { false }\n";
+    let stderr = load_error(&[("p.rego", &text)]);
+    assert!(stderr.contains("unknown custom.input `plan`"), "{stderr}");
+    assert!(stderr.contains("#   input: plan"), "{stderr}");
+}
+
+/// In a plan, what is known only after apply (`after_unknown`) is listed in `unknown`.
+#[test]
+fn the_raw_input_of_a_plan_lists_what_is_known_after_apply() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policy = GOOD_HEAD.replace(
+        "#   recommended_action",
+        "#   input: raw\n#   recommended_action",
+    ) + "deny contains lib.result(r, \"acl\", json.marshal(r)) if {\n\tsome r in input.resources\n\tr.type == \"aws_s3_bucket_acl\"\n}\n";
+    std::fs::write(dir.path().join("echo.rego"), policy).expect("write");
+    let (v, _) = check_json(&[
+        "--policy",
+        &dir.path().display().to_string(),
+        "testdata/plans/prod.plan.json",
+    ]);
+    let finding = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule_id"] == "MINE-001")
+        .unwrap_or_else(|| panic!("a finding: {v}"));
+    let r: Value =
+        serde_json::from_str(finding["message"].as_str().expect("message")).expect("json");
+    assert_eq!(r["attributes"]["acl"], "public-read");
+    assert!(r["attributes"].get("bucket").is_none());
+    assert!(r["unknown"]
+        .as_array()
+        .expect("unknown")
+        .contains(&serde_json::json!("bucket")));
 }

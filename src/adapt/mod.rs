@@ -8,6 +8,8 @@
 //! - `join`: `Joiner`, companion resources joined to their parent by address or name.
 //! - `values`: converters from evaluated values (`string`, `boolean`, `document`, …).
 //! - `source`: `Source`, the resources of a scanned unit in either format.
+//! - `raw`: `RawInput`, every resource with its evaluated attributes and their locations, for custom
+//!   policies that read it (`custom.input: raw`).
 //! - `s3`: S3 rules that both formats' bucket adapters apply.
 //! - `aws`: one adapter per AWS service, written once for both formats against `Source` (the older
 //!   services still have one adapter per format: `crate::terraform::adapt`,
@@ -22,6 +24,7 @@ pub(crate) mod aws;
 pub(crate) mod azure;
 pub(crate) mod gcp;
 mod join;
+pub mod raw;
 mod res;
 pub(crate) mod s3;
 mod source;

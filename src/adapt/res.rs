@@ -272,6 +272,48 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         out
     }
 
+    /// Whether the block is written in HCL (not a plan's values or a template's properties).
+    pub fn is_hcl(&self) -> bool {
+        matches!(self.src, Src::Hcl { .. })
+    }
+
+    /// In a plan, the names whose value is known only after apply (`after_unknown`), with the paths
+    /// under each that are (`""` for the whole value, `.owner`, `[0].port`); empty elsewhere.
+    pub fn unknown_after_apply(&self) -> Vec<(String, Vec<String>)> {
+        fn walk(node: &json::Node, at: String, out: &mut Vec<String>) {
+            match &node.kind {
+                json::Kind::Bool(true) => out.push(at),
+                json::Kind::Object(props) => {
+                    for p in props {
+                        walk(&p.value, format!("{at}.{}", p.key), out);
+                    }
+                }
+                json::Kind::Array(items) => {
+                    for (i, n) in items.iter().enumerate() {
+                        walk(n, format!("{at}[{i}]"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Src::Plan {
+            unknown: Some(unknown),
+            ..
+        } = &self.src
+        else {
+            return Vec::new();
+        };
+        unknown
+            .props()
+            .iter()
+            .filter_map(|p| {
+                let mut parts = Vec::new();
+                walk(&p.value, String::new(), &mut parts);
+                (!parts.is_empty()).then(|| (p.key.clone(), parts))
+            })
+            .collect()
+    }
+
     pub fn has(&self, name: impl Name) -> bool {
         let name = name.pick(self.format());
         match &self.src {

@@ -41,6 +41,26 @@ pub fn adapt(file: FileId, tpl: &Template) -> (Model, Locations) {
     (cx.model, cx.locations)
 }
 
+/// The raw input of custom policies (see [`crate::adapt::raw`]): every resource of the template whose
+/// condition is not known to be false, its `Properties` resolved.
+pub fn raw(file: FileId, tpl: &Template) -> crate::adapt::raw::RawInput {
+    let mut out = crate::adapt::raw::RawInput::default();
+    for r in tpl.resources.iter().filter(|r| tpl.exists(r)) {
+        let item = Item {
+            address: r.logical_id.to_string(),
+            label: r.logical_id.to_string(),
+            res: Res::template(
+                file,
+                tpl,
+                r.properties.unwrap_or(&EMPTY),
+                Span::new(file, r.entry.key_span.clone()),
+            ),
+        };
+        out.push(r.rtype, &item);
+    }
+    out
+}
+
 struct Cx<'t> {
     file: FileId,
     tpl: &'t Template<'t>,

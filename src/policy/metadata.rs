@@ -24,6 +24,10 @@ pub struct Metadata {
     /// Terraform attribute of the resource to a value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// `custom.input: raw`: the policy reads the scan's evaluated resources (`input.resources`), not
+    /// the model.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub raw: bool,
 }
 
 /// `custom.fix`: the Terraform attribute to set and its value (a string, boolean or number).
@@ -65,6 +69,7 @@ impl Metadata {
             frameworks: Vec::new(),
             references: Vec::new(),
             fix: None,
+            raw: false,
         }
     }
 
@@ -168,11 +173,22 @@ pub fn parse(rego: &str) -> Result<Metadata, String> {
                 .collect()
         })
         .unwrap_or_default();
+    let raw = match get("input").map(|n| n.as_str()) {
+        None | Some(Some("model")) => false,
+        Some(Some("raw")) => true,
+        Some(other) => {
+            return Err(format!(
+                "unknown custom.input `{}` (expected model or raw)",
+                other.unwrap_or("not a string")
+            ))
+        }
+    };
     let fix = match get("fix") {
         None => None,
         Some(node) => Some(fix(node)?),
     };
     Ok(Metadata {
+        raw,
         fix,
         references,
         id,
@@ -288,6 +304,25 @@ mod tests {
             parse(&format!("{head}package p\n")).map(|m| m.fix),
             Ok(None)
         );
+    }
+
+    #[test]
+    fn reads_the_input() {
+        let head = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: X-1\n#   name: x\n#   severity: high\n#   category: encryption\n#   recommended_action: R\n";
+        assert_eq!(
+            parse(&format!("{head}package p\n")).map(|m| m.raw),
+            Ok(false)
+        );
+        assert_eq!(
+            parse(&format!("{head}#   input: raw\npackage p\n")).map(|m| m.raw),
+            Ok(true)
+        );
+        assert_eq!(
+            parse(&format!("{head}#   input: model\npackage p\n")).map(|m| m.raw),
+            Ok(false)
+        );
+        let err = parse(&format!("{head}#   input: plan\npackage p\n")).expect_err("unknown");
+        assert!(err.starts_with("unknown custom.input `plan`"), "{err}");
     }
 
     #[test]

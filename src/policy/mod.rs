@@ -1,7 +1,8 @@
 //! Policies: the embedded registry, their metadata, and evaluation with regorus.
 //!
-//! Sees only the model as JSON, never a syntax tree, and returns raw results (entity id, attribute path,
-//! message); locating them is `crate::locate`'s job.
+//! Sees only the model as JSON (or, for custom policies with `custom.input: raw`, the evaluated
+//! resources of `crate::adapt::raw`), never a syntax tree, and returns raw results (entity id,
+//! attribute path, message); locating them is `crate::locate`'s job.
 
 pub mod metadata;
 pub mod probe;
@@ -219,12 +220,17 @@ fn line_span(text: &str, pick: impl Fn(&str) -> bool) -> Option<(usize, usize)> 
 
 /// A METADATA problem, pointed at the field it names (severity, category) or at the block.
 fn metadata_error(path: &str, text: &str, message: String) -> PolicyError {
-    let key = ["severity", "category", "custom.id", "custom.name"]
-        .into_iter()
-        .find(|k| {
-            message.starts_with(&format!("unknown {k}"))
-                || message.starts_with(&format!("invalid {k}"))
-        });
+    let key = [
+        "severity",
+        "category",
+        "custom.id",
+        "custom.name",
+        "custom.input",
+    ]
+    .into_iter()
+    .find(|k| {
+        message.starts_with(&format!("unknown {k}")) || message.starts_with(&format!("invalid {k}"))
+    });
     let label = match key {
         Some(_) => "this value",
         None => "in this METADATA block",
@@ -252,6 +258,8 @@ pub struct Policy {
     /// Brought by the user (`--policy`), not built in: evaluated in a worker process when the
     /// registry isolates custom policies.
     pub custom: bool,
+    /// Reads the scan's evaluated resources, not the model (`custom.input: raw`, user policies only).
+    pub raw: bool,
     /// `data.<package>.deny`, ready to evaluate.
     rule: String,
     /// Index of its file in the registry's files.
@@ -553,21 +561,24 @@ impl Registry {
                 }
                 (true, true) => {}
             }
-            let (id, name, meta, inputs) = match known.and_then(|b| Some((b, b.ids?))) {
+            let (id, name, meta, inputs, raw) = match known.and_then(|b| Some((b, b.ids?))) {
                 Some((b, (id, name))) => (
                     id.to_string(),
                     name.to_string(),
                     LazyMeta::later(Cow::Borrowed(b.block)),
                     b.inputs.iter().map(|i| i.to_string()).collect(),
+                    false,
                 ),
                 None => {
                     let meta = metadata::parse(&text)
                         .map_err(|message| metadata_error(&path, &text, message))?;
+                    let raw = meta.raw;
                     (
                         meta.id.clone(),
                         meta.name.clone(),
                         LazyMeta::parsed(meta),
                         text::input_collections(&text),
+                        raw,
                     )
                 }
             };
@@ -582,6 +593,7 @@ impl Registry {
                 package,
                 source_path: path,
                 custom: false,
+                raw,
             });
         }
         policies.sort_by(|a, b| a.id.cmp(&b.id));
@@ -681,6 +693,9 @@ impl Registry {
         (0..self.policies.len())
             .filter(|&i| {
                 let inputs = &self.policies[i].inputs;
+                if self.policies[i].raw {
+                    return false;
+                }
                 inputs.is_empty()
                     || inputs
                         .iter()
@@ -757,7 +772,32 @@ impl Registry {
     /// Evaluates every policy that reads a collection present in `model`. A policy that fails (an error
     /// in it, a malformed result, the time budget) is reported and the others still run.
     pub fn evaluate(&self, engines: &mut Engines, model: &Model) -> (Vec<RawResult>, Vec<String>) {
-        match self.evaluate_all(engines, model) {
+        match self.evaluate_all(engines, self.wanted(model), model) {
+            Ok(r) => r,
+            Err(e) => (Vec::new(), vec![e]),
+        }
+    }
+
+    /// Whether a policy reads the raw input (`custom.input: raw`): only then does a scan build it.
+    pub fn wants_raw(&self) -> bool {
+        self.policies.iter().any(|p| p.raw)
+    }
+
+    /// Evaluates the policies that read the raw input (`custom.input: raw`) on `input`
+    /// (`{"resources": [...]}`, see [`crate::adapt::raw`]), as [`Registry::evaluate`] does the others.
+    pub fn evaluate_raw(
+        &self,
+        engines: &mut Engines,
+        input: &serde_json::Value,
+    ) -> (Vec<RawResult>, Vec<String>) {
+        let empty = input
+            .get("resources")
+            .and_then(|r| r.as_array())
+            .is_none_or(|r| r.is_empty());
+        let wanted: Vec<usize> = (0..self.policies.len())
+            .filter(|&i| self.policies[i].raw && !empty)
+            .collect();
+        match self.evaluate_all(engines, wanted, input) {
             Ok(r) => r,
             Err(e) => (Vec::new(), vec![e]),
         }
@@ -766,9 +806,9 @@ impl Registry {
     fn evaluate_all(
         &self,
         engines: &mut Engines,
-        model: &Model,
+        wanted: Vec<usize>,
+        model: &impl serde::Serialize,
     ) -> Result<(Vec<RawResult>, Vec<String>), String> {
-        let wanted = self.wanted(model);
         if wanted.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }

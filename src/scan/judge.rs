@@ -13,7 +13,28 @@ pub(super) fn judge(
     engine: &mut policy::Engines,
     out: &mut RootResult,
 ) {
-    let (raw, failures) = cx.registry.evaluate(engine, &analysis.model);
+    let (results, failures) = cx.registry.evaluate(engine, &analysis.model);
+    place(cx, &analysis.locations, results, failures, what, out);
+    // Policies that read the scan's resources rather than the model (`custom.input: raw`).
+    if let Some(raw) = &analysis.raw {
+        let input = raw.to_json(|f| cx.sources.get(f).display.clone());
+        let (results, failures) = cx.registry.evaluate_raw(engine, &input);
+        place(cx, &raw.locations, results, failures, what, out);
+    }
+    if cx.show_unknown {
+        out.undecided = undecided(cx, analysis, engine);
+    }
+}
+
+/// Locates policy results on `locations` and adds them (and the policies' failures) to `out`.
+fn place(
+    cx: &Shared,
+    locations: &crate::model::Locations,
+    results: Vec<policy::RawResult>,
+    failures: Vec<String>,
+    what: &str,
+    out: &mut RootResult,
+) {
     for message in failures {
         out.errors.push(ScanError {
             span: None,
@@ -22,15 +43,15 @@ pub(super) fn judge(
             message: format!("policy evaluation failed: {message}"),
         });
     }
-    for r in raw {
+    for r in results {
         let policy = &cx.registry.policies[r.policy];
-        let Some(located) = analysis.locations.locate(&r.id, &r.path) else {
+        let Some(located) = locations.locate(&r.id, &r.path) else {
             out.errors.push(ScanError {
                 span: None,
                 file: None,
                 path: Some(policy.source_path.clone()),
                 message: format!(
-                    "policy {} returned entity `{}`, which is not in the model",
+                    "policy {} returned entity `{}`, which is not in its input",
                     policy.meta.id, r.id
                 ),
             });
@@ -57,9 +78,6 @@ pub(super) fn judge(
             cloudformation: false,
             calls: Vec::new(),
         });
-    }
-    if cx.show_unknown {
-        out.undecided = undecided(cx, analysis, engine);
     }
 }
 

@@ -42,7 +42,14 @@ pub(super) fn scan_root(
     };
     let readable = (cx.roots.to_vec(), cx.max_file_bytes);
     let modules_installed = installed.clone();
-    let mut analysis = terraform::analyze_module(module, &workspace, installed, inputs, readable);
+    let mut analysis = terraform::analyze_module(
+        module,
+        &workspace,
+        installed,
+        inputs,
+        readable,
+        cx.registry.wants_raw(),
+    );
     analysis.remap(parsed.iter().map(|(_, p)| p));
     out.errors.extend(
         std::mem::take(&mut analysis.errors)

@@ -55,7 +55,12 @@ pub(super) fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engine
     }
     let judge_template = |tpl: &cloudformation::Template, engine: &mut policy::Engines| {
         let (model, locations) = cloudformation::adapt::adapt(id, tpl);
+        let raw = cx
+            .registry
+            .wants_raw()
+            .then(|| cloudformation::adapt::raw(id, tpl));
         let analysis = terraform::Analysis {
+            raw,
             notes: Vec::new(),
             model,
             locations,

@@ -25,6 +25,8 @@ pub struct Analysis {
     pub errors: Vec<ScanError>,
     /// What was left out without being wrong (remote modules that are not installed).
     pub notes: Vec<ScanError>,
+    /// The raw input of custom policies that ask for it (`custom.input: raw`), built only then.
+    pub raw: Option<crate::adapt::raw::RawInput>,
 }
 
 impl Analysis {
@@ -44,6 +46,9 @@ impl Analysis {
             }
         };
         self.locations.map_spans(f);
+        if let Some(raw) = &mut self.raw {
+            raw.locations.map_spans(f);
+        }
         for e in self.errors.iter_mut().chain(&mut self.notes) {
             if let Some(span) = &mut e.span {
                 f(span);
@@ -66,14 +71,16 @@ pub fn analyze_module<'a>(
     installed: module::Installed,
     inputs: inputs::Inputs,
     readable: (Vec<std::path::PathBuf>, u64),
+    raw: bool,
 ) -> Analysis {
     let ev = eval::Evaluator::in_workspace(module, Some(workspace), inputs)
         .with_installed(installed)
         .with_file_access(readable.0, readable.1);
-    let (model, locations) = adapt::adapt(&ev);
+    let (model, locations, raw) = adapt::adapt_with_raw(&ev, raw);
     Analysis {
         model,
         locations,
+        raw,
         errors: ev.take_errors(),
         notes: ev.take_notes(),
     }
@@ -96,6 +103,7 @@ pub fn analyze_with(sources: &SourceMap, files: &[FileId], inputs: inputs::Input
     let mut analysis = Analysis {
         model,
         locations,
+        raw: None,
         errors,
         notes: ev.take_notes(),
     };

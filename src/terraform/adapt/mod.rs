@@ -12,6 +12,7 @@ mod sns;
 
 use super::eval::Evaluator;
 use super::plan;
+use crate::adapt::raw::RawInput;
 use crate::adapt::{Item, Res};
 use crate::model::{Locations, Model};
 use crate::source::FileId;
@@ -20,6 +21,13 @@ use std::rc::Rc;
 /// Builds the model of an evaluated root module and every module it calls, in one pass: companion
 /// resources join their parent across modules (by prefixed address or by the globally unique name).
 pub fn adapt(root: &Evaluator) -> (Model, Locations) {
+    let (model, locations, _) = adapt_with_raw(root, false);
+    (model, locations)
+}
+
+/// [`adapt`], and with `raw` the raw input of custom policies too (every resource instance of every
+/// module, see [`crate::adapt::raw`]).
+pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<RawInput>) {
     let mut children = Vec::new();
     collect_children(root, &mut children);
     let mut evs: Vec<&Evaluator> = vec![root];
@@ -30,8 +38,43 @@ pub fn adapt(root: &Evaluator) -> (Model, Locations) {
         model: Model::default(),
         locations: Locations::default(),
     };
+    let budget = root.instances_left();
     adapt_all(&mut cx);
-    (cx.model, cx.locations)
+    let raw = raw.then(|| {
+        // The same instances as the adapters saw, without spending the budget twice.
+        let after = root.instances_left();
+        root.set_instances_left(budget);
+        let mut out = RawInput::default();
+        for &ev in &cx.evs {
+            for res in &ev.module.resources {
+                for inst in ev.instances(res) {
+                    let item = Item {
+                        res: Res::of(ev, res, &inst),
+                        address: inst.address,
+                        label: inst.label,
+                    };
+                    out.push(res.rtype, &item);
+                }
+            }
+        }
+        root.set_instances_left(after);
+        out
+    });
+    (cx.model, cx.locations, raw)
+}
+
+/// The raw input of a Terraform plan (`file` is the plan's JSON): its planned resources.
+pub fn raw_plan(file: FileId, plan: &plan::Plan) -> RawInput {
+    let mut out = RawInput::default();
+    for r in &plan.resources {
+        let item = Item {
+            res: Res::planned(file, r),
+            address: r.address.clone(),
+            label: r.label.clone(),
+        };
+        out.push(&r.rtype, &item);
+    }
+    out
 }
 
 /// Builds the model of a Terraform plan (`file` is the plan's JSON).

@@ -480,6 +480,17 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Problems found while evaluating (such as a cycle between locals), here and in child modules.
+    /// How many more resource instances the root module may expand (shared by its modules).
+    pub fn instances_left(&self) -> usize {
+        self.budget.0.get()
+    }
+
+    /// Sets what [`Evaluator::instances_left`] says: a second pass over the same resources (the raw
+    /// input of custom policies) starts from what the first one had and gives back what it spent.
+    pub fn set_instances_left(&self, left: usize) {
+        self.budget.0.set(left);
+    }
+
     pub fn take_errors(&self) -> Vec<ScanError> {
         self.take_from_tree(false)
     }
