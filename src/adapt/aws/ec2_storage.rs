@@ -248,19 +248,7 @@ fn default_encryption(
 #[cfg(test)]
 mod tests {
     use crate::model::Model;
-    use crate::source::{FileId, SourceFile};
-    use crate::terraform::eval::Evaluator;
-    use crate::terraform::module::Module;
-    use crate::terraform::parse::parse;
-    use std::sync::Arc;
-
-    fn model(text: &str) -> Model {
-        let f = SourceFile::new("m.tf".into(), "m.tf".into(), Arc::from(text));
-        let files = vec![parse(FileId(0), &f).expect("parses")];
-        let module = Module::new(&files);
-        let ev = Evaluator::new(&module);
-        crate::terraform::adapt::adapt(&ev).0
-    }
+    use crate::terraform::adapt::model_of_text as model;
 
     fn encrypted(m: &Model) -> Vec<Option<bool>> {
         m.aws.compute.instances[0]

@@ -162,3 +162,14 @@ impl<'r, 'a> Cx<'r, 'a> {
         out
     }
 }
+
+/// The model of one Terraform file's text, for adapters' unit tests.
+#[cfg(test)]
+pub(crate) fn model_of_text(text: &str) -> crate::model::Model {
+    use crate::source::{FileId, SourceFile};
+    let f = SourceFile::new("m.tf".into(), "m.tf".into(), std::sync::Arc::from(text));
+    let files = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
+    let module = crate::terraform::module::Module::new(&files);
+    let ev = crate::terraform::eval::Evaluator::new(&module);
+    adapt(&ev).0
+}
