@@ -1018,3 +1018,56 @@ fn the_file_size_limit_is_configurable() {
     let (_, code) = json(&["testdata/clean", "--max-file-size", "100000"]);
     assert_eq!(code, 0);
 }
+
+/// A scan of one file of a module (the pre-commit case) runs only the policies that read what that
+/// file defines: it must report exactly what the scan of the whole directory reports in that file,
+/// including findings that are there because a value comes from the file named (a variable default).
+#[test]
+fn one_file_of_a_module_reports_what_the_directory_scan_reports_there() {
+    let dirs = ["examples/training-portal", "testdata/formats"];
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(root().join(dir)) else {
+            continue;
+        };
+        let (whole, _) = json(&[dir]);
+        let key = |f: &Value| {
+            format!(
+                "{} {} {} {} {}",
+                f["rule_id"], f["file"], f["line"], f["column"], f["message"]
+            )
+        };
+        let mut files: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tf"))
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "{dir}");
+        for name in files {
+            let path = format!("{dir}/{name}");
+            let (one, _) = json(&[&path]);
+            let mut got: Vec<String> = one["findings"]
+                .as_array()
+                .expect("findings")
+                .iter()
+                .map(key)
+                .collect();
+            got.sort();
+            // The directory's findings located in this file, or whose trace passes through it.
+            let mut want: Vec<String> = whole["findings"]
+                .as_array()
+                .expect("findings")
+                .iter()
+                .filter(|f| {
+                    f["file"] == path.as_str()
+                        || f["trace"]
+                            .as_array()
+                            .is_some_and(|t| t.iter().any(|s| s["file"] == path.as_str()))
+                })
+                .map(key)
+                .collect();
+            want.sort();
+            assert_eq!(got, want, "{path}");
+        }
+    }
+}

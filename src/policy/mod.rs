@@ -689,7 +689,11 @@ impl Registry {
 
     /// The policies that read a collection `model` holds (or no collection in particular).
     fn wanted(&self, model: &Model) -> Vec<usize> {
-        let present = model.present_collections();
+        self.reading(&model.present_collections())
+    }
+
+    /// The policies that read one of `present` (or no collection in particular).
+    fn reading(&self, present: &[&str]) -> Vec<usize> {
         (0..self.policies.len())
             .filter(|&i| {
                 let inputs = &self.policies[i].inputs;
@@ -773,6 +777,22 @@ impl Registry {
     /// in it, a malformed result, the time budget) is reported and the others still run.
     pub fn evaluate(&self, engines: &mut Engines, model: &Model) -> (Vec<RawResult>, Vec<String>) {
         match self.evaluate_all(engines, self.wanted(model), model) {
+            Ok(r) => r,
+            Err(e) => (Vec::new(), vec![e]),
+        }
+    }
+
+    /// Like [`Registry::evaluate`], but only the policies that read one of `collections` (the
+    /// collections that hold an entity a result could be reported on): a scan of one file of a module
+    /// evaluates the module's whole model, and only the policies that can speak about that file need
+    /// compiling and running. A policy's results name entities of the collections it reads.
+    pub fn evaluate_reading(
+        &self,
+        engines: &mut Engines,
+        model: &Model,
+        collections: &[&str],
+    ) -> (Vec<RawResult>, Vec<String>) {
+        match self.evaluate_all(engines, self.reading(collections), model) {
             Ok(r) => r,
             Err(e) => (Vec::new(), vec![e]),
         }
@@ -1078,6 +1098,30 @@ mod tests {
                 b.inputs.iter().map(|s| s.to_string()).collect::<Vec<_>>()
             );
         }
+    }
+
+    /// A scan of one file of a module runs only the policies that read what that file defines.
+    #[test]
+    fn evaluate_reading_runs_only_the_policies_of_the_collections_given() {
+        let reg = Registry::builtin().expect("loads");
+        let mut model = Model::default();
+        model.aws.ebs.volumes.push(crate::model::Volume {
+            meta: crate::model::Meta {
+                id: "v".into(),
+                ..Default::default()
+            },
+            encrypted: Some(false),
+            ..Default::default()
+        });
+        model.aws.sns.topics.push(crate::model::Topic::default());
+        let mut local = reg.engines();
+        let (all, _) = reg.evaluate(&mut local, &model);
+        assert!(all.iter().any(|r| r.id == "v"), "{all:?}");
+        let (topics, failures) = reg.evaluate_reading(&mut local, &model, &["aws.sns.topics"]);
+        assert!(failures.is_empty(), "{failures:?}");
+        assert!(topics.iter().all(|r| r.id != "v"), "{topics:?}");
+        let (volumes, _) = reg.evaluate_reading(&mut local, &model, &["aws.ebs.volumes"]);
+        assert!(volumes.iter().any(|r| r.id == "v"), "{volumes:?}");
     }
 
     /// Engines hold only the policies a model needs, and each set is compiled once.

@@ -13,7 +13,12 @@ pub(super) fn judge(
     engine: &mut policy::Engines,
     out: &mut RootResult,
 ) {
-    let (results, failures) = cx.registry.evaluate(engine, &analysis.model);
+    let (results, failures) = match reported_collections(cx, analysis) {
+        None => cx.registry.evaluate(engine, &analysis.model),
+        Some(collections) => cx
+            .registry
+            .evaluate_reading(engine, &analysis.model, &collections),
+    };
     place(cx, &analysis.locations, results, failures, what, out);
     // Policies that read the scan's resources rather than the model (`custom.input: raw`).
     if let Some(raw) = &analysis.raw {
@@ -24,6 +29,35 @@ pub(super) fn judge(
     if cx.show_unknown {
         out.undecided = undecided(cx, analysis, engine);
     }
+}
+
+/// The collections holding an entity a finding could be reported on (one written in a reported file,
+/// or with a value that comes from one), or `None` when that is every entity: a scan of one file of a
+/// module evaluates the whole module, and needs only the policies that read what that file defines.
+fn reported_collections(cx: &Shared, analysis: &terraform::Analysis) -> Option<Vec<&'static str>> {
+    let reported = |s: &crate::source::Span| cx.report.contains(&s.file);
+    let touches = |e: &crate::model::EntityLocations| {
+        reported(&e.header)
+            || e.attrs.values().any(reported)
+            || e.traces
+                .values()
+                .flatten()
+                .any(|t| t.span.as_ref().is_some_and(reported))
+    };
+    let mut all = true;
+    let mut out: Vec<&'static str> = Vec::new();
+    for (collection, meta) in analysis.model.metas() {
+        let touched = analysis
+            .locations
+            .entities
+            .get(&meta.id)
+            .is_none_or(touches);
+        all &= touched;
+        if touched && !out.contains(&collection) {
+            out.push(collection);
+        }
+    }
+    (!all).then_some(out)
 }
 
 /// Locates policy results on `locations` and adds them (and the policies' failures) to `out`.

@@ -37,11 +37,11 @@ deny contains lib.result(e, path, msg) if {
 	some e in entities
 	is_object(e)
 	some i, stmt in e.policy.statements
-	path := sprintf("policy.statements[%d]", [i])
 	iam.is_allow(stmt)
 	accounts := sort(iam.granted_accounts(stmt))
 	count(accounts) > 0
 	not iam.allows_anyone(stmt)
+	path := sprintf("policy.statements[%d]", [i])
 	msg := sprintf(
 		"%s `%s` is shared with %s %s (%s)",
 		[iam.resource_noun(svc, coll), e.label, plural(accounts), lib.code_list(accounts), iam.describe_actions(stmt)],
