@@ -14,6 +14,7 @@ mod files;
 mod graph;
 mod judge;
 mod plan;
+mod read_files;
 mod root;
 mod suppressions;
 mod template;
@@ -314,6 +315,7 @@ fn gather(
     let mut undecided = Vec::new();
     let mut directives = Vec::new();
     let mut notes = Vec::new();
+    let (sources, results) = read_files::add_read_files(sources, results, &req.cwd);
     for r in results {
         findings.extend(r.findings);
         errors.extend(r.errors);
@@ -398,6 +400,9 @@ struct RootResult {
     directives: Vec<suppress::Directive>,
     /// What was left out without being wrong (remote modules that are not installed).
     notes: Vec<ScanError>,
+    /// Files outside the scan that findings point into (a policy read by `file()`), numbered from
+    /// the scan's file count on, in order: `gather` adds them to the source map.
+    read_files: Vec<(PathBuf, std::sync::Arc<str>)>,
 }
 
 /// Sorts by file, line, column, rule id, message; drops exact duplicates.
