@@ -153,7 +153,7 @@ pub fn scan_with(req: &Request, registry: &Registry, files: &dyn Files) -> Outco
     gather(
         req,
         registry,
-        read.sources,
+        (read.sources, files.locates_in_read_files()),
         &report,
         results,
         errors,
@@ -304,7 +304,7 @@ fn scan_unit(
 fn gather(
     req: &Request,
     registry: &Registry,
-    sources: SourceMap,
+    (sources, in_read_files): (SourceMap, bool),
     report: &BTreeSet<FileId>,
     results: Vec<RootResult>,
     mut errors: Vec<ScanError>,
@@ -315,7 +315,7 @@ fn gather(
     let mut undecided = Vec::new();
     let mut directives = Vec::new();
     let mut notes = Vec::new();
-    let (sources, results) = read_files::add_read_files(sources, results, &req.cwd);
+    let (sources, results) = read_files::add_read_files(sources, results, &req.cwd, in_read_files);
     for r in results {
         findings.extend(r.findings);
         errors.extend(r.errors);

@@ -1,7 +1,9 @@
 //! Files that findings point into without being scanned themselves: a policy document that a module
 //! reads with `file("policy.json")`. Each root module numbers the files it read from the scan's file
 //! count on; here they join the source map once each, in path order (the same ids for any thread
-//! count), and every span of a root's results that points into one is moved to its id.
+//! count), and every span of a root's results that points into one is moved to its id. When the
+//! reader of the scan cannot use such locations (an editor), findings there move to the attribute
+//! that reads the file instead.
 
 use super::RootResult;
 use crate::source::{display_path, FileId, SourceFile, SourceMap, Span};
@@ -9,11 +11,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Adds the files the results point into to `sources` and moves the results' spans to their ids.
+/// Adds the files the results point into to `sources` and moves the results' spans to their ids;
+/// unless `inside`, a finding in such a file is moved to the attribute that reads it.
 pub(super) fn add_read_files(
     mut sources: SourceMap,
     mut results: Vec<RootResult>,
     cwd: &Path,
+    inside: bool,
 ) -> (SourceMap, Vec<RootResult>) {
     let first = sources.len();
     let mut texts: BTreeMap<PathBuf, Arc<str>> = BTreeMap::new();
@@ -55,7 +59,7 @@ pub(super) fn add_read_files(
             }
         };
         for f in &mut r.findings {
-            let inside = moved(&mut f.span);
+            let moved_in = moved(&mut f.span);
             for t in &mut f.trace {
                 if let Some(s) = &mut t.span {
                     moved(s);
@@ -63,15 +67,20 @@ pub(super) fn add_read_files(
             }
             // A directive at the attribute that reads the file (the trace's label) covers the
             // finding, as it did when the finding pointed at the attribute.
-            if inside {
+            if moved_in {
                 let read: Vec<FileId> = local.iter().flatten().copied().collect();
-                if let Some(at) = f
+                let used = f
                     .trace
                     .iter()
-                    .filter_map(|t| t.span.as_ref())
-                    .find(|s| !read.contains(&s.file))
-                {
-                    f.calls.push(at.clone());
+                    .position(|t| t.span.as_ref().is_some_and(|s| !read.contains(&s.file)));
+                match used {
+                    Some(k) if !inside => {
+                        if let Some(at) = f.trace.remove(k).span {
+                            f.span = at;
+                        }
+                    }
+                    Some(k) => f.calls.extend(f.trace[k].span.clone()),
+                    None => {}
                 }
             }
         }
