@@ -537,3 +537,35 @@ fn cloudformation_quick_fixes_and_metadata_suppressions() {
     c.diagnostics_until(&uri, |d| !has(d, "AWS-EBS-001"));
     c.stop();
 }
+
+/// A finding on a policy that `file()` reads stays at the attribute that reads it in an editor: the
+/// JSON file may be open with other text, and a suppression comment cannot go into it.
+#[test]
+fn a_policy_read_with_file_is_reported_at_the_attribute() {
+    let d = dir("readfile");
+    let main = d.join("main.tf");
+    let text = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n\nresource \"aws_s3_bucket_policy\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n  policy = file(\"${path.module}/policy.json\")\n}\n";
+    std::fs::write(&main, text).expect("write");
+    std::fs::write(
+        d.join("policy.json"),
+        "{\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::b/*\"}\n  ]\n}\n",
+    )
+    .expect("write");
+    let uri = url(&main);
+    let mut c = Client::start(&d, json!({}));
+    c.open(&uri, text);
+    let diags = c.diagnostics_until(&uri, |d| has(d, "AWS-S3-003"));
+    let public = diags
+        .iter()
+        .find(|x| x["code"] == "AWS-S3-003")
+        .expect("finding");
+    assert_eq!(public["range"]["start"]["line"], 6, "{public}");
+    assert!(
+        !c.seen.iter().any(|m| m["params"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("policy.json"))),
+        "diagnostics published for the JSON file: {:#?}",
+        c.seen
+    );
+    c.stop();
+}

@@ -124,3 +124,77 @@ fn a_data_source_statement_names_where_it_is_used() {
         "no related label:\n{text}"
     );
 }
+
+/// A finding on a policy that `file()` reads shows the statement in the JSON file, and the
+/// `policy =` that reads it as a second label; JSON output names the file like any other.
+#[test]
+fn a_file_read_policy_is_shown_from_its_own_file() {
+    let out = Command::cargo_bin("preflight")
+        .expect("binary")
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
+        .args(["check", "testdata/policy_locations/file_json"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("╭─[testdata/policy_locations/file_json/policy.json:11:5]"),
+        "no snippet from the JSON file:\n{text}"
+    );
+    assert!(
+        text.contains(r#"      "Sid": "PublicRead","#),
+        "the statement is not shown:\n{text}"
+    );
+    assert!(
+        text.contains("╭─[testdata/policy_locations/file_json/main.tf:7:12]")
+            && text.contains("the document is used by `policy` here"),
+        "no label at the attribute:\n{text}"
+    );
+}
+
+/// A suppression directive at the `policy = file(…)` line still covers the findings that now point
+/// into the file (a JSON file has no comments to put one in).
+#[test]
+fn a_directive_at_the_attribute_covers_findings_in_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = root().join("testdata/policy_locations/file_json");
+    for name in ["policy.json", "trust.json"] {
+        std::fs::copy(src.join(name), dir.path().join(name)).expect("copy");
+    }
+    let main = std::fs::read_to_string(src.join("main.tf")).expect("main.tf");
+    let main = main.replace(
+        "  policy = file(",
+        "  # preflight:ignore AWS-S3-003, AWS-IAM-009 -- reviewed\n  policy = file(",
+    );
+    std::fs::write(dir.path().join("main.tf"), main).expect("write");
+    let out = Command::cargo_bin("preflight")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or("").to_string(),
+                f["file"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        !found
+            .iter()
+            .any(|(r, _)| r == "AWS-S3-003" || r == "AWS-IAM-009"),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("AWS-IAM-002".to_string(), "trust.json".to_string())),
+        "{found:?}"
+    );
+    assert_eq!(v["summary"]["suppressed"], 2, "{v}");
+}

@@ -485,11 +485,18 @@ impl Fields for Res<'_, '_> {
                 let a = body.get_attribute(name)?;
                 ev.document_tree(*file, &a.value, scope)
             }
-            Src::Template { file, props, .. } => {
+            Src::Template { file, tpl, props } => {
                 let p = props.prop(name)?;
-                // An object written out; JSON text in a template string is not mapped.
-                matches!(p.value.kind, json::Kind::Object(_))
-                    .then(|| SpanTree::from_node(*file, &p.value))
+                // JSON text in a string (or `Fn::Sub` of one), mapped back into the template's text.
+                if let Some(tree) =
+                    crate::cloudformation::json_strings::string_tree(*file, tpl.source(), &p.value)
+                {
+                    return Some(tree);
+                }
+                // An object written out.
+                (matches!(p.value.kind, json::Kind::Object(_))
+                    && crate::cloudformation::json_strings::sub_string(&p.value).is_none())
+                .then(|| SpanTree::from_node(*file, &p.value))
             }
             Src::Plan { .. } => None,
         }

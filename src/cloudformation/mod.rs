@@ -7,6 +7,7 @@
 //! that companion resources join their target. Anything else is unknown, with a reason.
 
 pub mod adapt;
+pub mod json_strings;
 
 use crate::json::{Kind, Node};
 use crate::terraform::holes::HoleText;
@@ -115,6 +116,9 @@ pub struct Template<'t> {
     /// Levels of evaluation under way (collections, intrinsic functions, conditions and parameter
     /// defaults that refer to others): bounded by [`MAX_DEPTH`].
     level: Cell<usize>,
+    /// The template's text, when given ([`Template::with_source`]): JSON written in a string is then
+    /// located inside it.
+    source: Option<&'t str>,
 }
 
 /// Deepest evaluation: the nesting bound of the documents themselves. Chains through conditions and
@@ -190,7 +194,19 @@ impl<'t> Template<'t> {
             assumed: HashMap::new(),
             undecided: RefCell::default(),
             level: Cell::new(0),
+            source: None,
         })
+    }
+
+    /// The same template, knowing its text (`root` was read from it).
+    pub fn with_source(mut self, text: &'t str) -> Self {
+        self.source = Some(text);
+        self
+    }
+
+    /// The template's text, when known.
+    pub fn source(&self) -> Option<&'t str> {
+        self.source
     }
 
     /// The same template with undecidable conditions taken as `assumed`.

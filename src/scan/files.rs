@@ -28,6 +28,13 @@ pub trait Files: Sync {
         _errors: &mut Vec<ScanError>,
     ) {
     }
+
+    /// Whether a finding may point into a file an expression read (`file("policy.json")`), which
+    /// is read from the disk, not through here. `false` moves such findings to the attribute that
+    /// reads the file.
+    fn locates_in_read_files(&self) -> bool {
+        true
+    }
 }
 
 /// The file system.
@@ -85,6 +92,13 @@ impl Overlay {
 }
 
 impl Files for Overlay {
+    /// An editor's open buffer of a file `file()` read from the disk may hold other text, and the
+    /// quick fix that suppresses a finding cannot put a comment into JSON: the finding stays at
+    /// the attribute that reads the file.
+    fn locates_in_read_files(&self) -> bool {
+        false
+    }
+
     fn read(&self, path: &Path, max_bytes: u64) -> Result<String, String> {
         match self.buffers.get(&normalize(path)) {
             Some(text) if text.len() as u64 > max_bytes => Err(format!(

@@ -14,6 +14,7 @@ mod files;
 mod graph;
 mod judge;
 mod plan;
+mod read_files;
 mod root;
 mod suppressions;
 mod template;
@@ -152,7 +153,7 @@ pub fn scan_with(req: &Request, registry: &Registry, files: &dyn Files) -> Outco
     gather(
         req,
         registry,
-        read.sources,
+        (read.sources, files.locates_in_read_files()),
         &report,
         results,
         errors,
@@ -303,7 +304,7 @@ fn scan_unit(
 fn gather(
     req: &Request,
     registry: &Registry,
-    sources: SourceMap,
+    (sources, in_read_files): (SourceMap, bool),
     report: &BTreeSet<FileId>,
     results: Vec<RootResult>,
     mut errors: Vec<ScanError>,
@@ -314,6 +315,7 @@ fn gather(
     let mut undecided = Vec::new();
     let mut directives = Vec::new();
     let mut notes = Vec::new();
+    let (sources, results) = read_files::add_read_files(sources, results, &req.cwd, in_read_files);
     for r in results {
         findings.extend(r.findings);
         errors.extend(r.errors);
@@ -398,6 +400,9 @@ struct RootResult {
     directives: Vec<suppress::Directive>,
     /// What was left out without being wrong (remote modules that are not installed).
     notes: Vec<ScanError>,
+    /// Files outside the scan that findings point into (a policy read by `file()`), numbered from
+    /// the scan's file count on, in order: `gather` adds them to the source map.
+    read_files: Vec<(PathBuf, std::sync::Arc<str>)>,
 }
 
 /// Sorts by file, line, column, rule id, message; drops exact duplicates.

@@ -39,6 +39,7 @@ pub(super) fn scan_plan(cx: &Shared, id: FileId, engine: &mut policy::Engines) -
         model,
         locations,
         errors: Vec::new(),
+        read_files: Vec::new(),
     };
     judge(cx, &analysis, &file.display, engine, &mut out);
     out

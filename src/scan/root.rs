@@ -40,7 +40,11 @@ pub(super) fn scan_root(
     let Some(module) = workspace.get(root) else {
         return out;
     };
-    let readable = (cx.roots.to_vec(), cx.max_file_bytes);
+    let readable = (
+        cx.roots.to_vec(),
+        cx.max_file_bytes,
+        cx.sources.len() as u32,
+    );
     let modules_installed = installed.clone();
     let mut analysis = terraform::analyze_module(
         module,
@@ -61,6 +65,7 @@ pub(super) fn scan_root(
             .into_iter()
             .filter(|e| e.file.is_none_or(|f| cx.report.contains(&f))),
     );
+    out.read_files = std::mem::take(&mut analysis.read_files);
     judge(
         cx,
         &analysis,

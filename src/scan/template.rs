@@ -34,7 +34,9 @@ pub(super) fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engine
     };
     // YAML or JSON that mentions templates but is not one (a workflow, a config file): skipped; but a
     // document that declares AWSTemplateFormatVersion must be a mapping.
-    let Some(tpl) = cloudformation::Template::from_node(&root, cx.cfn_params.clone()) else {
+    let Some(tpl) = cloudformation::Template::from_node(&root, cx.cfn_params.clone())
+        .map(|t| t.with_source(&file.text))
+    else {
         if !matches!(root.kind, json::Kind::Object(_))
             && file.text.contains("AWSTemplateFormatVersion")
         {
@@ -65,6 +67,7 @@ pub(super) fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engine
             model,
             locations,
             errors: Vec::new(),
+            read_files: Vec::new(),
         };
         let mut r = RootResult::default();
         judge(cx, &analysis, &file.display, engine, &mut r);
@@ -96,7 +99,9 @@ pub(super) fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engine
             .enumerate()
             .map(|(i, c)| (c.clone(), run & (1 << i) != 0))
             .collect();
-        let Some(t) = cloudformation::Template::from_node(&root, cx.cfn_params.clone()) else {
+        let Some(t) = cloudformation::Template::from_node(&root, cx.cfn_params.clone())
+            .map(|t| t.with_source(&file.text))
+        else {
             return out;
         };
         let r = judge_template(&t.assuming(assumed), engine);

@@ -27,6 +27,9 @@ pub struct Analysis {
     pub notes: Vec<ScanError>,
     /// The raw input of custom policies that ask for it (`custom.input: raw`), built only then.
     pub raw: Option<crate::adapt::raw::RawInput>,
+    /// Files outside the module that locations point into (a document read by `file()`), with the
+    /// ids they have in `locations`: the third of `analyze_module`'s `readable` on, in order.
+    pub read_files: Vec<(std::path::PathBuf, std::sync::Arc<str>)>,
 }
 
 impl Analysis {
@@ -70,12 +73,12 @@ pub fn analyze_module<'a>(
     workspace: &'a module::Workspace<'a>,
     installed: module::Installed,
     inputs: inputs::Inputs,
-    readable: (Vec<std::path::PathBuf>, u64),
+    readable: (Vec<std::path::PathBuf>, u64, u32),
     raw: bool,
 ) -> Analysis {
     let ev = eval::Evaluator::in_workspace(module, Some(workspace), inputs)
         .with_installed(installed)
-        .with_file_access(readable.0, readable.1);
+        .with_file_access(readable.0, readable.1, readable.2);
     let (model, locations, raw) = adapt::adapt_with_raw(&ev, raw);
     Analysis {
         model,
@@ -83,6 +86,7 @@ pub fn analyze_module<'a>(
         raw,
         errors: ev.take_errors(),
         notes: ev.take_notes(),
+        read_files: ev.take_read_files(),
     }
 }
 
@@ -106,6 +110,7 @@ pub fn analyze_with(sources: &SourceMap, files: &[FileId], inputs: inputs::Input
         raw: None,
         errors,
         notes: ev.take_notes(),
+        read_files: Vec::new(),
     };
     analysis.remap(&parsed);
     analysis

@@ -32,7 +32,7 @@ impl<'a> Evaluator<'a> {
         tree
     }
 
-    fn doc_tree(
+    pub(super) fn doc_tree(
         &self,
         file: FileId,
         expr: &Expression,
@@ -88,6 +88,12 @@ impl<'a> Evaluator<'a> {
                 used_at: None,
             }),
             Expression::Parenthesis(p) => self.doc_tree(file, p.inner(), scope, depth + 1),
+            Expression::FuncCall(call)
+                if !call.name.is_namespaced()
+                    && matches!(call.name.name.as_str(), "file" | "templatefile") =>
+            {
+                self.read_file_tree(call, scope, here, depth)
+            }
             Expression::FuncCall(call)
                 if !call.name.is_namespaced()
                     && call.name.name.as_str() == "jsonencode"
@@ -193,6 +199,18 @@ impl<'a> Evaluator<'a> {
         quoted: bool,
     ) -> Option<SpanTree> {
         let text = self.module.texts.get(&file)?;
+        self.template_tree_in(text, file, t, scope, quoted)
+    }
+
+    /// [`Evaluator::template_tree`] of a template parsed from `text` (the text of `file`).
+    pub(super) fn template_tree_in(
+        &self,
+        text: &str,
+        file: FileId,
+        t: &Template,
+        scope: &Scope,
+        quoted: bool,
+    ) -> Option<SpanTree> {
         let mut out = HoleText::new();
         let mut map = OffsetMap::new();
         for element in t.iter() {

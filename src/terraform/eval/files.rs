@@ -18,30 +18,40 @@ pub struct FileAccess {
     /// Canonical scanned directories; a file outside them is not read. Empty: nothing is read.
     pub roots: Vec<std::path::PathBuf>,
     pub max_bytes: u64,
+    /// Files whose text a document's locations point into (`file("policy.json")`), numbered from
+    /// `first_id` in the order first met (`doc_files.rs`).
+    pub read: super::doc_files::ReadFiles,
 }
 
 impl Evaluator<'_> {
     /// Lets `file` and `templatefile` read files under `roots` (canonical), relative paths resolving
     /// against the root module's directory.
-    pub fn with_file_access(mut self, roots: Vec<std::path::PathBuf>, max_bytes: u64) -> Self {
+    /// Files a document's locations point into get ids from `first_id` on (the scan's next free id).
+    pub fn with_file_access(
+        mut self,
+        roots: Vec<std::path::PathBuf>,
+        max_bytes: u64,
+        first_id: u32,
+    ) -> Self {
         let root_dir =
             std::path::absolute(&self.module.dir).unwrap_or_else(|_| self.module.dir.clone());
         self.files = Rc::new(FileAccess {
             root_dir,
             roots,
             max_bytes,
+            read: super::doc_files::ReadFiles::starting_at(first_id),
         });
         self
     }
 
     /// `file(path)`: the text of a file under the scanned roots.
-    fn read_file(&self, path: &str) -> Result<String, String> {
+    pub(super) fn read_file(&self, path: &str) -> Result<String, String> {
         String::from_utf8(self.read_bytes(path)?)
             .map_err(|_| format!("file(\"{path}\") is not UTF-8 text"))
     }
 
     /// The path `path` resolves to: relative paths against the root module's directory.
-    fn resolve(&self, path: &str) -> std::path::PathBuf {
+    pub(super) fn resolve(&self, path: &str) -> std::path::PathBuf {
         let p = std::path::Path::new(path);
         if p.is_absolute() {
             p.to_path_buf()

@@ -26,6 +26,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+mod doc_files;
 mod doc_spans;
 mod files;
 mod instances;

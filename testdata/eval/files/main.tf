@@ -1,16 +1,17 @@
-# Policy documents read from files next to the module, as real modules do.
+# Policy documents read from files next to the module, as real modules do: findings on them point
+# into the files (policies/expect).
 resource "aws_s3_bucket" "docs" { # expect: AWS-S3-006
   bucket = "acme-docs"
 }
 
 resource "aws_s3_bucket_policy" "docs" {
   bucket = aws_s3_bucket.docs.id
-  policy = file("${path.module}/policies/public-read.json") # expect: AWS-S3-003
+  policy = file("${path.module}/policies/public-read.json")
 }
 
 resource "aws_iam_policy" "deploy" {
   name = "deploy"
-  policy = templatefile("${path.module}/policies/deploy.json.tftpl", { # expect: AWS-IAM-001
+  policy = templatefile("${path.module}/policies/deploy.json.tftpl", {
     actions = ["*"]
   })
 }
