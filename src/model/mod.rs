@@ -728,8 +728,15 @@ pub struct Located<'a> {
     pub trace: Vec<Trace>,
 }
 
-/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None.
+/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None; a quoted key is one segment:
+/// `tags["kubernetes.io/cluster"]` → `tags`.
 fn parent_path(path: &str) -> Option<&str> {
+    // Inside a quoted key a `"` is escaped (`\"`), so the last `["` starts the last quoted segment.
+    if path.ends_with("\"]") {
+        if let Some(cut) = path.rfind("[\"") {
+            return Some(&path[..cut]);
+        }
+    }
     let cut = path.rfind(['.', '['])?;
     Some(&path[..cut])
 }

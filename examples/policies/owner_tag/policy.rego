@@ -29,8 +29,17 @@ taggable_types := {
 	"AWS::DynamoDB::Table", "AWS::EFS::FileSystem",
 }
 
-# Where each format keeps tags: a map in Terraform, a list of {Key, Value} in CloudFormation.
-tags_key(r) := "tags" if r.format == "terraform"
+# Where each format keeps tags: a map in Terraform (`tags_all` on AWS resources, which adds the
+# provider's `default_tags`), a list of {Key, Value} in CloudFormation.
+tags_key(r) := "tags_all" if {
+	r.format == "terraform"
+	startswith(r.type, "aws_")
+}
+
+tags_key(r) := "tags" if {
+	r.format == "terraform"
+	not startswith(r.type, "aws_")
+}
 
 tags_key(r) := "Tags" if r.format == "cloudformation"
 
@@ -38,7 +47,7 @@ taggable(r) if r.type in taggable_types
 
 taggable(r) if lib.has_key(r.attributes, tags_key(r))
 
-has_owner(r) if r.attributes.tags.owner != ""
+has_owner(r) if r.attributes[tags_key(r)].owner != ""
 
 has_owner(r) if {
 	some tag in r.attributes.Tags
@@ -47,7 +56,7 @@ has_owner(r) if {
 }
 
 # The path a finding points at: the tag when the map is written, else the Tags property.
-result_path(r) := "tags.owner" if r.format == "terraform"
+result_path(r) := concat(".", [tags_key(r), "owner"]) if r.format == "terraform"
 
 result_path(r) := "Tags" if r.format == "cloudformation"
 
