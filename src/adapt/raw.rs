@@ -207,7 +207,27 @@ fn tags_all(
         .filter(|rest| rest.starts_with(['.', '[']))
         .map(|rest| format!("{PATH}{rest}"))
         .collect();
+    // Why the resource's own tags are (partly) unknown, next to the provider's reasons.
+    if let Some(why) = tracker.locs.unknown_why.get("tags").cloned() {
+        let mut all = tracker
+            .locs
+            .unknown_why
+            .get(PATH)
+            .cloned()
+            .unwrap_or_default();
+        all.extend(
+            why.into_iter()
+                .filter(|w| !all.contains(w))
+                .collect::<Vec<_>>(),
+        );
+        tracker.explain(PATH, all);
+    }
     for u in unknown_own {
+        // Where the resource writes the unknown tag.
+        let own_path = format!("tags{}", &u[PATH.len()..]);
+        if let Some(span) = tracker.locs.attrs.get(&own_path).cloned() {
+            tracker.at(u.clone(), span);
+        }
         let key = u.strip_prefix("tags_all.").map(str::to_string).or_else(|| {
             u.strip_prefix("tags_all[")
                 .and_then(|r| r.strip_suffix(']'))
@@ -350,5 +370,30 @@ fn convert(
             Some(Json::Array(out))
         }
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => value.to_json(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_that_would_make_a_path_ambiguous_are_quoted() {
+        assert_eq!(key_path("tags", "owner"), "tags.owner");
+        assert_eq!(key_path("", "tags"), "tags");
+        assert_eq!(key_path("tags", "aws:team"), "tags.aws:team");
+        assert_eq!(
+            key_path("tags", "kubernetes.io/cluster"),
+            "tags[\"kubernetes.io/cluster\"]"
+        );
+        assert_eq!(key_path("m", "a \"b\""), "m[\"a \\\"b\\\"\"]");
+        assert_eq!(key_path("m", ""), "m[\"\"]");
+        let segs = serde_json::json!(["rule", 1, "tags", "a.b"]);
+        assert_eq!(
+            path_of_segments(segs.as_array().expect("list")).as_deref(),
+            Some("rule[1].tags[\"a.b\"]")
+        );
+        let bad = serde_json::json!(["a", true]);
+        assert_eq!(path_of_segments(bad.as_array().expect("list")), None);
     }
 }
