@@ -50,6 +50,7 @@ taggable(r) if lib.has_key(r.attributes, tags_key(r))
 has_owner(r) if r.attributes[tags_key(r)].owner != ""
 
 has_owner(r) if {
+	is_array(r.attributes.Tags)
 	some tag in r.attributes.Tags
 	tag.Key == "owner"
 	tag.Value != ""
@@ -60,10 +61,18 @@ result_path(r) := concat(".", [tags_key(r), "owner"]) if r.format == "terraform"
 
 result_path(r) := "Tags" if r.format == "cloudformation"
 
+# Tags that are neither a map nor a list (a template macro's text, say) cannot be judged.
+unexpected_shape(r) if {
+	tags := r.attributes[tags_key(r)]
+	not is_object(tags)
+	not is_array(tags)
+}
+
 deny contains lib.result(r, result_path(r), msg) if {
 	some r in input.resources
 	taggable(r)
 	not has_owner(r)
 	not lib.unknown_under(r, tags_key(r))
+	not unexpected_shape(r)
 	msg := sprintf("`%s` has no `owner` tag", [r.address])
 }

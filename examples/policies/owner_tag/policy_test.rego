@@ -46,3 +46,7 @@ test_other_providers_read_tags if {
 	count(policy.deny) == 1 with input as resource("azurerm_storage_account", "terraform", {"tags": {"env": "prod"}}, [])
 	count(policy.deny) == 0 with input as resource("azurerm_storage_account", "terraform", {"tags": {"owner": "data"}}, [])
 }
+
+test_tags_of_another_shape_silent if {
+	count(policy.deny) == 0 with input as resource("AWS::S3::Bucket", "cloudformation", {"Tags": "#!PyPlate ..."}, [])
+}
