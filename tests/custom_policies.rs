@@ -295,7 +295,7 @@ fn test_runs_a_directorys_tests_with_the_builtin_library() {
         "{stdout}"
     );
     assert!(
-        stdout.ends_with("26 tests: 26 passed, 0 failed\n"),
+        stdout.ends_with("27 tests: 27 passed, 0 failed\n"),
         "{stdout}"
     );
 }
