@@ -62,20 +62,88 @@ fn optional_builtins_are_there() {
     );
 }
 
+/// A call to a function that does not exist (a typo, a built-in left out of this build) is found when
+/// the policy loads, at the call, by every command that loads it.
+#[test]
+fn an_unknown_function_is_a_located_load_error() {
+    let text = format!("{GOOD_HEAD}deny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tregex.mach(\"^a\", b.label)\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        16,
+        2,
+        "regex.mach(\"^a\", b.label)",
+        "unknown function `regex.mach`; did you mean `regex.match`?",
+    );
+    // A library's function named through an import that lacks it, in a second file.
+    let lib = "package mine.helpers\n\nis_big(x) if x > 10\n";
+    let text = format!("{GOOD_HEAD}import data.mine.helpers\n\ndeny contains r if {{\n\tsome b in input.aws.s3.buckets\n\thelpers.is_large(b.size)\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let stderr = load_error(&[("helpers.rego", lib), ("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        18,
+        2,
+        "helpers.is_large(b.size)",
+        "unknown function `helpers.is_large`",
+    );
+    // The same policy calling what the library defines loads.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("helpers.rego"), lib).expect("write");
+    std::fs::write(
+        dir.path().join("mine.rego"),
+        text.replace("is_large", "is_big"),
+    )
+    .expect("write");
+    let out = preflight()
+        .args(["rules", "--policy"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // `preflight test` reports it the same way, a test file's calls included.
+    std::fs::write(
+        dir.path().join("mine_test.rego"),
+        "package mine_test\n\nimport data.mine\n\ntest_x if {\n\tglob.mtch(\"a\", [], \"a\")\n}\n",
+    )
+    .expect("write");
+    let out = preflight()
+        .arg("test")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("mine_test.rego:6:2]"), "{stderr}");
+    assert!(stderr.contains("did you mean `glob.match`?"), "{stderr}");
+}
+
 #[test]
 fn network_builtins_are_not() {
     let dir = tempfile::tempdir().expect("tempdir");
     let policy = "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: NET-001\n#   name: net\n#   severity: low\n#   category: sharing\n#   recommended_action: r\npackage net_test\n\ndeny contains r if {\n\tsome b in input.aws.s3.buckets\n\tresp := http.send({\"method\": \"get\", \"url\": \"http://127.0.0.1:9\"})\n\tr := {\"id\": b.id, \"path\": \"\", \"message\": resp.body}\n}\n";
     std::fs::write(dir.path().join("net.rego"), policy).expect("write");
-    let dir = dir.path().to_string_lossy().into_owned();
-    let (v, code) = check_json(&["testdata/clean", "--policy", &dir]);
-    assert_eq!(code, 2);
+    let out = preflight()
+        .args(["check", "testdata/clean", "--policy"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
     assert!(
-        v["errors"][0]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("could not find function http.send")),
-        "{v}"
+        stderr.contains(
+            "function `http.send` is not available in preflight: a scan never reaches the network"
+        ),
+        "{stderr}"
     );
+    assert!(stderr.contains("net.rego:14:10]"), "{stderr}");
 }
 
 // ---- errors in a user's policy are located ------------------------------------------------------
@@ -227,7 +295,7 @@ fn test_runs_a_directorys_tests_with_the_builtin_library() {
         "{stdout}"
     );
     assert!(
-        stdout.ends_with("14 tests: 14 passed, 0 failed\n"),
+        stdout.ends_with("27 tests: 27 passed, 0 failed\n"),
         "{stdout}"
     );
 }
@@ -417,7 +485,7 @@ fn docs_examples_are_what_the_binary_does() {
         }
         i = end + 1;
     }
-    assert_eq!((files, commands), (3, 5));
+    assert_eq!((files, commands), (4, 7));
 }
 
 // ---- custom.input: raw --------------------------------------------------------------------------
@@ -448,8 +516,13 @@ fn expected_markers(dir: &str) -> Vec<(String, u64, String)> {
     out
 }
 
-/// The findings of rules `ACME-*` as (file, line, rule id).
+/// The findings of the owner-tag example and the model example policies as (file, line, rule id).
 fn acme_findings(v: &Value) -> Vec<(String, u64, String)> {
+    findings_of(v, &["ACME-TAG-", "ACME-S3-", "ACME-EC2-"])
+}
+
+/// The findings of the rules whose id starts with one of `prefixes`, as (file, line, rule id).
+fn findings_of(v: &Value, prefixes: &[&str]) -> Vec<(String, u64, String)> {
     let mut out: Vec<(String, u64, String)> = v["findings"]
         .as_array()
         .expect("findings")
@@ -457,7 +530,7 @@ fn acme_findings(v: &Value) -> Vec<(String, u64, String)> {
         .filter(|f| {
             f["rule_id"]
                 .as_str()
-                .is_some_and(|r| r.starts_with("ACME-"))
+                .is_some_and(|r| prefixes.iter().any(|p| r.starts_with(p)))
         })
         .map(|f| {
             (
@@ -491,6 +564,7 @@ fn a_raw_policy_reports_terraform_resources_where_the_tag_belongs() {
         .as_array()
         .expect("findings")
         .iter()
+        .filter(|f| f["rule_id"] == "ACME-TAG-001")
         .filter_map(|f| f["message"].as_str())
         .collect();
     for silent in [
@@ -558,11 +632,15 @@ fn the_raw_input_is_evaluated_and_unknown_safe() {
     assert_eq!(r["address"], "aws_thing.a[0]");
     assert_eq!(r["format"], "terraform");
     assert!(r["file"].as_str().is_some_and(|f| f.ends_with("main.tf")));
+    // An `aws_*` resource gets `tags_all` (its tags over the provider's default tags; none here).
     assert_eq!(
         r["attributes"],
-        serde_json::json!({"name": "x-0", "tags": {"team": "t"}, "rule": [{"port": 22}]})
+        serde_json::json!({"name": "x-0", "tags": {"team": "t"}, "rule": [{"port": 22}], "tags_all": {"team": "t"}})
     );
-    assert_eq!(r["unknown"], serde_json::json!(["tags.owner"]));
+    assert_eq!(
+        r["unknown"],
+        serde_json::json!(["tags.owner", "tags_all.owner"])
+    );
 }
 
 /// Without a raw policy nothing reads the raw input, and `custom.input` takes only `model` or `raw`.
@@ -605,4 +683,105 @@ fn the_raw_input_of_a_plan_lists_what_is_known_after_apply() {
         .as_array()
         .expect("unknown")
         .contains(&serde_json::json!("bucket")));
+}
+
+/// The AWS provider's `default_tags` reach `tags_all` of the resources it configures (in child
+/// modules too), not those of an aliased provider without them.
+#[test]
+fn default_tags_are_in_tags_all() {
+    let (v, code) = check_json(&[
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/default_tags",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        acme_findings(&v),
+        expected_markers("testdata/raw_input/default_tags")
+    );
+}
+
+/// With `--show-unknown`, a raw policy's check that an unknown value left open is listed with why.
+#[test]
+fn show_unknown_lists_undecided_raw_checks() {
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/terraform",
+    ]);
+    let undecided: Vec<&Value> = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| u["rule_id"] == "ACME-TAG-001")
+        .collect();
+    assert_eq!(undecided.len(), 1, "{v}");
+    let u = undecided[0];
+    assert_eq!(u["resource"], "aws_s3_bucket.unknown_owner");
+    assert_eq!(u["attribute"], "tags.owner");
+    assert_eq!(u["line"], 46);
+    assert!(
+        u["reasons"][0]
+            .as_str()
+            .is_some_and(|r| r.contains("var.owner has no value")),
+        "{u}"
+    );
+}
+
+/// A map key holding a dot is one segment of a path: `tags["kubernetes.io/cluster"]` in `unknown`,
+/// and a result may name it as a list of segments; both point at the member.
+#[test]
+fn keys_with_dots_are_located() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "variable \"cluster\" {}\nresource \"aws_vpc\" \"a\" {\n  cidr_block = \"10.0.0.0/16\"\n  tags = {\n    Name = \"a\"\n    \"kubernetes.io/cluster\" = \"shared\"\n    \"kubernetes.io/role\" = var.cluster\n  }\n}\n",
+    )
+    .expect("write");
+    let policy = GOOD_HEAD.replace(
+        "#   recommended_action",
+        "#   input: raw\n#   recommended_action",
+    ) + "deny contains lib.result(r, [\"tags\", \"kubernetes.io/cluster\"], json.marshal(r.unknown)) if {\n\tsome r in input.resources\n\tr.attributes.tags[\"kubernetes.io/cluster\"] == \"shared\"\n}\n";
+    std::fs::write(dir.path().join("k8s.rego"), policy).expect("write");
+    let (v, _) = check_json(&[
+        "--policy",
+        &dir.path().join("k8s.rego").display().to_string(),
+        &dir.path().display().to_string(),
+    ]);
+    let finding = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule_id"] == "MINE-001")
+        .unwrap_or_else(|| panic!("a finding: {v}"));
+    assert_eq!(finding["line"], 6, "at the member: {finding}");
+    assert_eq!(finding["column"], 5, "{finding}");
+    let unknown: Value =
+        serde_json::from_str(finding["message"].as_str().expect("message")).expect("json");
+    assert_eq!(
+        unknown,
+        serde_json::json!([
+            "tags[\"kubernetes.io/role\"]",
+            "tags_all[\"kubernetes.io/role\"]"
+        ])
+    );
+}
+
+/// The naming rule and the rule on a service the model does not cover, on both formats.
+#[test]
+fn example_raw_policies_report_names_and_unmodelled_services() {
+    for dir in [
+        "testdata/custom_examples/terraform",
+        "testdata/custom_examples/cloudformation",
+    ] {
+        let (v, code) = check_json(&["--policy", "examples/policies", dir]);
+        assert_eq!(code, 1, "{v}");
+        assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+        assert_eq!(
+            findings_of(&v, &["ACME-NAME-", "ACME-SM-"]),
+            expected_markers(dir),
+            "{dir}"
+        );
+    }
 }

@@ -41,9 +41,68 @@ pub struct RawResource {
     pub json: Map<String, Json>,
 }
 
+/// The tags an AWS provider's `default_tags` block gives every resource it manages.
+#[derive(Debug, Clone)]
+pub struct DefaultTags {
+    /// `default_tags { tags = … }`, evaluated where the provider is configured.
+    pub value: Value,
+    /// Where that `tags` argument is written.
+    pub span: crate::source::Span,
+    /// Why the value (or a part) is unknown, when it is.
+    pub why: Vec<String>,
+}
+
+/// The path of member `key` of the object at `prefix`: `prefix.key`, or `prefix["key"]` (the key as a
+/// JSON string) when the key holds a character that would make the path ambiguous (`.`, `[`, `]`,
+/// `"`, `\`, white space) or is empty.
+pub fn key_path(prefix: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && !key.chars().any(|c| {
+            matches!(c, '.' | '[' | ']' | '"' | '\\') || c.is_whitespace() || c.is_control()
+        });
+    match (plain, prefix.is_empty()) {
+        (true, true) => key.to_string(),
+        (true, false) => format!("{prefix}.{key}"),
+        (false, _) => format!(
+            "{prefix}[{}]",
+            serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""))
+        ),
+    }
+}
+
+/// A result path given as a list of segments (`["tags", "kubernetes.io/cluster"]`, numbers for list
+/// indices) in the path syntax of [`key_path`]; `None` when a segment is neither a string nor a
+/// whole number.
+pub fn path_of_segments(segments: &[Json]) -> Option<String> {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            Json::String(k) => out = key_path(&out, k),
+            Json::Number(n) => out.push_str(&format!("[{}]", n.as_u64()?)),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
 impl RawInput {
     /// Adds a resource of type `rtype`.
     pub(crate) fn push(&mut self, rtype: &str, item: &Item) {
+        self.push_with(rtype, item, None);
+    }
+
+    /// Adds a Terraform resource of type `rtype` written in HCL; an `aws_*` resource gets `tags_all`,
+    /// its `tags` over the provider's `default_tags` (as Terraform computes it).
+    pub(crate) fn push_terraform(
+        &mut self,
+        rtype: &str,
+        item: &Item,
+        defaults: Option<DefaultTags>,
+    ) {
+        self.push_with(rtype, item, Some(defaults));
+    }
+
+    fn push_with(&mut self, rtype: &str, item: &Item, aws_defaults: Option<Option<DefaultTags>>) {
         let mut tracker = Tracker::new(
             item.address.clone(),
             item.label.clone(),
@@ -52,6 +111,11 @@ impl RawInput {
         );
         let mut attributes = Map::new();
         body(&item.res, "", &mut tracker, &mut attributes);
+        if let Some(defaults) = aws_defaults {
+            if rtype.starts_with("aws_") {
+                tags_all(defaults, &mut tracker, &mut attributes);
+            }
+        }
         let meta = tracker.finish(&mut self.locations);
         let format = match item.res.format() {
             Format::Terraform => "terraform",
@@ -89,6 +153,98 @@ impl RawInput {
         input.insert("resources".into(), Json::Array(resources));
         Json::Object(input)
     }
+}
+
+/// `tags_all` of an AWS resource: the provider's default tags with the resource's `tags` over them.
+/// Added when either is there; unknown as a whole when either is, member by member when a member is.
+fn tags_all(
+    defaults: Option<DefaultTags>,
+    tracker: &mut Tracker,
+    attributes: &mut Map<String, Json>,
+) {
+    const PATH: &str = "tags_all";
+    let own = attributes.get("tags").and_then(Json::as_object).cloned();
+    let own_unknown = tracker.is_unknown("tags");
+    if defaults.is_none() && own.is_none() && !own_unknown {
+        return;
+    }
+    // Where `tags_all` as a whole points: the resource's `tags`, else (defaults alone) its header.
+    if let Some(span) = tracker.locs.attrs.get("tags").cloned() {
+        tracker.at(PATH, span);
+    }
+    if own_unknown {
+        tracker.mark_unknown(PATH);
+        if let Some(why) = tracker.locs.unknown_why.get("tags").cloned() {
+            tracker.explain(PATH, why);
+        }
+        return;
+    }
+    let mut merged = Map::new();
+    if let Some(d) = defaults {
+        match convert(&d.value, PATH, None, tracker) {
+            Some(Json::Object(map)) => {
+                for (k, v) in map {
+                    tracker.at(key_path(PATH, &k), d.span.clone());
+                    merged.insert(k, v);
+                }
+                // Unknown default members were listed by `convert`; they point at the provider.
+                if !d.why.is_empty() {
+                    tracker.explain(PATH, d.why.clone());
+                }
+            }
+            Some(_) => {}
+            None => {
+                tracker.explain(PATH, d.why);
+                return;
+            }
+        }
+    }
+    // The resource's own tags win; one that is unknown hides the default of the same key.
+    let unknown_own: Vec<String> = tracker
+        .unknown_paths()
+        .iter()
+        .filter_map(|u| u.strip_prefix("tags"))
+        .filter(|rest| rest.starts_with(['.', '[']))
+        .map(|rest| format!("{PATH}{rest}"))
+        .collect();
+    // Why the resource's own tags are (partly) unknown, next to the provider's reasons.
+    if let Some(why) = tracker.locs.unknown_why.get("tags").cloned() {
+        let mut all = tracker
+            .locs
+            .unknown_why
+            .get(PATH)
+            .cloned()
+            .unwrap_or_default();
+        all.extend(
+            why.into_iter()
+                .filter(|w| !all.contains(w))
+                .collect::<Vec<_>>(),
+        );
+        tracker.explain(PATH, all);
+    }
+    for u in unknown_own {
+        // Where the resource writes the unknown tag.
+        let own_path = format!("tags{}", &u[PATH.len()..]);
+        if let Some(span) = tracker.locs.attrs.get(&own_path).cloned() {
+            tracker.at(u.clone(), span);
+        }
+        let key = u.strip_prefix("tags_all.").map(str::to_string).or_else(|| {
+            u.strip_prefix("tags_all[")
+                .and_then(|r| r.strip_suffix(']'))
+                .and_then(|q| serde_json::from_str::<String>(q).ok())
+        });
+        if let Some(k) = key {
+            merged.remove(&k);
+        }
+        tracker.mark_unknown(u);
+    }
+    for (k, v) in own.unwrap_or_default() {
+        if let Some(span) = tracker.locs.attrs.get(&key_path("tags", &k)).cloned() {
+            tracker.at(key_path(PATH, &k), span);
+        }
+        merged.insert(k, v);
+    }
+    attributes.insert(PATH.into(), Json::Object(merged));
 }
 
 fn join(prefix: &str, key: &str) -> String {
@@ -190,7 +346,7 @@ fn convert(
         Value::Object(map) => {
             let mut out = Map::new();
             for (k, v) in map {
-                let p = format!("{path}.{k}");
+                let p = key_path(path, k);
                 let member = tree.and_then(|t| t.member(k));
                 if let Some(m) = member {
                     tracker.at(p.clone(), m.span.clone());
@@ -214,5 +370,30 @@ fn convert(
             Some(Json::Array(out))
         }
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => value.to_json(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_that_would_make_a_path_ambiguous_are_quoted() {
+        assert_eq!(key_path("tags", "owner"), "tags.owner");
+        assert_eq!(key_path("", "tags"), "tags");
+        assert_eq!(key_path("tags", "aws:team"), "tags.aws:team");
+        assert_eq!(
+            key_path("tags", "kubernetes.io/cluster"),
+            "tags[\"kubernetes.io/cluster\"]"
+        );
+        assert_eq!(key_path("m", "a \"b\""), "m[\"a \\\"b\\\"\"]");
+        assert_eq!(key_path("m", ""), "m[\"\"]");
+        let segs = serde_json::json!(["rule", 1, "tags", "a.b"]);
+        assert_eq!(
+            path_of_segments(segs.as_array().expect("list")).as_deref(),
+            Some("rule[1].tags[\"a.b\"]")
+        );
+        let bad = serde_json::json!(["a", true]);
+        assert_eq!(path_of_segments(bad.as_array().expect("list")), None);
     }
 }

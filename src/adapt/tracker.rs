@@ -47,6 +47,11 @@ impl Tracker {
         }
     }
 
+    /// The paths marked unknown so far.
+    pub fn unknown_paths(&self) -> &[String] {
+        &self.unknown
+    }
+
     pub fn is_unknown(&self, path: &str) -> bool {
         self.unknown.iter().any(|u| u == path)
     }

@@ -728,8 +728,15 @@ pub struct Located<'a> {
     pub trace: Vec<Trace>,
 }
 
-/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None.
+/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None; a quoted key is one segment:
+/// `tags["kubernetes.io/cluster"]` → `tags`.
 fn parent_path(path: &str) -> Option<&str> {
+    // Inside a quoted key a `"` is escaped (`\"`), so the last `["` starts the last quoted segment.
+    if path.ends_with("\"]") {
+        if let Some(cut) = path.rfind("[\"") {
+            return Some(&path[..cut]);
+        }
+    }
     let cut = path.rfind(['.', '['])?;
     Some(&path[..cut])
 }
@@ -737,6 +744,15 @@ fn parent_path(path: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_key_is_one_segment_of_a_path() {
+        assert_eq!(parent_path("a.b[2].c"), Some("a.b[2]"));
+        assert_eq!(parent_path("a.b[2]"), Some("a.b"));
+        assert_eq!(parent_path("tags[\"kubernetes.io/cluster\"]"), Some("tags"));
+        assert_eq!(parent_path("x.tags[\"a[\\\"b.c\"]"), Some("x.tags"));
+        assert_eq!(parent_path("a"), None);
+    }
     use crate::source::FileId;
 
     #[test]

@@ -4,6 +4,7 @@
 //! resources of `crate::adapt::raw`), never a syntax tree, and returns raw results (entity id,
 //! attribute path, message); locating them is `crate::locate`'s job.
 
+pub mod calls;
 pub mod metadata;
 pub mod probe;
 pub mod testing;
@@ -435,8 +436,10 @@ impl Registry {
         for p in &mut registry.policies {
             p.custom = embedded::find(&p.source_path).is_none();
         }
-        // A user's policy is compiled now, with the libraries it imports, so that an unknown function
-        // or an unsafe variable is a located error before any scan, not one error per scanned file.
+        // A call to a function that does not exist is found now, not when a scan first reaches it.
+        registry.check_calls()?;
+        // A user's policy is compiled now, with the libraries it imports, so that an unsafe variable
+        // or a type error is a located error before any scan, not one error per scanned file.
         let custom: Vec<usize> = (0..registry.policies.len())
             .filter(|&i| registry.policies[i].custom)
             .collect();
@@ -454,6 +457,55 @@ impl Registry {
         }
         registry.set_timeout(timeout);
         Ok(registry)
+    }
+
+    /// The user's files (policies and libraries) must call only functions that exist: built-ins of
+    /// this build, or functions of a loaded file (the built-in libraries, and a built-in policy's
+    /// package when a call names it). The first call that resolves to nothing is a located error.
+    fn check_calls(&self) -> Result<(), PolicyError> {
+        let user = |path: &str| embedded::find(path).is_none();
+        if self.files.iter().all(|f| !user(&f.path)) {
+            return Ok(());
+        }
+        let mut engine = Engine::new();
+        let mut loaded = vec![false; self.files.len()];
+        for (i, f) in self.files.iter().enumerate() {
+            if user(&f.path) || self.libraries.contains(&i) {
+                engine
+                    .add_policy(f.path.clone(), f.text.to_string())
+                    .map_err(|e| PolicyError::from_regorus(&f.path, &f.text, &e))?;
+                loaded[i] = true;
+            }
+        }
+        let files = &self.files;
+        let found = calls::unknown_calls(&mut engine, &user, &mut |engine, path| {
+            let mut added = false;
+            for (i, f) in files.iter().enumerate() {
+                if !loaded[i]
+                    && path
+                        .strip_prefix("data.")
+                        .and_then(|p| p.strip_prefix(f.package.as_str()))
+                        .is_some_and(|rest| rest.starts_with('.'))
+                    && engine
+                        .add_policy(f.path.clone(), f.text.to_string())
+                        .is_ok()
+                {
+                    loaded[i] = true;
+                    added = true;
+                }
+            }
+            added
+        });
+        let text_of = |path: &str| {
+            files
+                .iter()
+                .find(|f| f.path == path)
+                .map(|f| f.text.to_string())
+        };
+        match calls::first_error(&found, &text_of) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Limits each evaluation to `timeout`.
@@ -879,7 +931,14 @@ impl Registry {
             };
             for item in items {
                 let field = |k: &str| item.get(k).and_then(|v| v.as_str()).map(str::to_string);
-                match (field("id"), field("path"), field("message")) {
+                // A path is a string (`tags.owner`) or a list of segments (`["tags", "a.b"]`).
+                let path = match item.get("path") {
+                    Some(serde_json::Value::Array(segments)) => {
+                        crate::adapt::raw::path_of_segments(segments)
+                    }
+                    _ => field("path"),
+                };
+                match (field("id"), path, field("message")) {
                     (Some(id), Some(path), Some(message)) => out.push(RawResult {
                         policy: i,
                         id,

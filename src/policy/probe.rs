@@ -40,6 +40,35 @@ impl Registry {
         model_json: &Value,
         check: &Check,
     ) -> bool {
+        // The engine the model's own evaluation used.
+        let wanted: Vec<usize> = self
+            .wanted(model)
+            .into_iter()
+            .filter(|&i| self.in_process(i))
+            .collect();
+        self.could_fire_on(engines, &wanted, model_json, check, None)
+    }
+
+    /// [`Registry::could_fire`] for a policy that reads the raw input (`custom.input: raw`): `input` is
+    /// `{"resources": [...]}`, `check.collection` is `resources` and `check.path` is relative to the
+    /// resource's `attributes`, as its `unknown` list has it.
+    pub fn could_fire_raw(&self, engines: &mut Engines, input: &Value, check: &Check) -> bool {
+        let wanted: Vec<usize> = (0..self.policies.len())
+            .filter(|&i| self.policies[i].raw && self.in_process(i))
+            .collect();
+        self.could_fire_on(engines, &wanted, input, check, Some("attributes"))
+    }
+
+    /// The probe, on an engine holding `wanted`; the unknown value sits at `check.path` under
+    /// `base` of the entity.
+    fn could_fire_on(
+        &self,
+        engines: &mut Engines,
+        wanted: &[usize],
+        model_json: &Value,
+        check: &Check,
+        base: Option<&str>,
+    ) -> bool {
         let policy = &self.policies[check.policy];
         if !self.in_process(check.policy) {
             return true;
@@ -47,16 +76,13 @@ impl Registry {
         let Some(entity) = find_entity(model_json, check) else {
             return true;
         };
-        let Some(path) = parse_path(check.path) else {
+        let Some(mut path) = parse_path(check.path) else {
             return true;
         };
-        // The engine the model's own evaluation used.
-        let wanted: Vec<usize> = self
-            .wanted(model)
-            .into_iter()
-            .filter(|&i| self.in_process(i))
-            .collect();
-        let Ok(engine) = self.engine_for(engines, &wanted) else {
+        if let Some(base) = base {
+            path.insert(0, Seg::Key(base.to_string()));
+        }
+        let Ok(engine) = self.engine_for(engines, wanted) else {
             return true;
         };
         let prefix = format!("{}{PROBE_MARK}", check.id);
@@ -312,18 +338,40 @@ enum Seg {
     Index(usize),
 }
 
-/// `a.b[2].c` → [Key a, Key b, Index 2, Key c].
+/// `a.b[2].c` → [Key a, Key b, Index 2, Key c]; a quoted key (`tags["a.b"]`, the raw input's keys
+/// that hold a `.`) is one segment.
 fn parse_path(path: &str) -> Option<Vec<Seg>> {
     let mut out = Vec::new();
-    for part in path.split('.') {
-        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
-        if !key.is_empty() {
-            out.push(Seg::Key(key.to_string()));
-        }
-        while !rest.is_empty() {
-            let (n, after) = rest.split_once(']')?;
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("[\"") {
+            let mut escaped = false;
+            let end = r.char_indices().find_map(|(i, c)| match (escaped, c) {
+                (true, _) => {
+                    escaped = false;
+                    None
+                }
+                (false, '\\') => {
+                    escaped = true;
+                    None
+                }
+                (false, '"') => Some(i),
+                _ => None,
+            })?;
+            out.push(Seg::Key(serde_json::from_str(&rest[1..end + 3]).ok()?));
+            rest = r[end + 1..].strip_prefix(']')?;
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let (n, after) = r.split_once(']')?;
             out.push(Seg::Index(n.parse().ok()?));
-            rest = after.strip_prefix('[').unwrap_or(after);
+            rest = after;
+        } else {
+            let r = rest.strip_prefix('.').unwrap_or(rest);
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            if end == 0 {
+                return None;
+            }
+            out.push(Seg::Key(r[..end].to_string()));
+            rest = &r[end..];
         }
     }
     Some(out)
@@ -454,6 +502,11 @@ mod tests {
         let p = parse_path("public_access_block.configured").expect("parses");
         set_path(&mut v, &p, json!(false)).expect("sets");
         assert_eq!(v["public_access_block"]["configured"], json!(false));
+        let p = parse_path("tags[\"kubernetes.io/cluster\"].x[1]").expect("parses");
+        assert!(
+            matches!(p.as_slice(), [Seg::Key(a), Seg::Key(b), Seg::Key(c), Seg::Index(1)]
+            if a == "tags" && b == "kubernetes.io/cluster" && c == "x")
+        );
         // A list element that is not there cannot be built.
         let p = parse_path("egress[3].cidr_blocks").expect("parses");
         assert!(set_path(&mut v, &p, json!([])).is_none());

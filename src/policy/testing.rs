@@ -123,6 +123,17 @@ pub fn run(
             }
         }
     }
+    // A call to a function that does not exist is the file's error, as when policies load for a scan.
+    let unknown = super::calls::unknown_calls(&mut engine, &|_| true, &mut |_, _| false);
+    let text_of = |path: &str| {
+        files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, t)| t.clone())
+    };
+    if let Some(e) = super::calls::first_error(&unknown, &text_of) {
+        return Err(e);
+    }
     if found.is_empty() {
         let what = if paths.is_empty() {
             "the built-in policies".to_string()

@@ -28,6 +28,10 @@ pub(super) fn judge(
     }
     if cx.show_unknown {
         out.undecided = undecided(cx, analysis, engine);
+        if let Some(raw) = &analysis.raw {
+            let input = raw.to_json(|f| cx.sources.get(f).display.clone());
+            out.undecided.extend(undecided_raw(cx, raw, &input, engine));
+        }
     }
 }
 
@@ -58,6 +62,64 @@ fn reported_collections(cx: &Shared, analysis: &terraform::Analysis) -> Option<V
         }
     }
     (!all).then_some(out)
+}
+
+/// The checks of policies that read the raw input (`custom.input: raw`) that an unknown value left
+/// undecided: a resource's unknown path whose attribute the policy reads, unless a probe finds that
+/// no value there could make it report (as [`undecided`] does for the model; a policy evaluated in a
+/// worker process is not probed, so every such check is listed).
+fn undecided_raw(
+    cx: &Shared,
+    raw: &crate::adapt::raw::RawInput,
+    input: &serde_json::Value,
+    engines: &mut policy::Engines,
+) -> Vec<finding::Undecided> {
+    let mut out = Vec::new();
+    let first = |u: &str| u.split(['.', '[']).next().unwrap_or(u).to_string();
+    for r in &raw.resources {
+        let Some(id) = r.json.get("id").and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        let unknown: Vec<&str> = r
+            .json
+            .get("unknown")
+            .and_then(serde_json::Value::as_array)
+            .map(|u| u.iter().filter_map(serde_json::Value::as_str).collect())
+            .unwrap_or_default();
+        for path in &unknown {
+            for (i, p) in cx.registry.policies.iter().enumerate() {
+                if !p.raw || !p.reads.contains(&first(path)) {
+                    continue;
+                }
+                let Some(located) = raw.locations.locate(id, path) else {
+                    continue;
+                };
+                if !cx.report.contains(&located.span.file) {
+                    continue;
+                }
+                let alone = !unknown
+                    .iter()
+                    .any(|other| other != path && p.reads.contains(&first(other)));
+                let check = policy::probe::Check {
+                    policy: i,
+                    collection: "resources",
+                    id,
+                    path,
+                };
+                if alone && !cx.registry.could_fire_raw(engines, input, &check) {
+                    continue;
+                }
+                out.push(finding::Undecided {
+                    rule: i,
+                    resource: located.entity.resource.clone(),
+                    attribute: path.to_string(),
+                    span: located.span,
+                    reasons: raw.locations.why(id, path),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Locates policy results on `locations` and adds them (and the policies' failures) to `out`.

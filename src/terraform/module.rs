@@ -24,6 +24,15 @@ impl<'a> Resource<'a> {
     }
 }
 
+/// A `provider` block: its name (`aws`) and `alias`, if it has one.
+#[derive(Debug, Clone)]
+pub struct Provider<'a> {
+    pub name: &'a str,
+    pub alias: Option<String>,
+    pub file: FileId,
+    pub block: &'a Block,
+}
+
 /// An attribute expression together with the file it is written in.
 #[derive(Debug, Clone, Copy)]
 pub struct Located<'a> {
@@ -138,6 +147,8 @@ pub struct Module<'a> {
     pub aws_provider_major: Option<u32>,
     /// The same for the `azurerm` provider.
     pub azurerm_provider_major: Option<u32>,
+    /// `provider` blocks in file order (the raw input reads the AWS provider's `default_tags`).
+    pub providers: Vec<Provider<'a>>,
     /// Each file's text, as its spans index it (for locating parts of string literals).
     pub texts: HashMap<crate::source::FileId, std::sync::Arc<str>>,
     by_address: HashMap<(&'a str, &'a str), usize>,
@@ -228,6 +239,18 @@ impl<'a> Module<'a> {
                                 address: format!("data.{dtype}.{name}"),
                             },
                         );
+                    }
+                    ("provider", [name]) => {
+                        let alias = block
+                            .body
+                            .get_attribute("alias")
+                            .and_then(|a| a.value.as_str().map(str::to_string));
+                        m.providers.push(Provider {
+                            name,
+                            alias,
+                            file: f.file,
+                            block,
+                        });
                     }
                     ("resource", [rtype, name]) => {
                         m.by_address.insert((rtype, name), m.resources.len());

@@ -8,11 +8,11 @@ resource(type, format, attributes, unknown) := {"resources": [{
 }]}
 
 test_tags_without_owner_denied if {
-	count(policy.deny) == 1 with input as resource("aws_s3_bucket", "terraform", {"tags": {"team": "a"}}, [])
+	count(policy.deny) == 1 with input as resource("aws_s3_bucket", "terraform", {"tags_all": {"team": "a"}}, [])
 }
 
 test_owner_allowed if {
-	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {"tags": {"owner": "data"}}, [])
+	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {"tags_all": {"owner": "data"}}, [])
 }
 
 # Left out: a taggable resource that writes no tags at all.
@@ -25,12 +25,28 @@ test_not_taggable_allowed if {
 }
 
 test_unknown_silent if {
-	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {"tags": {}}, ["tags.owner"])
-	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {}, ["tags"])
+	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {"tags_all": {}}, ["tags_all.owner"])
+	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {}, ["tags_all"])
 }
 
 test_cloudformation_tags if {
 	count(policy.deny) == 1 with input as resource("AWS::S3::Bucket", "cloudformation", {"Tags": [{"Key": "team", "Value": "a"}]}, [])
 	count(policy.deny) == 0 with input as resource("AWS::S3::Bucket", "cloudformation", {"Tags": [{"Key": "owner", "Value": "data"}]}, [])
 	count(policy.deny) == 0 with input as resource("AWS::S3::Bucket", "cloudformation", {"Tags": [null]}, ["Tags[0]"])
+}
+
+# Terraform's AWS resources: `tags_all` holds the provider's `default_tags` under the resource's tags.
+test_owner_from_default_tags_allowed if {
+	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {"tags_all": {"owner": "data"}}, [])
+	count(policy.deny) == 1 with input as resource("aws_s3_bucket", "terraform", {"tags_all": {"env": "prod"}}, [])
+	count(policy.deny) == 0 with input as resource("aws_s3_bucket", "terraform", {"tags_all": {}}, ["tags_all.owner"])
+}
+
+test_other_providers_read_tags if {
+	count(policy.deny) == 1 with input as resource("azurerm_storage_account", "terraform", {"tags": {"env": "prod"}}, [])
+	count(policy.deny) == 0 with input as resource("azurerm_storage_account", "terraform", {"tags": {"owner": "data"}}, [])
+}
+
+test_tags_of_another_shape_silent if {
+	count(policy.deny) == 0 with input as resource("AWS::S3::Bucket", "cloudformation", {"Tags": "#!PyPlate ..."}, [])
 }

@@ -53,7 +53,8 @@ pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<
                         address: inst.address,
                         label: inst.label,
                     };
-                    out.push(res.rtype, &item);
+                    let defaults = default_tags(&cx.evs, ev, res);
+                    out.push_terraform(res.rtype, &item, defaults);
                 }
             }
         }
@@ -61,6 +62,54 @@ pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<
         out
     });
     (cx.model, cx.locations, raw)
+}
+
+/// The `default_tags { tags = … }` of the AWS provider configuration that `res` (of the module `ev`
+/// evaluates) uses: the one its `provider` argument names (`aws.west`), else the default one; declared
+/// in its own module, else in the root module (`evs[0]`), where providers are configured and whence
+/// child modules inherit them. A module call's `providers` map is not followed.
+fn default_tags<'a>(
+    evs: &[&Evaluator<'a>],
+    ev: &Evaluator<'a>,
+    res: &crate::terraform::module::Resource,
+) -> Option<crate::adapt::raw::DefaultTags> {
+    if !res.rtype.starts_with("aws_") {
+        return None;
+    }
+    let chosen = res
+        .body()
+        .get_attribute("provider")
+        .map(|a| a.value.to_string().trim().to_string());
+    let (name, alias) = match chosen
+        .as_deref()
+        .map(|c| c.split_once('.').unwrap_or((c, "")))
+    {
+        Some((name, alias)) => (
+            name.to_string(),
+            (!alias.is_empty()).then(|| alias.to_string()),
+        ),
+        None => ("aws".to_string(), None),
+    };
+    if name != "aws" {
+        return None;
+    }
+    let root = evs.first().copied().unwrap_or(ev);
+    let (at, provider) = [ev, root].into_iter().find_map(|e| {
+        e.module
+            .providers
+            .iter()
+            .find(|p| p.name == name && p.alias == alias)
+            .map(|p| (e, p))
+    })?;
+    let block = provider.block.body.get_blocks("default_tags").next()?;
+    let attr = block.body.get_attribute("tags")?;
+    let value = at.eval_at(provider.file, &attr.value);
+    let why = at.take_why();
+    Some(crate::adapt::raw::DefaultTags {
+        value,
+        span: crate::source::Span::new(provider.file, super::parse::attribute(attr)),
+        why,
+    })
 }
 
 /// The raw input of a Terraform plan (`file` is the plan's JSON): its planned resources.
