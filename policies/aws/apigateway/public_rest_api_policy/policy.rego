@@ -70,12 +70,14 @@ beyond_invoke(stmt) if rp.grants(stmt, "execute-api:InvalidateCache")
 
 beyond_invoke(stmt) if rp.grants(stmt, "execute-api:ManageConnections")
 
-# A Deny statement of the same policy that refuses invocations from outside a network, VPC endpoint or
-# organization (a negated operator on a key that pins callers): the API's usual allow-list form. A Deny
-# whose conditions cannot be read may be one.
+# A Deny statement of the same policy, for everyone, that refuses invocations from outside a network,
+# VPC endpoint or organization (a negated operator on a key that pins callers): the API's usual
+# allow-list form. A Deny whose conditions cannot be read may be one.
 turned_away(a, _) if {
-	some j, d in a.policy.statements
+	some d in a.policy.statements
 	d.effect == "Deny"
+	some p in d.principals
+	iam.public_principal(p)
 	rp.grants(d, "execute-api:Invoke")
 	some c in d.conditions
 	iam.narrowing_keys[c.key]

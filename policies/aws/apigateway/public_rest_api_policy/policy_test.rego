@@ -90,3 +90,8 @@ test_unknown_endpoint_type_invoke_silent if {
 	x := {"id": "aws_api_gateway_rest_api.a", "label": "a", "unknown": ["private"], "policy": {"statements": [invoke]}}
 	count(deny_for(x)) == 0
 }
+
+test_deny_for_one_principal_still_open if {
+	d := object.union(deny_vpce_outside, {"principals": [{"type": "AWS", "value": "arn:aws:iam::444455556666:role/x"}]})
+	count(deny_for(api(true, [invoke, d], []))) == 1
+}
