@@ -577,8 +577,10 @@ resource_nouns := {
 	"opensearch.domains": "OpenSearch domain",
 	"apigateway.rest_apis": "REST API",
 	"lambda.permissions": "Lambda permission",
-	"logs.destinations": "CloudWatch Logs destination",
-	"events.buses": "Event bus",
+	"cloudwatch.log_destinations": "CloudWatch Logs destination",
+	"cloudwatch.log_resource_policies": "CloudWatch Logs resource policy",
+	"eventbridge.buses": "Event bus",
+	"ses.identity_policies": "SES identity policy",
 }
 
 resource_noun(svc, coll) := object.get(resource_nouns, sprintf("%s.%s", [svc, coll]), "Resource")

@@ -219,3 +219,12 @@ test_may_touch_by_service_part if {
 	not iam.may_touch(allow({"actions": ["s*:Get*"]}), "kms")
 	iam.may_touch(allow({"not_actions": ["iam:*"]}), "kms")
 }
+
+# Nouns follow the model's collection paths (`input.aws.<service>.<collection>`).
+test_resource_nouns_follow_model_paths if {
+	iam.resource_noun("cloudwatch", "log_destinations") == "CloudWatch Logs destination"
+	iam.resource_noun("eventbridge", "buses") == "Event bus"
+	iam.resource_noun("apigateway", "rest_apis") == "REST API"
+	iam.resource_noun("ses", "identity_policies") == "SES identity policy"
+	iam.resource_noun("nothing", "here") == "Resource"
+}

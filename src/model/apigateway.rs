@@ -1,13 +1,31 @@
 //! API Gateway (docs/model.md, `aws.apigateway`).
 
-use super::Meta;
+use super::{Document, Meta};
 use serde::Serialize;
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ApiGateway {
+    pub rest_apis: Vec<ApiGatewayRestApi>,
     pub methods: Vec<ApiGatewayMethod>,
     pub stages: Vec<ApiGatewayStage>,
     pub routes: Vec<ApiGatewayRoute>,
+}
+
+/// A REST API (`aws_api_gateway_rest_api`, `AWS::ApiGateway::RestApi`) and who may call it.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct ApiGatewayRestApi {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Whether the endpoint is `PRIVATE` (reachable only through interface VPC endpoints); `false` for
+    /// `EDGE` and `REGIONAL` (the default, `EDGE`, when no endpoint configuration is written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+    /// The resource policy: the API's `policy` / `Policy`, or an `aws_api_gateway_rest_api_policy`
+    /// that names it (which replaces it); absent when none (IAM and the methods' authorizers decide).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
 }
 
 /// A REST API method (`aws_api_gateway_method`, `AWS::ApiGateway::Method`).
@@ -75,4 +93,9 @@ pub struct ApiGatewayRoute {
     pub authorization_type: Option<String>,
 }
 
-entity!(ApiGatewayMethod, ApiGatewayStage, ApiGatewayRoute);
+entity!(
+    ApiGatewayRestApi,
+    ApiGatewayMethod,
+    ApiGatewayStage,
+    ApiGatewayRoute
+);

@@ -7,6 +7,7 @@ use serde::Serialize;
 pub struct Cloudwatch {
     pub log_groups: Vec<LogGroup>,
     pub log_destinations: Vec<LogDestination>,
+    pub log_resource_policies: Vec<LogResourcePolicy>,
 }
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
@@ -36,4 +37,18 @@ pub struct LogDestination {
     pub policy: Option<Document>,
 }
 
-entity!(LogGroup, LogDestination);
+/// An account-wide CloudWatch Logs resource policy (`aws_cloudwatch_log_resource_policy`,
+/// `AWS::Logs::ResourcePolicy`): which principals (usually AWS services such as Route 53, OpenSearch or
+/// log delivery) may create log streams and put events in the account's log groups.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct LogResourcePolicy {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The policy document (`policy_document`, `PolicyDocument`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Document>,
+}
+
+entity!(LogGroup, LogDestination, LogResourcePolicy);

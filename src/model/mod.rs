@@ -51,6 +51,7 @@ pub mod rds_snapshots;
 pub mod redshift;
 pub mod sagemaker;
 pub mod secretsmanager;
+pub mod ses;
 pub mod sqs;
 pub mod workspaces;
 
@@ -60,11 +61,12 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 pub use apigateway::{
-    ApiGateway, ApiGatewayMethod, ApiGatewayMethodSetting, ApiGatewayRoute, ApiGatewayStage,
+    ApiGateway, ApiGatewayMethod, ApiGatewayMethodSetting, ApiGatewayRestApi, ApiGatewayRoute,
+    ApiGatewayStage,
 };
 pub use backup::{Backup, BackupVault};
 pub use cloudtrail::{Cloudtrail, Trail};
-pub use cloudwatch::{Cloudwatch, LogDestination, LogGroup};
+pub use cloudwatch::{Cloudwatch, LogDestination, LogGroup, LogResourcePolicy};
 pub use compute::{
     BlockDevice, Compute, EbsEncryptionDefault, ImagePermission, LaunchPermission, Machine,
     SnapshotPermission,
@@ -97,6 +99,7 @@ pub use rds_snapshots::DbSnapshot;
 pub use redshift::{Redshift, RedshiftCluster};
 pub use sagemaker::{Sagemaker, SagemakerEndpointConfiguration, SagemakerNotebookInstance};
 pub use secretsmanager::{Secret, Secretsmanager};
+pub use ses::{Ses, SesIdentityPolicy};
 pub use sqs::{Sqs, SqsQueue};
 pub use workspaces::{Workspace, Workspaces};
 
@@ -167,6 +170,7 @@ pub struct Aws {
     pub kms: Kms,
     pub glacier: Glacier,
     pub eventbridge: Eventbridge,
+    pub ses: Ses,
 }
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
@@ -611,6 +615,9 @@ collections! {
     "aws.glacier.vaults" => aws.glacier.vaults;
     "aws.eventbridge.buses" => aws.eventbridge.buses;
     "aws.cloudwatch.log_destinations" => aws.cloudwatch.log_destinations;
+    "aws.apigateway.rest_apis" => aws.apigateway.rest_apis;
+    "aws.cloudwatch.log_resource_policies" => aws.cloudwatch.log_resource_policies;
+    "aws.ses.identity_policies" => aws.ses.identity_policies;
     "aws.lambda.permissions" => aws.lambda.permissions;
     "aws.lambda.layer_permissions" => aws.lambda.layer_permissions;
     "azure.storage.accounts" => azure.storage.accounts;

@@ -1,12 +1,16 @@
-//! API Gateway: REST API methods (who may call them), stage caches (encrypted or not) and HTTP or
-//! WebSocket API routes.
+//! API Gateway: REST APIs (endpoint type and resource policy), REST API methods (who may call them),
+//! stage caches (encrypted or not) and HTTP or WebSocket API routes.
 
+use super::resource_policy;
 use crate::adapt::{boolean, document, string, Field, Joiner, Res, Source, Tracker};
-use crate::model::{ApiGatewayMethod, ApiGatewayMethodSetting, ApiGatewayRoute, ApiGatewayStage};
+use crate::model::{
+    ApiGatewayMethod, ApiGatewayMethodSetting, ApiGatewayRestApi, ApiGatewayRoute, ApiGatewayStage,
+};
 use crate::terraform::value::Value;
 use std::collections::HashMap;
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    rest_apis(src);
     methods(src);
     stages(src);
     routes(src);
@@ -44,23 +48,60 @@ fn restricts(v: &Value) -> Option<bool> {
     }
 }
 
+/// Whether the API's endpoint is `PRIVATE`: `Some(false)` when no endpoint configuration is written
+/// (an `EDGE` API), `None` when its types cannot be told.
+fn endpoint_private(r: &Res) -> Option<bool> {
+    match r.nested(("endpoint_configuration", "EndpointConfiguration")) {
+        Err(_) => None,
+        Ok(v) => match v.first().and_then(|e| e.attr(("types", "Types"))) {
+            None => Some(false),
+            Some((Value::List(types), _)) if types.iter().all(Value::is_known) => {
+                Some(types.iter().any(|t| t.as_str() == Some("PRIVATE")))
+            }
+            Some((Value::String(s), _)) => Some(s == "PRIVATE"),
+            Some(_) => None,
+        },
+    }
+}
+
+/// REST APIs with their resource policy (written on the API, or an `aws_api_gateway_rest_api_policy`
+/// that names it by reference; a literal `rest_api_id` is an ID the scan cannot match, so that policy
+/// stands as an API of its own).
+fn rest_apis<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    let mut apis: Joiner<ApiGatewayRestApi> = Joiner::new();
+    for item in src.items("aws_api_gateway_rest_api", "AWS::ApiGateway::RestApi") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let private = endpoint_private(r);
+        if private.is_none() {
+            t.mark_unknown("private");
+            t.explain(
+                "private",
+                vec!["the endpoint configuration's types cannot be resolved".to_string()],
+            );
+        }
+        if let Some((_, span)) = r.attr(("endpoint_configuration", "EndpointConfiguration")) {
+            t.at("private", span);
+        }
+        let api = ApiGatewayRestApi {
+            name: t.field(r, ("name", "Name"), "name", string).known(),
+            private,
+            policy: t.document(r, ("policy", "Policy"), "policy").known(),
+            ..ApiGatewayRestApi::default()
+        };
+        apis.add(api, t, None);
+    }
+    for item in src.items("aws_api_gateway_rest_api_policy", "") {
+        resource_policy::join(&mut apis, &item, "rest_api_id", "policy", &["private"]);
+    }
+    let apis = apis.finish(src.locations());
+    src.model().aws.apigateway.rest_apis.extend(apis);
+}
+
 fn methods<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     let mut apis: HashMap<String, RestApi> = HashMap::new();
     for item in src.items("aws_api_gateway_rest_api", "AWS::ApiGateway::RestApi") {
-        let is_private = match item
-            .res
-            .nested(("endpoint_configuration", "EndpointConfiguration"))
-        {
-            Err(_) => None,
-            Ok(v) => match v.first().and_then(|e| e.attr(("types", "Types"))) {
-                None => Some(false),
-                Some((Value::List(types), _)) if types.iter().all(Value::is_known) => {
-                    Some(types.iter().any(|t| t.as_str() == Some("PRIVATE")))
-                }
-                Some((Value::String(s), _)) => Some(s == "PRIVATE"),
-                Some(_) => None,
-            },
-        };
+        let is_private = endpoint_private(&item.res);
         let restricted = match item.res.attr(("policy", "Policy")) {
             None => Some(false),
             Some((v, _)) => restricts(&v),
@@ -324,5 +365,29 @@ fn routes<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         };
         route.meta = t.finish(src.locations());
         src.model().aws.apigateway.routes.push(route);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::terraform::adapt::model_of_text as model;
+
+    const DOC: &str = r#"jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "execute-api:Invoke", Resource = "*" }] })"#;
+
+    #[test]
+    fn a_policy_resource_joins_its_api_and_a_lost_one_stands_alone() {
+        let m = model(&format!(
+            "resource \"aws_api_gateway_rest_api\" \"a\" {{\n  name = \"a\"\n  endpoint_configuration {{\n    types = [\"PRIVATE\"]\n  }}\n}}\nresource \"aws_api_gateway_rest_api\" \"b\" {{\n  name = \"b\"\n}}\nresource \"aws_api_gateway_rest_api_policy\" \"a\" {{\n  rest_api_id = aws_api_gateway_rest_api.a.id\n  policy = {DOC}\n}}\nresource \"aws_api_gateway_rest_api_policy\" \"lost\" {{\n  rest_api_id = \"a1b2c3d4e5\"\n  policy = {DOC}\n}}\n"
+        ));
+        let apis = &m.aws.apigateway.rest_apis;
+        assert_eq!(apis.len(), 3);
+        assert_eq!(apis[0].private, Some(true));
+        assert!(apis[0].policy.is_some());
+        assert_eq!(apis[1].private, Some(false));
+        assert!(apis[1].policy.is_none());
+        // The policy of an API outside the scan: its endpoint type is unknown.
+        assert_eq!(apis[2].meta.id, "aws_api_gateway_rest_api_policy.lost");
+        assert!(apis[2].policy.is_some());
+        assert!(apis[2].meta.unknown.contains(&"private".to_string()));
     }
 }

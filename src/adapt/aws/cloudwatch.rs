@@ -1,9 +1,9 @@
 //! CloudWatch Logs log groups: the key their events are encrypted with (CloudWatch Logs' own unless a KMS key is named);
-//! log destinations and who may subscribe to them.
+//! log destinations and who may subscribe to them; the account's log resource policies.
 
 use super::{cmk, resource_policy};
 use crate::adapt::{string, Joiner, Source};
-use crate::model::{LogDestination, LogGroup};
+use crate::model::{LogDestination, LogGroup, LogResourcePolicy};
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("aws_cloudwatch_log_group", "AWS::Logs::LogGroup") {
@@ -61,4 +61,27 @@ pub(super) fn destinations<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         .cloudwatch
         .log_destinations
         .extend(destinations);
+}
+
+/// Account-wide log resource policies (`aws_cloudwatch_log_resource_policy`, `AWS::Logs::ResourcePolicy`,
+/// whose `PolicyDocument` is JSON text).
+pub(super) fn resource_policies<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items(
+        "aws_cloudwatch_log_resource_policy",
+        "AWS::Logs::ResourcePolicy",
+    ) {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let mut p = LogResourcePolicy {
+            name: t
+                .field(r, ("policy_name", "PolicyName"), "name", string)
+                .known(),
+            policy: t
+                .document(r, ("policy_document", "PolicyDocument"), "policy")
+                .known(),
+            ..LogResourcePolicy::default()
+        };
+        p.meta = t.finish(src.locations());
+        src.model().aws.cloudwatch.log_resource_policies.push(p);
+    }
 }

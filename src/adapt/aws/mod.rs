@@ -41,6 +41,7 @@ mod s3;
 mod sagemaker;
 mod secretsmanager;
 pub(crate) mod security_group;
+mod ses;
 mod sqs;
 mod workspaces;
 
@@ -86,4 +87,6 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     glacier::adapt(src);
     eventbridge::adapt(src);
     cloudwatch::destinations(src);
+    cloudwatch::resource_policies(src);
+    ses::adapt(src);
 }

@@ -28,7 +28,8 @@ with_policy!(
     crate::model::BackupVault,
     crate::model::GlacierVault,
     crate::model::LogDestination,
-    crate::model::EventBus
+    crate::model::EventBus,
+    crate::model::ApiGatewayRestApi
 );
 
 /// The name at the end of an ARN or URL (`arn:aws:sqs:eu-west-1:111122223333:orders`,
