@@ -15,6 +15,12 @@ pub(crate) trait Source<'r, 'a: 'r> {
 
     fn model(&mut self) -> &mut Model;
 
+    /// Every resource type this source holds, sorted and without repeats: for adapters that judge a
+    /// family of types by their name (`google_*_iam_member`). CloudFormation answers none.
+    fn types(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// A SAM template's `Globals` section `section` (`Function`, `Api`), whose properties every
     /// resource of that kind inherits unless it writes its own; `None` for Terraform and for templates
     /// without one.

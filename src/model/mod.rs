@@ -637,6 +637,7 @@ collections! {
     "gcp.compute.firewalls" => gcp.compute.firewalls;
     "gcp.compute.disks" => gcp.compute.disks;
     "gcp.sql.instances" => gcp.sql.instances;
+    "gcp.gke.clusters" => gcp.gke.clusters;
 }
 
 /// Where an entity and its attributes are in the source.

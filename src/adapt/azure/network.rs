@@ -4,6 +4,7 @@ use crate::adapt::{number, string, strings, Field, Fields, ObjectFields, Source,
 use crate::model::azure::network::{PortRange, RuleFields};
 use crate::model::azure::{NetworkSecurityGroup, SecurityRule};
 use crate::terraform::value::Value;
+use std::collections::HashMap;
 
 /// Reads a rule's fields from `r` into model paths under `prefix` (`security_rule[0].` or empty).
 fn rule(t: &mut Tracker, r: &impl Fields, prefix: &str) -> RuleFields {
@@ -88,11 +89,37 @@ fn port_range(spec: &str) -> Option<(u32, u32)> {
     (from <= to && to <= 65535).then_some((from, to))
 }
 
+/// How a group is found by the rules that name it: its name (Azure names are not case-sensitive) or
+/// a reference, with its resource group the same way.
+fn join_key(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.to_ascii_lowercase()),
+        Value::Ref(r) => Some(format!("{}.{}", r.address, r.attr)),
+        _ => None,
+    }
+}
+
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    // (name, resource group) → group id; name → the ids of the groups of that name.
+    let mut by_name_rg: HashMap<(String, String), String> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+    let mut addresses: HashMap<String, String> = HashMap::new();
     for item in src.items("azurerm_network_security_group", "") {
         let r = &item.res;
         let mut t = item.tracker();
         let name = t.field(r, "name", "name", string).known();
+        let name_key = r.attr("name").and_then(|(v, _)| join_key(&v));
+        let rg_key = r
+            .attr("resource_group_name")
+            .and_then(|(v, _)| join_key(&v));
+        let id = t.id().to_string();
+        if let Some(n) = &name_key {
+            if let Some(rg) = &rg_key {
+                by_name_rg.insert((n.clone(), rg.clone()), id.clone());
+            }
+            by_name.entry(n.clone()).or_default().push(id.clone());
+        }
+        addresses.insert(item.address.clone(), id.clone());
         let mut rules = Vec::new();
         // `security_rule` is written as blocks, or as a list of objects (an attribute).
         match r.attr("security_rule") {
@@ -140,8 +167,29 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("azurerm_network_security_rule", "") {
         let mut t = item.tracker();
         let fields = rule(&mut t, &item.res, "rule.");
+        // The group of the scan the rule belongs to: the one it refers to, else the one with its name
+        // in its resource group, else the only one with its name.
+        let group_value = item.res.attr("network_security_group_name").map(|(v, _)| v);
+        let group = match &group_value {
+            Some(Value::Ref(r)) if addresses.contains_key(&r.address) => {
+                addresses.get(&r.address).cloned()
+            }
+            Some(v) => join_key(v).and_then(|n| {
+                let rg = item
+                    .res
+                    .attr("resource_group_name")
+                    .and_then(|(v, _)| join_key(&v));
+                rg.and_then(|rg| by_name_rg.get(&(n.clone(), rg)).cloned())
+                    .or_else(|| match by_name.get(&n) {
+                        Some(ids) if ids.len() == 1 => ids.first().cloned(),
+                        _ => None,
+                    })
+            }),
+            None => None,
+        };
         let mut r = SecurityRule {
             rule: fields,
+            group,
             ..SecurityRule::default()
         };
         r.meta = t.finish(src.locations());

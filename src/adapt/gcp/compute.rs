@@ -1,9 +1,12 @@
 //! Compute Engine: firewall rules (who may reach which ports) and disks (which key encrypts them).
 
 use super::key_ref;
-use crate::adapt::{boolean, normalize_protocol, string, strings, Field, Source};
+use crate::adapt::{
+    boolean, normalize_protocol, number, string, strings, Field, Res, Source, Tracker,
+};
 use crate::model::gcp::{ComputeDisk, Firewall, FirewallRule};
 use crate::terraform::value::Value;
+use std::collections::HashMap;
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     firewalls(src);
@@ -11,6 +14,14 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
 }
 
 fn firewalls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    // Address → literal name of the networks in the code, so that a rule naming
+    // `google_compute_network.vpc.self_link` and one naming `"vpc"` are on the same network.
+    let mut networks: HashMap<String, String> = HashMap::new();
+    for item in src.items("google_compute_network", "") {
+        if let Some((Value::String(n), _)) = item.res.attr("name") {
+            networks.insert(item.address.clone(), n);
+        }
+    }
     for item in src.items("google_compute_firewall", "") {
         let r = &item.res;
         let mut t = item.tracker();
@@ -48,67 +59,33 @@ fn firewalls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                 Vec::new()
             }
         };
-        let mut allow = Vec::new();
-        match t.blocks(r, "allow", "allow") {
-            Field::Known(blocks) => {
-                for (block, b) in blocks.into_iter().enumerate() {
-                    let protocol = t
-                        .field(
-                            &b,
-                            "protocol",
-                            &format!("allow[{}].protocol", allow.len()),
-                            string,
-                        )
-                        .known()
-                        .map(|p| normalize_protocol(&p));
-                    let ports_path = format!("allow[{}]", allow.len());
-                    t.at(&ports_path, b.span.clone());
-                    let ports = match t.field(&b, "ports", &ports_path, port_list) {
-                        Field::Known(p) if !p.is_empty() => Some(p),
-                        Field::Known(_) | Field::NotWritten => Some(Vec::new()),
-                        Field::Unknown => None,
-                    };
-                    let span = b.attr("ports").map_or_else(|| b.span.clone(), |(_, s)| s);
-                    let ports_unknown = ports.is_none();
-                    match ports {
-                        None => allow.push(FirewallRule {
-                            protocol,
-                            block,
-                            ..FirewallRule::default()
-                        }),
-                        Some(p) if p.is_empty() => allow.push(FirewallRule {
-                            protocol,
-                            from_port: Some(0),
-                            to_port: Some(65535),
-                            block,
-                        }),
-                        Some(p) => {
-                            for range in p {
-                                let i = allow.len();
-                                t.at(format!("allow[{i}]"), span.clone());
-                                let (from, to) = parse_range(&range).unzip();
-                                if from.is_none() {
-                                    t.mark_unknown(format!("allow[{i}].from_port"));
-                                    t.mark_unknown(format!("allow[{i}].to_port"));
-                                }
-                                allow.push(FirewallRule {
-                                    protocol: protocol.clone(),
-                                    from_port: from,
-                                    to_port: to,
-                                    block,
-                                });
-                            }
-                        }
-                    }
-                    if ports_unknown {
-                        let i = allow.len() - 1;
-                        t.mark_unknown(format!("allow[{i}].from_port"));
-                        t.mark_unknown(format!("allow[{i}].to_port"));
+        let allow = entries(&mut t, r, "allow");
+        let deny = entries(&mut t, r, "deny");
+        let priority = t
+            .field(r, "priority", "priority", number)
+            .or_default(1000.0)
+            .map(|p| p as i64);
+        let network = match t.field(r, "network", "network", |v| network_key(v, &networks)) {
+            Field::Known(n) => {
+                // Rules of another project are on another network of the same name.
+                match t.field(r, "project", "project", string) {
+                    Field::Known(p) => Some(format!("{p}/{n}")),
+                    Field::NotWritten => Some(n),
+                    Field::Unknown => {
+                        t.mark_unknown("network");
+                        None
                     }
                 }
             }
-            Field::Unknown | Field::NotWritten => {}
-        }
+            _ => None,
+        };
+        let target_tags = t.field(r, "target_tags", "target_tags", strings);
+        let target_accounts = t.field(
+            r,
+            "target_service_accounts",
+            "target_service_accounts",
+            strings,
+        );
         let mut fw = Firewall {
             name,
             direction,
@@ -117,10 +94,98 @@ fn firewalls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             source_tags: tags.known().unwrap_or_default(),
             source_service_accounts: accounts.known().unwrap_or_default(),
             allow,
+            deny,
+            priority,
+            network,
+            target_tags: target_tags.known().unwrap_or_default(),
+            target_service_accounts: target_accounts.known().unwrap_or_default(),
             ..Firewall::default()
         };
         fw.meta = t.finish(src.locations());
         src.model().gcp.compute.firewalls.push(fw);
+    }
+}
+
+/// The protocol and port entries of a firewall's `allow` or `deny` blocks (`kind`), one per protocol
+/// and port range, under model paths `kind[i]`.
+fn entries(t: &mut Tracker, r: &Res, kind: &str) -> Vec<FirewallRule> {
+    let mut out: Vec<FirewallRule> = Vec::new();
+    let Field::Known(blocks) = t.blocks(r, kind, kind) else {
+        return out;
+    };
+    for (block, b) in blocks.into_iter().enumerate() {
+        let protocol = t
+            .field(
+                &b,
+                "protocol",
+                &format!("{kind}[{}].protocol", out.len()),
+                string,
+            )
+            .known()
+            .map(|p| normalize_protocol(&p));
+        let ports_path = format!("{kind}[{}]", out.len());
+        t.at(&ports_path, b.span.clone());
+        let ports = match t.field(&b, "ports", &ports_path, port_list) {
+            Field::Known(p) if !p.is_empty() => Some(p),
+            Field::Known(_) | Field::NotWritten => Some(Vec::new()),
+            Field::Unknown => None,
+        };
+        let span = b.attr("ports").map_or_else(|| b.span.clone(), |(_, s)| s);
+        match ports {
+            None => {
+                let i = out.len();
+                t.mark_unknown(format!("{kind}[{i}].from_port"));
+                t.mark_unknown(format!("{kind}[{i}].to_port"));
+                out.push(FirewallRule {
+                    protocol,
+                    block,
+                    ..FirewallRule::default()
+                });
+            }
+            Some(p) if p.is_empty() => out.push(FirewallRule {
+                protocol,
+                from_port: Some(0),
+                to_port: Some(65535),
+                block,
+            }),
+            Some(p) => {
+                for range in p {
+                    let i = out.len();
+                    t.at(format!("{kind}[{i}]"), span.clone());
+                    let (from, to) = parse_range(&range).unzip();
+                    if from.is_none() {
+                        t.mark_unknown(format!("{kind}[{i}].from_port"));
+                        t.mark_unknown(format!("{kind}[{i}].to_port"));
+                    }
+                    out.push(FirewallRule {
+                        protocol: protocol.clone(),
+                        from_port: from,
+                        to_port: to,
+                        block,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The network a firewall rule belongs to, as a key two rules can be compared by: the network's name
+/// (the last segment of a self link or ID), or for a reference to a network of the code its literal
+/// name when it has one, else its address.
+fn network_key(v: &Value, networks: &HashMap<String, String>) -> Option<String> {
+    match v {
+        Value::String(s) => {
+            let last = s.trim_end_matches('/').rsplit('/').next().unwrap_or(s);
+            (!last.is_empty()).then(|| last.to_string())
+        }
+        Value::Ref(r) => Some(
+            networks
+                .get(&r.address)
+                .cloned()
+                .unwrap_or_else(|| r.address.clone()),
+        ),
+        _ => None,
     }
 }
 

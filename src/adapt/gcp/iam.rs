@@ -3,7 +3,7 @@
 //! (BigQuery dataset `access` entries are read by the BigQuery adapter.)
 
 use super::resource_name;
-use crate::adapt::{string, strings, Field, Item, Source, Tracker};
+use crate::adapt::{string, strings, Field, Item, Res, Source, Tracker};
 use crate::model::gcp::{GcpBinding, IamGrant};
 use crate::terraform::functions;
 use crate::terraform::value::Value;
@@ -76,6 +76,8 @@ const NAMES: &[(&str, &str)] = &[
     ("google_cloudfunctions2_function", "name"),
     ("google_artifact_registry_repository", "repository_id"),
     ("google_project", "project_id"),
+    ("google_secret_manager_secret", "secret_id"),
+    ("google_service_account", "account_id"),
 ];
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
@@ -89,22 +91,87 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             }
         }
     }
+    let reach = Reach::of(src);
     for &(kind, prefix, target) in KINDS {
         for via in ["member", "binding", "policy"] {
             for item in src.items(&format!("{prefix}_{via}"), "") {
                 let mut t = item.tracker();
                 let (kind, resource) = granted_on(&mut t, &item, kind, target);
                 let resource = resource.map(|r| names.get(&r).cloned().unwrap_or(r));
+                let ingress = reach.of_grant(&mut t, &item, &kind, target);
                 let bindings = match via {
                     "member" => vec![one(&mut t, &item, "member")],
                     "binding" => vec![one(&mut t, &item, "members")],
                     _ => policy(&mut t, &item),
                 };
-                push(src, t, &kind, resource, via, bindings);
+                push(src, t, &kind, resource, via, bindings, ingress);
             }
         }
     }
+    others(src, &names);
     acls(src, &names);
+}
+
+/// Grants of every other `google_<kind>_iam_member|binding|policy` type in the code (Secret Manager
+/// secrets, service accounts, GKE Hub memberships, Spanner databases, …): the kind is the type's middle
+/// part, and the resource granted on is read from the attribute that names it (see [`target_attr`]).
+fn others<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>, names: &HashMap<String, String>) {
+    for rtype in src.types() {
+        let Some((kind, via)) = generic_kind(&rtype) else {
+            continue;
+        };
+        for item in src.items(&rtype, "") {
+            let mut t = item.tracker();
+            let target = target_attr(&item.res.keys());
+            let (kind, resource) = match &target {
+                Some(attr) => granted_on(&mut t, &item, kind, attr),
+                None => (kind.to_string(), None),
+            };
+            let resource = resource.map(|r| names.get(&r).cloned().unwrap_or(r));
+            let bindings = match via {
+                "member" => vec![one(&mut t, &item, "member")],
+                "binding" => vec![one(&mut t, &item, "members")],
+                _ => policy(&mut t, &item),
+            };
+            push(src, t, &kind, resource, via, bindings, None);
+        }
+    }
+}
+
+/// `google_secret_manager_secret_iam_member` → (`secret_manager_secret`, `member`), for a type that
+/// [`KINDS`] does not list.
+fn generic_kind(rtype: &str) -> Option<(&str, &'static str)> {
+    let rest = rtype.strip_prefix("google_")?;
+    let (kind, via) = ["member", "binding", "policy"]
+        .into_iter()
+        .find_map(|via| Some((rest.strip_suffix(&format!("_iam_{via}"))?, via)))?;
+    if kind.is_empty() {
+        return None;
+    }
+    let prefix = format!("google_{kind}_iam");
+    (!KINDS.iter().any(|&(_, p, _)| p == prefix)).then_some((kind, via))
+}
+
+/// Which attribute of a grant of another kind names the resource granted on: not the role, members,
+/// policy, condition or placement; of the rest, one named `…_id`, `…_name` or `name` first.
+fn target_attr(keys: &[String]) -> Option<String> {
+    const NOT: &[&str] = &[
+        "role",
+        "member",
+        "members",
+        "policy_data",
+        "condition",
+        "project",
+        "location",
+        "region",
+        "zone",
+        "etag",
+    ];
+    let rest: Vec<&String> = keys.iter().filter(|k| !NOT.contains(&k.as_str())).collect();
+    rest.iter()
+        .find(|k| k.ends_with("_id") || k.ends_with("_name") || k.as_str() == "name")
+        .or_else(|| rest.first())
+        .map(|k| k.to_string())
 }
 
 fn push<'r, 'a: 'r>(
@@ -114,12 +181,14 @@ fn push<'r, 'a: 'r>(
     resource: Option<String>,
     via: &str,
     bindings: Vec<GcpBinding>,
+    ingress: Option<String>,
 ) {
     let mut grant = IamGrant {
         kind: kind.to_string(),
         resource,
         via: via.to_string(),
         bindings,
+        ingress,
         ..IamGrant::default()
     };
     grant.meta = t.finish(src.locations());
@@ -248,7 +317,7 @@ fn acls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>, names: &HashMap<String, Strin
                 members,
                 condition: false,
             };
-            push(src, t, &kind, resource, "acl", vec![b]);
+            push(src, t, &kind, resource, "acl", vec![b], None);
         }
     }
     for rtype in [
@@ -300,7 +369,217 @@ fn acls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>, names: &HashMap<String, Strin
                 }
                 Field::NotWritten => {}
             }
-            push(src, t, &kind, resource, "acl", bindings);
+            push(src, t, &kind, resource, "acl", bindings, None);
         }
+    }
+}
+
+/// Where a Cloud Run service or Cloud Function of the code accepts requests from (its ingress
+/// setting), `None` when it cannot be told.
+type Ingress = Option<String>;
+
+/// The ingress settings of the Cloud Run services and Cloud Functions in the code, by address and by
+/// literal name, for the grants on them.
+struct Reach {
+    /// (kind, address) → ingress.
+    by_address: HashMap<(String, String), Ingress>,
+    /// (kind, name) → ingress; `None` also when services of that name disagree.
+    by_name: HashMap<(String, String), Ingress>,
+}
+
+impl Reach {
+    fn of<'r, 'a: 'r>(src: &impl Source<'r, 'a>) -> Reach {
+        let mut reach = Reach {
+            by_address: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for (kind, rtype) in [
+            ("cloud_run_service", "google_cloud_run_service"),
+            ("cloud_run_service", "google_cloud_run_v2_service"),
+            ("cloudfunctions_function", "google_cloudfunctions_function"),
+            ("cloudfunctions_function", "google_cloudfunctions2_function"),
+        ] {
+            for item in src.items(rtype, "") {
+                let ingress = ingress_of(&item.res, rtype);
+                if let Some((Value::String(n), _)) = item.res.attr("name") {
+                    reach
+                        .by_name
+                        .entry((kind.to_string(), n))
+                        .and_modify(|i| {
+                            if *i != ingress {
+                                *i = Some("disagree".to_string());
+                            }
+                        })
+                        .or_insert_with(|| ingress.clone());
+                }
+                reach
+                    .by_address
+                    .insert((kind.to_string(), item.address.clone()), ingress);
+            }
+        }
+        reach
+    }
+
+    /// The ingress of the service or function grant `item` (of `kind`) names through `target`:
+    /// absent when it is not in the code (or services of its name disagree), and `ingress` listed as
+    /// unknown when its setting cannot be told.
+    fn of_grant(&self, t: &mut Tracker, item: &Item, kind: &str, target: &str) -> Option<String> {
+        let found = match item.res.attr(target).map(|(v, _)| v) {
+            Some(Value::Ref(r)) => self.by_address.get(&(kind.to_string(), r.address.clone())),
+            Some(Value::String(n)) => {
+                // A full name (`projects/p/locations/l/services/s`) ends with the service's name.
+                let n = n.rsplit('/').next().unwrap_or(&n).to_string();
+                self.by_name.get(&(kind.to_string(), n))
+            }
+            _ => None,
+        }?;
+        match found {
+            Some(i) if i == "disagree" => None,
+            Some(i) => Some(i.clone()),
+            None => {
+                t.mark_unknown("ingress");
+                t.explain(
+                    "ingress",
+                    vec![format!(
+                        "the ingress setting of the resource `{target}` names is unknown"
+                    )],
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The ingress setting of a Cloud Run service (v1: the `run.googleapis.com/ingress` annotation of its
+/// `metadata`; v2: `ingress`) or Cloud Function (1st gen: `ingress_settings`; 2nd gen:
+/// `service_config.ingress_settings`), normalized to `all` (the default), `internal` or
+/// `internal-and-cloud-load-balancing`.
+fn ingress_of(r: &Res, rtype: &str) -> Ingress {
+    let value = match rtype {
+        "google_cloud_run_service" => match r.nested("metadata") {
+            Err(_) => return None,
+            Ok(blocks) => match blocks.first().and_then(|m| m.attr("annotations")) {
+                None | Some((Value::Null, _)) => None,
+                Some((Value::Object(map), _)) => map.get("run.googleapis.com/ingress").cloned(),
+                Some(_) => return None,
+            },
+        },
+        "google_cloudfunctions2_function" => match r.nested("service_config") {
+            Err(_) => return None,
+            Ok(blocks) => blocks
+                .first()
+                .and_then(|b| b.attr("ingress_settings"))
+                .map(|(v, _)| v),
+        },
+        "google_cloud_run_v2_service" => r.attr("ingress").map(|(v, _)| v),
+        _ => r.attr("ingress_settings").map(|(v, _)| v),
+    };
+    match value {
+        None | Some(Value::Null) => Some("all".to_string()),
+        Some(Value::String(s)) => Some(normalize_ingress(&s)),
+        Some(_) => None,
+    }
+}
+
+/// The four spellings of the three settings, as one.
+fn normalize_ingress(s: &str) -> String {
+    let s = s.trim().to_ascii_lowercase();
+    match s.as_str() {
+        "ingress_traffic_all" | "allow_all" => "all".to_string(),
+        "ingress_traffic_internal_only" | "allow_internal_only" => "internal".to_string(),
+        "ingress_traffic_internal_load_balancer" | "allow_internal_and_gclb" => {
+            "internal-and-cloud-load-balancing".to_string()
+        }
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{generic_kind, normalize_ingress, target_attr};
+    use crate::terraform::adapt::model_of_text;
+
+    #[test]
+    fn generic_kinds_are_the_types_not_listed() {
+        assert_eq!(
+            generic_kind("google_secret_manager_secret_iam_member"),
+            Some(("secret_manager_secret", "member"))
+        );
+        assert_eq!(
+            generic_kind("google_gke_hub_membership_iam_binding"),
+            Some(("gke_hub_membership", "binding"))
+        );
+        assert_eq!(generic_kind("google_storage_bucket_iam_member"), None);
+        assert_eq!(generic_kind("google_iam_policy"), None);
+        assert_eq!(generic_kind("google_project_iam_custom_role"), None);
+        assert_eq!(generic_kind("aws_iam_policy"), None);
+    }
+
+    #[test]
+    fn target_attribute_prefers_ids_and_names() {
+        let keys = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            target_attr(&keys(&["member", "project", "role", "secret_id"])),
+            Some("secret_id".to_string())
+        );
+        assert_eq!(
+            target_attr(&keys(&["instance", "member", "role"])),
+            Some("instance".to_string())
+        );
+        assert_eq!(target_attr(&keys(&["member", "role"])), None);
+    }
+
+    #[test]
+    fn ingress_spellings_are_one() {
+        assert_eq!(
+            normalize_ingress("INGRESS_TRAFFIC_INTERNAL_ONLY"),
+            "internal"
+        );
+        assert_eq!(normalize_ingress("ALLOW_INTERNAL_ONLY"), "internal");
+        assert_eq!(
+            normalize_ingress("ALLOW_INTERNAL_AND_GCLB"),
+            "internal-and-cloud-load-balancing"
+        );
+        assert_eq!(normalize_ingress("all"), "all");
+    }
+
+    #[test]
+    fn secret_grant_names_the_secret() {
+        let m = model_of_text(
+            r#"
+resource "google_secret_manager_secret" "s" {
+  secret_id = "db-password"
+}
+resource "google_secret_manager_secret_iam_member" "m" {
+  secret_id = google_secret_manager_secret.s.id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = "allUsers"
+}
+"#,
+        );
+        let g = &m.gcp.iam.grants[0];
+        assert_eq!(g.kind, "secret_manager_secret");
+        assert_eq!(g.bindings[0].members, vec!["allUsers".to_string()]);
+        assert!(g.resource.is_some());
+    }
+
+    #[test]
+    fn internal_cloud_run_ingress_reaches_the_grant() {
+        let m = model_of_text(
+            r#"
+resource "google_cloud_run_service" "s" {
+  name = "api"
+  metadata {
+    annotations = { "run.googleapis.com/ingress" = "internal" }
+  }
+}
+resource "google_cloud_run_service_iam_member" "m" {
+  service = google_cloud_run_service.s.name
+  role    = "roles/run.invoker"
+  member  = "allUsers"
+}
+"#,
+        );
+        assert_eq!(m.gcp.iam.grants[0].ingress.as_deref(), Some("internal"));
     }
 }

@@ -5,6 +5,7 @@
 
 mod bigquery;
 mod compute;
+mod gke;
 mod iam;
 mod sql;
 mod storage;
@@ -19,6 +20,7 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     bigquery::adapt(src);
     compute::adapt(src);
     sql::adapt(src);
+    gke::adapt(src);
 }
 
 /// Names the resource an attribute refers to, for messages: a literal name as written, else the

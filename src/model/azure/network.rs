@@ -62,6 +62,10 @@ pub struct SecurityRule {
     #[serde(flatten)]
     pub meta: Meta,
     pub rule: RuleFields,
+    /// The id of the network security group of the scan the rule belongs to (by reference, or by
+    /// `network_security_group_name` and `resource_group_name`); absent when it is not in the scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 entity!(NetworkSecurityGroup, SecurityRule);

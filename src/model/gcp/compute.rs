@@ -29,9 +29,21 @@ pub struct Firewall {
     pub source_service_accounts: Vec<String>,
     /// What the `allow` blocks admit, one entry per protocol and port range.
     pub allow: Vec<FirewallRule>,
+    /// What the `deny` blocks refuse, in the same shape.
+    pub deny: Vec<FirewallRule>,
+    /// Lower numbers are evaluated first (0–65535, default 1000); at equal priority a deny wins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<i64>,
+    /// The VPC network the rule belongs to, as a key to compare rules by: the network's name (the
+    /// last segment of a self link), prefixed `project/` when the rule names its project.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// The instances the rule applies to; both empty: every instance of the network.
+    pub target_tags: Vec<String>,
+    pub target_service_accounts: Vec<String>,
 }
 
-/// One protocol and port range an `allow` block admits.
+/// One protocol and port range an `allow` block admits (or a `deny` block refuses).
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct FirewallRule {
     /// As security group rules spell it: `tcp`, `udp`, `icmp`, `-1` for `all`, or a protocol number.
@@ -42,7 +54,7 @@ pub struct FirewallRule {
     pub from_port: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to_port: Option<u32>,
-    /// Which `allow` block (0-based) the entry comes from.
+    /// Which `allow` (or `deny`) block (0-based) the entry comes from.
     pub block: usize,
 }
 

@@ -27,6 +27,12 @@ pub struct IamGrant {
     /// `access` (a BigQuery dataset access entry) or `acl` (a legacy Cloud Storage ACL).
     pub via: String,
     pub bindings: Vec<GcpBinding>,
+    /// For a grant on a Cloud Run service or Cloud Function of the scanned code: where that service
+    /// accepts requests from, `all` (the default), `internal` or `internal-and-cloud-load-balancing`
+    /// (read from any of the four spellings). Absent when the service is not in the code; listed in
+    /// `unknown` when its setting cannot be told.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ingress: Option<String>,
 }
 
 /// A role and who holds it through this grant.

@@ -3,6 +3,7 @@
 
 pub mod bigquery;
 pub mod compute;
+pub mod gke;
 pub mod iam;
 pub mod sql;
 pub mod storage;
@@ -11,6 +12,7 @@ use serde::Serialize;
 
 pub use bigquery::{Bigquery, BigqueryDataset};
 pub use compute::{ComputeDisk, Firewall, FirewallRule, Gce};
+pub use gke::{Gke, GkeCluster};
 pub use iam::{GcpBinding, GcpIam, IamGrant};
 pub use sql::{AuthorizedNetwork, CloudSql, SqlInstance};
 pub use storage::{GcsBucket, Storage};
@@ -22,4 +24,5 @@ pub struct Gcp {
     pub bigquery: Bigquery,
     pub compute: Gce,
     pub sql: CloudSql,
+    pub gke: Gke,
 }

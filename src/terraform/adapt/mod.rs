@@ -177,6 +177,20 @@ impl<'r, 'a: 'r> crate::adapt::Source<'r, 'a> for Cx<'r, 'a> {
         &mut self.model
     }
 
+    fn types(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .evs
+            .iter()
+            .flat_map(|ev| ev.module.resources.iter().map(|r| r.rtype.to_string()))
+            .collect();
+        if let Some((_, plan)) = self.plan {
+            out.extend(plan.resources.iter().map(|r| r.rtype.clone()));
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     fn locations(&mut self) -> &mut Locations {
         &mut self.locations
     }
@@ -221,4 +235,30 @@ pub(crate) fn model_of_text(text: &str) -> crate::model::Model {
     let module = crate::terraform::module::Module::new(&files);
     let ev = crate::terraform::eval::Evaluator::new(&module);
     adapt(&ev).0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::adapt::Source;
+
+    #[test]
+    fn types_lists_each_resource_type_once() {
+        let text = "resource \"b\" \"x\" {}\nresource \"a\" \"y\" {}\nresource \"b\" \"z\" {}\ndata \"c\" \"d\" {}\n";
+        let f = crate::source::SourceFile::new(
+            "m.tf".into(),
+            "m.tf".into(),
+            std::sync::Arc::from(text),
+        );
+        let files =
+            vec![crate::terraform::parse::parse(crate::source::FileId(0), &f).expect("parses")];
+        let module = crate::terraform::module::Module::new(&files);
+        let ev = crate::terraform::eval::Evaluator::new(&module);
+        let cx = super::Cx {
+            evs: vec![&ev],
+            plan: None,
+            model: crate::model::Model::default(),
+            locations: crate::model::Locations::default(),
+        };
+        assert_eq!(cx.types(), vec!["a".to_string(), "b".to_string()]);
+    }
 }

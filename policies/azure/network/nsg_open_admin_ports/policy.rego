@@ -4,8 +4,10 @@
 #   An inbound Allow rule whose source is `*`, `Internet`, `Any` or `0.0.0.0/0` and whose destination
 #   ports include SSH 22, Telnet 23, RDP 3389 or WinRM 5985/5986 puts the machines behind the group in
 #   reach of the password guessing and exploit scans that sweep Azure's address ranges all day. One weak
-#   password or unpatched service is then a foothold inside the virtual network. An inline Deny rule with
-#   a lower priority number that covers the same port from the internet is taken into account. High:
+#   password or unpatched service is then a foothold inside the virtual network. A Deny rule of the same
+#   group (inline, or an azurerm_network_security_rule joined to it by `network_security_group_name`
+#   and `resource_group_name`) with a lower priority number that covers the same port from the
+#   internet is taken into account, as Azure evaluates rules lowest number first. High:
 #   the machines are directly attackable from anywhere. Rules that open every port are reported by
 #   AZURE-NETWORK-003.
 # related_resources:

@@ -72,3 +72,31 @@ test_range_names_every_admin_port if {
 test_all_ports_left_to_003 if {
 	count(deny_for([rule({"ports": [{"from_port": 0, "to_port": 65535, "field": "destination_port_range"}]})])) == 0
 }
+
+# --- Separate rules joined to their group; Deny rules evaluated first ---
+
+single(name, r) := {"id": sprintf("azurerm_network_security_rule.%s", [name]), "label": name, "unknown": [], "rule": r, "group": "azurerm_network_security_group.web"}
+
+deny_joined(inline, singles) := results if {
+	results := p.deny with input as {"azure": {"network": {"security_groups": [group(inline)], "security_rules": singles}}}
+}
+
+deny_ssh(priority) := rule({"name": "deny-ssh", "access": "Deny", "priority": priority})
+
+test_separate_deny_first_shadows_separate_allow if count(deny_joined([], [single("a", rule({"priority": 200})), single("d", deny_ssh(100))])) == 0
+
+test_inline_deny_first_shadows_separate_allow if count(deny_joined([deny_ssh(100)], [single("a", rule({"priority": 200}))])) == 0
+
+test_separate_deny_first_shadows_inline_allow if count(deny_joined([rule({"priority": 200})], [single("d", deny_ssh(100))])) == 0
+
+test_separate_deny_later_ignored if count(deny_joined([], [single("a", rule({"priority": 200})), single("d", deny_ssh(300))])) == 1
+
+test_deny_of_other_group_ignored if {
+	other := object.remove(single("d", deny_ssh(100)), ["group"])
+	count(deny_joined([], [single("a", rule({"priority": 200})), other])) == 1
+}
+
+test_unknown_deny_priority_silent if {
+	d := object.remove(deny_ssh(100), ["priority"])
+	count(deny_joined([], [single("a", rule({"priority": 200})), single("d", d)])) == 0
+}

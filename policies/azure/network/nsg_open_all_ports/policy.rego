@@ -4,9 +4,10 @@
 #   An inbound Allow rule from `*`, `Internet`, `Any` or `0.0.0.0/0` to destination port `*` (or
 #   0-65535) over TCP or any protocol exposes every service on the machines behind the group:
 #   administration, databases, debug and metrics endpoints, and anything started later. The group no
-#   longer filters anything from the internet. An inline Deny rule with a lower priority number that
-#   covers all of it from the internet is taken into account. Critical: everything listening is
-#   reachable from anywhere.
+#   longer filters anything from the internet. A Deny rule of the same group (inline, or an
+#   azurerm_network_security_rule joined to it) with a lower priority number that covers every port
+#   from the internet is taken into account; one that covers some ports leaves the rest open.
+#   Critical: everything listening is reachable from anywhere.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview
 # custom:
@@ -29,6 +30,6 @@ deny contains lib.result(t[0], concat("", [t[1], source[0]]), msg) if {
 	network.inbound_allow(t[2])
 	some source in network.world_fields(t[2])
 	network.all_ports(t[2])
-	not network.denied_first(t, 22)
+	not network.all_denied_first(t)
 	msg := sprintf("%s allows every port from the whole internet (%s)", [t[3], source[1]])
 }

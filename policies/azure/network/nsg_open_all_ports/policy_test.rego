@@ -66,3 +66,21 @@ test_unknown_source_silent if {
 test_single_port_allowed if {
 	count(deny_for([rule({"ports": [{"from_port": 443, "to_port": 443, "field": "destination_port_range"}]})])) == 0
 }
+
+single(name, r) := {"id": sprintf("azurerm_network_security_rule.%s", [name]), "label": name, "unknown": [], "rule": r, "group": "azurerm_network_security_group.web"}
+
+deny_joined(inline, singles) := results if {
+	results := p.deny with input as {"azure": {"network": {"security_groups": [group(inline)], "security_rules": singles}}}
+}
+
+test_full_deny_first_shadows if count(deny_joined([], [single("a", rule({"priority": 200})), single("d", rule({"access": "Deny", "protocol": "*"}))])) == 0
+
+test_ssh_deny_leaves_every_other_port if {
+	ssh := rule({"access": "Deny", "destination_port_range": "22", "ports": [{"from_port": 22, "to_port": 22, "field": "destination_port_range"}]})
+	count(deny_joined([ssh], [single("a", rule({"priority": 200}))])) == 1
+}
+
+test_tcp_deny_leaves_udp if {
+	any := rule({"priority": 200, "protocol": "*"})
+	count(deny_joined([rule({"access": "Deny"})], [single("a", any)])) == 1
+}

@@ -6,7 +6,9 @@
 #   Elasticsearch 9200/9300, Kafka 9092, MongoDB 27017-27019, Memcached 11211 and the others named in
 #   docs/rules.md for that rule). An inbound Allow rule from `*`, `Internet`, `Any` or `0.0.0.0/0` to one
 #   of them leaves the data one default password, missing authentication or unpatched server away from
-#   being read, held for ransom or wiped. High: the data itself is reachable by anyone. Rules that open
+#   being read, held for ransom or wiped. A Deny rule of the same group (inline, or an
+#   azurerm_network_security_rule joined to it) with a lower priority number that covers the same port
+#   from the internet is taken into account. High: the data itself is reachable by anyone. Rules that open
 #   every port are reported by AZURE-NETWORK-003.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview

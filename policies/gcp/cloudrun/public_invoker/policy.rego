@@ -7,7 +7,12 @@
 #   service, an admin backend or a webhook receiver published this way relies on its own code alone to
 #   refuse strangers. Severity is medium: the finding asks the owner to confirm the service is meant to
 #   be public (and to say so in a suppression), or to require authentication. A role other than invoker
-#   granted to everyone (admin, developer) is reported too, and should simply be removed.
+#   granted to everyone (admin, developer) is reported too, and should simply be removed. A service of
+#   the scanned code whose ingress is internal only (the `run.googleapis.com/ingress` annotation
+#   `internal`, or v2 `ingress = "INGRESS_TRAFFIC_INTERNAL_ONLY"`) is not reported: requests from the
+#   internet never reach it, whoever may invoke it. Ingress `internal-and-cloud-load-balancing` is still
+#   reported, and the message says so: an external Application Load Balancer in front of it makes it
+#   public again, and whether one exists is not visible from the service.
 # related_resources:
 #   - ref: https://cloud.google.com/run/docs/authenticating/public
 # custom:
@@ -18,16 +23,22 @@
 #   recommended_action: |
 #     Remove `allUsers` / `allAuthenticatedUsers` from the `member` / `members` (or `policy_data`) of
 #     google_cloud_run_service_iam_* or google_cloud_run_v2_service_iam_*, and grant `roles/run.invoker`
-#     to the callers' service accounts; or keep it public behind a load balancer with Cloud Armor and
-#     `ingress` limited to it, and record the decision with a suppression.
+#     to the callers' service accounts; or, when only the VPC calls the service, set the
+#     `run.googleapis.com/ingress` annotation to `internal` (v2: `ingress =
+#     "INGRESS_TRAFFIC_INTERNAL_ONLY"`); or keep it public behind a load balancer with Cloud Armor and
+#     ingress limited to it, and record the decision with a suppression.
 package preflight.gcp.cloudrun.public_invoker
 
 import data.preflight.lib
 import data.preflight.lib.gcp
 
-deny contains lib.result(g, sprintf("bindings[%d].members", [i]), gcp.public_message(g, b.role, who)) if {
+deny contains lib.result(g, sprintf("bindings[%d].members", [i]), msg) if {
 	some g in input.gcp.iam.grants
 	g.kind in {"cloud_run_service"}
 	some i, b in g.bindings
 	who := gcp.public_principals(b)
+
+	# Internal-only ingress: the internet cannot send it requests, whoever may invoke it.
+	not gcp.internal_only(g)
+	msg := concat("", [gcp.public_message(g, b.role, who), gcp.ingress_note(g)])
 }

@@ -4,7 +4,9 @@
 #   An ingress firewall rule with `protocol = "all"`, or TCP or UDP with no `ports` (or 0-65535), from
 #   0.0.0.0/0 or ::/0 (or from every source, by naming none) does no filtering at all: every service on
 #   the targeted VMs, including ones started later for debugging, is reachable from the internet.
-#   Severity is critical, as for AWS-EC2-002.
+#   A rule that an ingress deny rule of the same network shadows for every port (evaluated first:
+#   a lower or equal priority number; the same or wider targets; the whole internet as source) is not
+#   reported; disabled and egress rules neither. Severity is critical, as for AWS-EC2-002.
 # related_resources:
 #   - ref: https://cloud.google.com/firewall/docs/firewalls
 # custom:
@@ -30,5 +32,6 @@ deny contains lib.result(f, sprintf("allow[%d]", [i]), msg) if {
 	gcp.world(c)
 	some i, rule in f.allow
 	gcp.all_ports(rule)
+	not gcp.all_denied_first(input.gcp.compute.firewalls, f, rule)
 	msg := sprintf("Firewall rule `%s` allows %s from %s", [f.label, gcp.all_ports_text(rule), gcp.firewall_sources(f)])
 }

@@ -6,8 +6,10 @@
 #   PostgreSQL 5432, Redis 6379, Cassandra, Neo4j, HDFS, Solr, Kafka 9092, Elasticsearch 9200/9300,
 #   Memcached 11211, MongoDB 27017-27019 and more). An ingress firewall rule that admits one of them
 #   from 0.0.0.0/0 or ::/0 (or from every source, by naming none) leaves the data one default password
-#   or missing authentication away from being read or wiped. Rules that admit every port are GCP-
-#   COMPUTE-003. Severity is high.
+#   or missing authentication away from being read or wiped. A port that an ingress deny rule of the
+#   same network refuses first (a lower or equal priority number, the same or wider targets, the whole
+#   internet as source) is not reported. Rules that admit every port are GCP-COMPUTE-003. Severity is
+#   high.
 # related_resources:
 #   - ref: https://cloud.google.com/firewall/docs/firewalls
 # custom:
@@ -34,7 +36,7 @@ deny contains lib.result(f, sprintf("allow[%d]", [first]), msg) if {
 	some block in {r.block | some r in f.allow}
 	entries := [i | some i, r in f.allow; r.block == block]
 	first := min(entries)
-	exposed := [e | some i in entries; rule := f.allow[i]; not gcp.all_ports(rule); some e in ec2.exposed(rule, ec2.data_ports)]
+	exposed := [e | some i in entries; rule := f.allow[i]; not gcp.all_ports(rule); some e in gcp.exposed(input.gcp.compute.firewalls, f, rule, ec2.data_ports)]
 	count(exposed) > 0
 	msg := sprintf("Firewall rule `%s` allows %s from %s", [f.label, ec2.shortened(exposed, 4), gcp.firewall_sources(f)])
 }

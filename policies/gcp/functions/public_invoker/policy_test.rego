@@ -28,3 +28,16 @@ test_other_kind_ignored if count(deny_for(grant(["allUsers"], {"kind": "other"})
 test_unknown_members_silent if {
 	count(deny_for(grant([], {"unknown": ["bindings[0].members"]}))) == 0
 }
+
+test_internal_ingress_allowed if count(deny_for(grant(["allUsers"], {"ingress": "internal"}))) == 0
+
+test_all_ingress_denied if count(deny_for(grant(["allUsers"], {"ingress": "all"}))) == 1
+
+test_load_balancer_ingress_denied_and_said if {
+	results := deny_for(grant(["allUsers"], {"ingress": "internal-and-cloud-load-balancing"}))
+	count(results) == 1
+	some r in results
+	contains(r.message, "behind ingress `internal-and-cloud-load-balancing`")
+}
+
+test_unknown_ingress_silent if count(deny_for(grant(["allUsers"], {"unknown": ["ingress"]}))) == 0
