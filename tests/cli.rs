@@ -493,6 +493,52 @@ fn count_and_for_each_instances_have_terraform_addresses() {
     );
 }
 
+/// A resource whose `count`/`for_each` is unknown is judged once, as `address[*]`, on what its body
+/// writes; what depends on `count.index` or `each` is unknown, so it is never judged as index 0.
+#[test]
+fn unknown_count_is_judged_once_for_every_instance() {
+    let (v, _) = json(&["testdata/eval/expansion/unknown.tf"]);
+    let found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or("").to_string(),
+                f["resource"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("AWS-S3-001".into(), "aws_s3_bucket.uploads[*]".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("AWS-EBS-001".into(), "aws_ebs_volume.plain[*]".into())),
+        "{found:?}"
+    );
+    // `acl = each.value` and `encrypted = count.index > 0` are unknown: silent.
+    assert!(
+        !found
+            .iter()
+            .any(|(id, r)| (id == "AWS-S3-001" && r.contains("per_key"))
+                || r.starts_with("aws_ebs_volume.data")),
+        "{found:?}"
+    );
+    // The human report says why the finding stands for every instance, at the `count`.
+    let out = preflight()
+        .args(["check", "testdata/eval/expansion/unknown.tf"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "`count` of aws_ebs_volume.plain cannot be evaluated (var.volume_count has no value"
+        ) && text.contains("holds for every instance, and so does this finding"),
+        "{text}"
+    );
+}
+
 fn findings_of(v: &Value) -> Vec<(String, u64)> {
     v["findings"]
         .as_array()

@@ -28,8 +28,24 @@ impl Tracker {
                 missing: HashMap::new(),
                 traces: HashMap::new(),
                 unknown_why: HashMap::new(),
+                note: None,
             },
         }
+    }
+
+    /// The entity stands for every instance of a resource whose number of instances is unknown: it is
+    /// reported as `resource`, and every finding on it carries `why`, located at `span`.
+    pub fn stands_for_all(&mut self, resource: String, why: String, span: Span) {
+        self.locs.resource = resource;
+        self.locs.note = Some(Trace {
+            span: Some(span),
+            note: format!(
+                "{}: what the block writes holds for every instance, and so does this finding",
+                why.strip_suffix(crate::terraform::eval::UNEXPANDED_TAIL)
+                    .unwrap_or(&why)
+            ),
+            hint: None,
+        });
     }
 
     pub fn id(&self) -> &str {

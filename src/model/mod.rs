@@ -648,6 +648,9 @@ pub struct EntityLocations {
     pub traces: HashMap<String, Vec<Trace>>,
     /// Attribute path → why (parts of) its value are unknown.
     pub unknown_why: HashMap<String, Vec<String>>,
+    /// What every finding on the entity adds to its trace (the entity stands for an unknown number
+    /// of instances).
+    pub note: Option<Trace>,
 }
 
 /// Entity id → locations.
@@ -753,6 +756,7 @@ mod tests {
                 missing: HashMap::from([("acl".to_string(), "acl".to_string())]),
                 traces: HashMap::new(),
                 unknown_why: HashMap::new(),
+                note: None,
             },
         );
         let l = locs
