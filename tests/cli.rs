@@ -1064,3 +1064,38 @@ fn the_file_size_limit_is_configurable() {
     let (_, code) = json(&["testdata/clean", "--max-file-size", "100000"]);
     assert_eq!(code, 0);
 }
+
+/// AWS-EKS-001 says which value made the endpoint public to everyone: a left-out
+/// `endpoint_public_access` (true by default) and `public_access_cidrs` (0.0.0.0/0 by default), or an
+/// explicit `true` beside the open CIDR list, in both formats.
+#[test]
+fn eks_public_endpoint_names_the_defaults_that_made_it() {
+    let human = |path: &str| {
+        let out = preflight()
+            .args(["check", "--select", "AWS-EKS-001", path])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let dir = "policies/aws/eks/public_endpoint/fixtures";
+    let text = human(&format!("{dir}/left_out/main.tf"));
+    for note in [
+        "`endpoint_public_access` is not set, so it defaults to true: the endpoint is public",
+        "`public_access_cidrs` is not set, so it defaults to 0.0.0.0/0 (every address)",
+    ] {
+        assert!(text.contains(note), "{note} missing from:\n{text}");
+    }
+    let text = human(&format!("{dir}/left_out/template.yaml"));
+    for note in [
+        "`EndpointPublicAccess` is not set, so it defaults to true",
+        "`PublicAccessCidrs` is not set, so it defaults to 0.0.0.0/0",
+    ] {
+        assert!(text.contains(note), "{note} missing from:\n{text}");
+    }
+    let text = human(&format!("{dir}/bad/main.tf"));
+    assert!(
+        text.contains("`endpoint_public_access` is true: the endpoint is public")
+            && !text.contains("is not set"),
+        "{text}"
+    );
+}

@@ -662,16 +662,24 @@ pub struct Locations {
 impl Locations {
     /// The span for `path` of entity `id`: the longest prefix of the path that has a location, else the
     /// entity header, with the source attribute that was left out when the adapter knows it.
+    ///
+    /// The trace is the located prefix's, followed by the path's own when the path itself has no
+    /// location (notes on values that were left out: which default made a finding).
     pub fn locate(&self, id: &str, path: &str) -> Option<Located<'_>> {
         let e = self.entities.get(id)?;
+        let own = || e.traces.get(path).cloned().unwrap_or_default();
         let mut p = path;
         loop {
             if let Some(span) = e.attrs.get(p) {
+                let mut trace = e.traces.get(p).cloned().unwrap_or_default();
+                if p != path {
+                    trace.extend(own());
+                }
                 return Some(Located {
                     entity: e,
                     span: span.clone(),
                     missing: None,
-                    trace: e.traces.get(p).cloned().unwrap_or_default(),
+                    trace,
                 });
             }
             match parent_path(p) {
@@ -681,7 +689,7 @@ impl Locations {
                         entity: e,
                         span: e.header.clone(),
                         missing: Some(e.missing.get(path).cloned().unwrap_or_default()),
-                        trace: Vec::new(),
+                        trace: own(),
                     })
                 }
             }
@@ -766,6 +774,41 @@ mod tests {
         let l = locs.locate("b", "acl").expect("found");
         assert_eq!((l.span.range, l.missing.as_deref()), (0..5, Some("acl")));
         assert!(locs.locate("nope", "acl").is_none());
+    }
+
+    /// A note on a left-out path follows its located parent's trace, or stands alone at the header.
+    #[test]
+    fn locate_adds_the_paths_own_notes() {
+        let note = |n: &str| Trace {
+            span: None,
+            note: n.to_string(),
+            hint: None,
+        };
+        let mut locs = Locations::default();
+        locs.entities.insert(
+            "c".into(),
+            EntityLocations {
+                resource: "aws_eks_cluster.c".into(),
+                header: Span::new(FileId(0), 0..5),
+                attrs: HashMap::from([("vpc".to_string(), Span::new(FileId(0), 10..20))]),
+                missing: HashMap::new(),
+                traces: HashMap::from([
+                    ("vpc".to_string(), vec![note("vpc from var")]),
+                    ("vpc.cidrs".to_string(), vec![note("cidrs default")]),
+                    ("name".to_string(), vec![note("name default")]),
+                ]),
+                unknown_why: HashMap::new(),
+                note: None,
+            },
+        );
+        let notes = |path: &str| -> Vec<String> {
+            let l = locs.locate("c", path).expect("found");
+            l.trace.into_iter().map(|t| t.note).collect()
+        };
+        assert_eq!(notes("vpc.cidrs"), ["vpc from var", "cidrs default"]);
+        assert_eq!(notes("vpc"), ["vpc from var"]);
+        assert_eq!(notes("name"), ["name default"]);
+        assert!(notes("other").is_empty());
     }
 
     #[test]
