@@ -89,6 +89,11 @@ impl Tracker {
         }
     }
 
+    /// Names the entity `label` in messages.
+    pub fn relabel(&mut self, label: String) {
+        self.label = label;
+    }
+
     pub fn id(&self) -> &str {
         &self.id
     }
