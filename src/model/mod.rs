@@ -90,7 +90,7 @@ pub use lambda::{
     Lambda, LambdaFunction, LambdaFunctionUrl, LambdaLayerPermission, LambdaPermission,
 };
 pub use msk::{KafkaCluster, Msk};
-pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
+pub use neptune::{Neptune, NeptuneCluster, NeptuneClusterSnapshot, NeptuneInstance};
 pub use network_acl::{AclRule, NetworkAcl};
 pub use opensearch::{Opensearch, SearchDomain};
 pub use rds_snapshots::DbSnapshot;
@@ -580,6 +580,7 @@ collections! {
     "aws.msk.clusters" => aws.msk.clusters;
     "aws.neptune.clusters" => aws.neptune.clusters;
     "aws.neptune.instances" => aws.neptune.instances;
+    "aws.neptune.cluster_snapshots" => aws.neptune.cluster_snapshots;
     "aws.docdb.clusters" => aws.docdb.clusters;
     "aws.rds.snapshots" => aws.rds.snapshots;
     "aws.dax.clusters" => aws.dax.clusters;
