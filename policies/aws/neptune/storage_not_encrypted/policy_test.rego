@@ -26,7 +26,9 @@ test_unknown_silent if count(deny_for(cluster({"unknown": ["storage_encrypted"]}
 
 snapshot(extra) := object.union({"id": "aws_neptune_cluster_snapshot.s", "label": "s", "unknown": []}, extra)
 
-snapshot_deny(s) := p.deny with input as {"aws": {"neptune": {"cluster_snapshots": [s]}}}
+snapshot_deny(s) := results if {
+	results := p.deny with input as {"aws": {"neptune": {"cluster_snapshots": [s]}}}
+}
 
 test_snapshot_of_unencrypted_cluster_denied if {
 	results := snapshot_deny(snapshot({"cluster": "graph", "storage_encrypted": false}))
