@@ -493,6 +493,52 @@ fn count_and_for_each_instances_have_terraform_addresses() {
     );
 }
 
+/// A resource whose `count`/`for_each` is unknown is judged once, as `address[*]`, on what its body
+/// writes; what depends on `count.index` or `each` is unknown, so it is never judged as index 0.
+#[test]
+fn unknown_count_is_judged_once_for_every_instance() {
+    let (v, _) = json(&["testdata/eval/expansion/unknown.tf"]);
+    let found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or("").to_string(),
+                f["resource"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("AWS-S3-001".into(), "aws_s3_bucket.uploads[*]".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("AWS-EBS-001".into(), "aws_ebs_volume.plain[*]".into())),
+        "{found:?}"
+    );
+    // `acl = each.value` and `encrypted = count.index > 0` are unknown: silent.
+    assert!(
+        !found
+            .iter()
+            .any(|(id, r)| (id == "AWS-S3-001" && r.contains("per_key"))
+                || r.starts_with("aws_ebs_volume.data")),
+        "{found:?}"
+    );
+    // The human report says why the finding stands for every instance, at the `count`.
+    let out = preflight()
+        .args(["check", "testdata/eval/expansion/unknown.tf"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "`count` of aws_ebs_volume.plain cannot be evaluated (var.volume_count has no value"
+        ) && text.contains("holds for every instance, and so does this finding"),
+        "{text}"
+    );
+}
+
 fn findings_of(v: &Value) -> Vec<(String, u64)> {
     v["findings"]
         .as_array()
@@ -1070,4 +1116,39 @@ fn one_file_of_a_module_reports_what_the_directory_scan_reports_there() {
             assert_eq!(got, want, "{path}");
         }
     }
+}
+
+/// AWS-EKS-001 says which value made the endpoint public to everyone: a left-out
+/// `endpoint_public_access` (true by default) and `public_access_cidrs` (0.0.0.0/0 by default), or an
+/// explicit `true` beside the open CIDR list, in both formats.
+#[test]
+fn eks_public_endpoint_names_the_defaults_that_made_it() {
+    let human = |path: &str| {
+        let out = preflight()
+            .args(["check", "--select", "AWS-EKS-001", path])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let dir = "policies/aws/eks/public_endpoint/fixtures";
+    let text = human(&format!("{dir}/left_out/main.tf"));
+    for note in [
+        "`endpoint_public_access` is not set, so it defaults to true: the endpoint is public",
+        "`public_access_cidrs` is not set, so it defaults to 0.0.0.0/0 (every address)",
+    ] {
+        assert!(text.contains(note), "{note} missing from:\n{text}");
+    }
+    let text = human(&format!("{dir}/left_out/template.yaml"));
+    for note in [
+        "`EndpointPublicAccess` is not set, so it defaults to true",
+        "`PublicAccessCidrs` is not set, so it defaults to 0.0.0.0/0",
+    ] {
+        assert!(text.contains(note), "{note} missing from:\n{text}");
+    }
+    let text = human(&format!("{dir}/bad/main.tf"));
+    assert!(
+        text.contains("`endpoint_public_access` is true: the endpoint is public")
+            && !text.contains("is not set"),
+        "{text}"
+    );
 }

@@ -63,12 +63,18 @@ pub(crate) struct Item<'r, 'a> {
 impl Item<'_, '_> {
     /// A tracker for the entity this resource becomes, located at its header.
     pub fn tracker(&self) -> Tracker {
-        Tracker::new(
+        let mut t = Tracker::new(
             self.address.clone(),
             self.label.clone(),
             self.address.clone(),
             self.res.span.clone(),
-        )
+        );
+        // A resource whose `count`/`for_each` is unknown is judged once for all its instances: it is
+        // reported as `address[*]`, with a note on the expression that could not be evaluated.
+        if let Some((why, span)) = self.res.instances_unknown() {
+            t.stands_for_all(format!("{}[*]", self.address), why, span);
+        }
+        t
     }
 }
 
@@ -146,6 +152,28 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
             span,
             src: Src::Template { file, tpl, props },
         }
+    }
+
+    /// For a resource instance standing for all instances of a resource whose `count` or `for_each`
+    /// cannot be evaluated: why, and where that expression is.
+    pub fn instances_unknown(&self) -> Option<(String, Span)> {
+        let Src::Hcl {
+            file,
+            body,
+            unexpanded: Some(why),
+            ..
+        } = &self.src
+        else {
+            return None;
+        };
+        let at = ["count", "for_each"]
+            .iter()
+            .find_map(|a| body.get_attribute(a))
+            .map_or_else(
+                || self.span.clone(),
+                |a| Span::new(*file, parse::attribute(a)),
+            );
+        Some((why.to_string(), at))
     }
 
     pub fn format(&self) -> Format {

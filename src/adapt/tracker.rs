@@ -28,8 +28,70 @@ impl Tracker {
                 missing: HashMap::new(),
                 traces: HashMap::new(),
                 unknown_why: HashMap::new(),
+                note: None,
             },
         }
+    }
+
+    /// The entity stands for every instance of a resource whose number of instances is unknown: it is
+    /// reported as `resource`, and every finding on it carries `why`, located at `span`.
+    pub fn stands_for_all(&mut self, resource: String, why: String, span: Span) {
+        self.locs.resource = resource;
+        self.locs.note = Some(Trace {
+            span: Some(span),
+            note: format!(
+                "{}: what the block writes holds for every instance, and so does this finding",
+                why.strip_suffix(crate::terraform::eval::UNEXPANDED_TAIL)
+                    .unwrap_or(&why)
+            ),
+            hint: None,
+        });
+    }
+
+    /// Where model path `path` was read from: its own location, the nearest located parent's, else
+    /// the resource header.
+    pub fn span_of(&self, path: &str) -> Span {
+        let mut p = path;
+        loop {
+            if let Some(s) = self.locs.attrs.get(p) {
+                return s.clone();
+            }
+            match p.rfind(['.', '[']) {
+                Some(cut) => p = &p[..cut],
+                None => return self.locs.header.clone(),
+            }
+        }
+    }
+
+    /// Adds a note at `span` to the trace of findings on `path`: which value (often a default that
+    /// was left out) makes the setting what it is.
+    pub fn because(&mut self, path: &str, span: Span, note: String) {
+        self.locs
+            .traces
+            .entry(path.to_string())
+            .or_default()
+            .push(Trace {
+                span: Some(span),
+                note,
+                hint: None,
+            });
+    }
+
+    /// Adds where the value at `from` came from to the trace of findings on `to` (a finding that one
+    /// value makes together with another).
+    pub fn trace_too(&mut self, to: &str, from: &str) {
+        if let Some(more) = self.locs.traces.get(from).cloned() {
+            self.locs
+                .traces
+                .entry(to.to_string())
+                .or_default()
+                .extend(more);
+        }
+    }
+
+    /// Names the entity `label` in messages.
+    pub fn relabel(&mut self, label: String) {
+        self.label = label;
     }
 
     pub fn id(&self) -> &str {

@@ -92,7 +92,7 @@ pub use lambda::{
     Lambda, LambdaFunction, LambdaFunctionUrl, LambdaLayerPermission, LambdaPermission,
 };
 pub use msk::{KafkaCluster, Msk};
-pub use neptune::{Neptune, NeptuneCluster, NeptuneInstance};
+pub use neptune::{Neptune, NeptuneCluster, NeptuneClusterSnapshot, NeptuneInstance};
 pub use network_acl::{AclRule, NetworkAcl};
 pub use opensearch::{Opensearch, SearchDomain};
 pub use rds_snapshots::DbSnapshot;
@@ -584,6 +584,7 @@ collections! {
     "aws.msk.clusters" => aws.msk.clusters;
     "aws.neptune.clusters" => aws.neptune.clusters;
     "aws.neptune.instances" => aws.neptune.instances;
+    "aws.neptune.cluster_snapshots" => aws.neptune.cluster_snapshots;
     "aws.docdb.clusters" => aws.docdb.clusters;
     "aws.rds.snapshots" => aws.rds.snapshots;
     "aws.dax.clusters" => aws.dax.clusters;
@@ -656,6 +657,9 @@ pub struct EntityLocations {
     pub traces: HashMap<String, Vec<Trace>>,
     /// Attribute path → why (parts of) its value are unknown.
     pub unknown_why: HashMap<String, Vec<String>>,
+    /// What every finding on the entity adds to its trace (the entity stands for an unknown number
+    /// of instances).
+    pub note: Option<Trace>,
 }
 
 /// Entity id → locations.
@@ -667,16 +671,24 @@ pub struct Locations {
 impl Locations {
     /// The span for `path` of entity `id`: the longest prefix of the path that has a location, else the
     /// entity header, with the source attribute that was left out when the adapter knows it.
+    ///
+    /// The trace is the located prefix's, followed by the path's own when the path itself has no
+    /// location (notes on values that were left out: which default made a finding).
     pub fn locate(&self, id: &str, path: &str) -> Option<Located<'_>> {
         let e = self.entities.get(id)?;
+        let own = || e.traces.get(path).cloned().unwrap_or_default();
         let mut p = path;
         loop {
             if let Some(span) = e.attrs.get(p) {
+                let mut trace = e.traces.get(p).cloned().unwrap_or_default();
+                if p != path {
+                    trace.extend(own());
+                }
                 return Some(Located {
                     entity: e,
                     span: span.clone(),
                     missing: None,
-                    trace: e.traces.get(p).cloned().unwrap_or_default(),
+                    trace,
                 });
             }
             match parent_path(p) {
@@ -686,7 +698,7 @@ impl Locations {
                         entity: e,
                         span: e.header.clone(),
                         missing: Some(e.missing.get(path).cloned().unwrap_or_default()),
-                        trace: Vec::new(),
+                        trace: own(),
                     })
                 }
             }
@@ -777,6 +789,7 @@ mod tests {
                 missing: HashMap::from([("acl".to_string(), "acl".to_string())]),
                 traces: HashMap::new(),
                 unknown_why: HashMap::new(),
+                note: None,
             },
         );
         let l = locs
@@ -786,6 +799,41 @@ mod tests {
         let l = locs.locate("b", "acl").expect("found");
         assert_eq!((l.span.range, l.missing.as_deref()), (0..5, Some("acl")));
         assert!(locs.locate("nope", "acl").is_none());
+    }
+
+    /// A note on a left-out path follows its located parent's trace, or stands alone at the header.
+    #[test]
+    fn locate_adds_the_paths_own_notes() {
+        let note = |n: &str| Trace {
+            span: None,
+            note: n.to_string(),
+            hint: None,
+        };
+        let mut locs = Locations::default();
+        locs.entities.insert(
+            "c".into(),
+            EntityLocations {
+                resource: "aws_eks_cluster.c".into(),
+                header: Span::new(FileId(0), 0..5),
+                attrs: HashMap::from([("vpc".to_string(), Span::new(FileId(0), 10..20))]),
+                missing: HashMap::new(),
+                traces: HashMap::from([
+                    ("vpc".to_string(), vec![note("vpc from var")]),
+                    ("vpc.cidrs".to_string(), vec![note("cidrs default")]),
+                    ("name".to_string(), vec![note("name default")]),
+                ]),
+                unknown_why: HashMap::new(),
+                note: None,
+            },
+        );
+        let notes = |path: &str| -> Vec<String> {
+            let l = locs.locate("c", path).expect("found");
+            l.trace.into_iter().map(|t| t.note).collect()
+        };
+        assert_eq!(notes("vpc.cidrs"), ["vpc from var", "cidrs default"]);
+        assert_eq!(notes("vpc"), ["vpc from var"]);
+        assert_eq!(notes("name"), ["name default"]);
+        assert!(notes("other").is_empty());
     }
 
     #[test]

@@ -162,6 +162,8 @@ fn place(
         if !cx.report.contains(&located.span.file) && !from_reported {
             continue;
         }
+        let mut trace = located.trace;
+        trace.extend(located.entity.note.clone());
         out.findings.push(Finding {
             rule: r.policy,
             resource: located.entity.resource.clone(),
@@ -169,7 +171,7 @@ fn place(
             message: r.message,
             path: r.path,
             missing: located.missing,
-            trace: located.trace,
+            trace,
             header: located.entity.header.clone(),
             cloudformation: false,
             calls: Vec::new(),

@@ -216,7 +216,7 @@ fn method_setting(
 }
 
 /// CloudFormation's `MethodSettings` list of a stage (or a deployment's stage description).
-fn template_settings(t: &mut Tracker, r: &Res, stage: &mut ApiGatewayStage) {
+pub(super) fn template_settings(t: &mut Tracker, r: &Res, stage: &mut ApiGatewayStage) {
     match t.blocks(r, "MethodSettings", "method_settings") {
         Field::Known(list) => {
             for s in list {

@@ -15,28 +15,81 @@ fn eks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         let r = &item.res;
         let mut t = item.tracker();
         let name = t.field(r, ("name", "Name"), "name", string).known();
-        // The endpoint is public, to every address, unless said otherwise.
+        // The endpoint is public, to every address, unless said otherwise. Findings on its CIDRs say
+        // which of the two values was left out to its default.
+        let cfn = r.format() == Format::CloudFormation;
+        let (public_name, cidrs_name) = if cfn {
+            ("`EndpointPublicAccess`", "`PublicAccessCidrs`")
+        } else {
+            ("`endpoint_public_access`", "`public_access_cidrs`")
+        };
+        let cidrs_path = "vpc_config.public_access_cidrs";
         let vpc_config = match t.block(r, ("vpc_config", "ResourcesVpcConfig"), "vpc_config") {
             Field::Unknown => EksVpcConfig::default(),
-            Field::NotWritten => EksVpcConfig {
-                endpoint_public_access: Some(true),
-                endpoint_private_access: Some(false),
-                public_access_cidrs: Some(vec!["0.0.0.0/0".into()]),
-            },
+            Field::NotWritten => {
+                let at = t.span_of("vpc_config");
+                let block = if cfn {
+                    "`ResourcesVpcConfig`"
+                } else {
+                    "`vpc_config`"
+                };
+                t.because(
+                    cidrs_path,
+                    at,
+                    format!("{block} is not set, so {public_name} defaults to true and {cidrs_name} to 0.0.0.0/0"),
+                );
+                EksVpcConfig {
+                    endpoint_public_access: Some(true),
+                    endpoint_private_access: Some(false),
+                    public_access_cidrs: Some(vec!["0.0.0.0/0".into()]),
+                }
+            }
             Field::Known(v) => {
                 // In a template, point at the property's key rather than the first line of its value.
                 if let Some((_, span)) = r.attr("ResourcesVpcConfig") {
                     t.at("vpc_config", span);
                 }
+                let public = t.field(
+                    &v,
+                    ("endpoint_public_access", "EndpointPublicAccess"),
+                    "vpc_config.endpoint_public_access",
+                    boolean,
+                );
+                let cidrs = t.field(
+                    &v,
+                    ("public_access_cidrs", "PublicAccessCidrs"),
+                    cidrs_path,
+                    strings,
+                );
+                let public_at = t.span_of("vpc_config.endpoint_public_access");
+                match public {
+                    Field::NotWritten => t.because(
+                        cidrs_path,
+                        public_at,
+                        format!("{public_name} is not set, so it defaults to true: the endpoint is public"),
+                    ),
+                    Field::Known(true) => {
+                        t.because(
+                            cidrs_path,
+                            public_at,
+                            format!("{public_name} is true: the endpoint is public"),
+                        );
+                        t.trace_too(cidrs_path, "vpc_config.endpoint_public_access");
+                    }
+                    Field::Known(false) | Field::Unknown => {}
+                }
+                if matches!(cidrs, Field::NotWritten) {
+                    let at = t.span_of(cidrs_path);
+                    t.because(
+                        cidrs_path,
+                        at,
+                        format!(
+                            "{cidrs_name} is not set, so it defaults to 0.0.0.0/0 (every address)"
+                        ),
+                    );
+                }
                 EksVpcConfig {
-                    endpoint_public_access: t
-                        .field(
-                            &v,
-                            ("endpoint_public_access", "EndpointPublicAccess"),
-                            "vpc_config.endpoint_public_access",
-                            boolean,
-                        )
-                        .or_default(true),
+                    endpoint_public_access: public.or_default(true),
                     endpoint_private_access: t
                         .field(
                             &v,
@@ -45,14 +98,7 @@ fn eks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                             boolean,
                         )
                         .or_default(false),
-                    public_access_cidrs: t
-                        .field(
-                            &v,
-                            ("public_access_cidrs", "PublicAccessCidrs"),
-                            "vpc_config.public_access_cidrs",
-                            strings,
-                        )
-                        .or_default(vec!["0.0.0.0/0".into()]),
+                    public_access_cidrs: cidrs.or_default(vec!["0.0.0.0/0".into()]),
                 }
             }
         };

@@ -39,6 +39,7 @@ mod redshift;
 mod resource_policy;
 mod s3;
 mod sagemaker;
+mod sam_api;
 mod secretsmanager;
 pub(crate) mod security_group;
 mod ses;
@@ -73,6 +74,7 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     lambda::adapt(src);
     lambda::permissions(src);
     apigateway::adapt(src);
+    sam_api::adapt(src);
     sagemaker::adapt(src);
     emr::adapt(src);
     glue::adapt(src);

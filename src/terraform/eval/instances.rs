@@ -8,6 +8,9 @@ use crate::terraform::value::{ResourceRef, Value};
 use hcl_edit::expr::Expression;
 use std::collections::BTreeMap;
 
+/// How the reason for an unexpanded resource's unknowns ends.
+pub(crate) const UNEXPANDED_TAIL: &str = ", so the instances and their values are unknown";
+
 /// One instance of a resource: `aws_s3_bucket.logs[0]`, `aws_s3_bucket.logs["a"]`, or the resource itself.
 pub struct Instance {
     /// The address as Terraform prints it.
@@ -104,9 +107,15 @@ impl<'a> Evaluator<'a> {
     }
 
     fn instances_uncapped(&self, res: &Resource<'a>) -> Vec<Instance> {
+        // An unexpanded resource stands for all its instances: its address stays the resource's own
+        // (references to any instance join it), its label says `[*]`.
         let single = |unexpanded: Option<String>| Instance {
             address: format!("{}{}", self.prefix, res.address),
-            label: res.name.to_string(),
+            label: if unexpanded.is_some() {
+                format!("{}[*]", res.name)
+            } else {
+                res.name.to_string()
+            },
             scope: Scope::default(),
             unexpanded,
         };
@@ -120,7 +129,7 @@ impl<'a> Evaluator<'a> {
                 format!(" ({})", why.join("; "))
             };
             Some(format!(
-                "`{attr}` of {} cannot be evaluated{because}, so the instances and their values are unknown",
+                "`{attr}` of {} cannot be evaluated{because}{UNEXPANDED_TAIL}",
                 res.address
             ))
         };

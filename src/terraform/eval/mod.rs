@@ -35,6 +35,7 @@ mod modules;
 pub use files::FileAccess;
 use instances::is_expanded;
 pub use instances::Instance;
+pub(crate) use instances::UNEXPANDED_TAIL;
 use modules::Child;
 pub use modules::MAX_MODULE_DEPTH;
 
@@ -1376,6 +1377,39 @@ mod tests {
         assert_eq!(case("can(local.m.a)"), Value::Bool(true));
         assert_eq!(case("can(var.u)"), Value::Unknown);
         assert_eq!(case("try(local.m.b, local.m.c)"), Value::Unknown);
+    }
+
+    /// An unknown `count`/`for_each`: one instance stands for all, labelled `[*]`, with its
+    /// `count.index`/`each` unknown (never index 0); a known `count = 0` makes none.
+    #[test]
+    fn unknown_count_gives_one_instance_for_all_with_unknown_index() {
+        let files = parsed(
+            "variable \"n\" {}\nvariable \"m\" {}\nresource \"aws_ebs_volume\" \"v\" {\n  count = var.n\n  encrypted = count.index > 0\n  size = 8\n}\nresource \"aws_s3_bucket\" \"b\" {\n  for_each = var.m\n  acl = each.value\n}\nresource \"aws_sns_topic\" \"t\" {\n  count = 0\n}\n",
+        );
+        let module = Module::new(&files);
+        let ev = Evaluator::new(&module);
+        let attr = |res: &crate::terraform::module::Resource, inst: &Instance, name: &str| {
+            let a = res.body().get_attribute(name).expect("attribute");
+            ev.eval_in(FileId(0), &a.value, &inst.scope.flattened())
+        };
+        let vol = module.resource("aws_ebs_volume", "v").expect("volume");
+        let insts = ev.instances(vol);
+        assert_eq!(insts.len(), 1);
+        assert_eq!(insts[0].address, "aws_ebs_volume.v");
+        assert_eq!(insts[0].label, "v[*]");
+        assert!(insts[0]
+            .unexpanded
+            .as_deref()
+            .is_some_and(|u| u.contains("`count` of aws_ebs_volume.v")));
+        assert_eq!(attr(vol, &insts[0], "encrypted"), Value::Unknown);
+        assert_eq!(attr(vol, &insts[0], "size"), Value::Number(8.0));
+        let bucket = module.resource("aws_s3_bucket", "b").expect("bucket");
+        let insts = ev.instances(bucket);
+        assert_eq!(insts.len(), 1);
+        assert_eq!(insts[0].label, "b[*]");
+        assert_eq!(attr(bucket, &insts[0], "acl"), Value::Unknown);
+        let topic = module.resource("aws_sns_topic", "t").expect("topic");
+        assert!(ev.instances(topic).is_empty());
     }
 
     #[test]

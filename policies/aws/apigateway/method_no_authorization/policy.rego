@@ -8,6 +8,10 @@
 #   endpoints reach, and methods of APIs whose resource policy narrows the callers (a Deny statement or
 #   a condition on source IP or VPC endpoint) are not reported. Severity is low because many public APIs are open by design
 #   and the backend may check the caller itself.
+#   SAM function events of `Type: Api` are judged as methods too, on the implicit ServerlessRestApi or
+#   the AWS::Serverless::Api they name: the event's `Auth.Authorizer`, else the API's
+#   `Auth.DefaultAuthorizer` (with Globals.Api), else none; an API with an OpenAPI definition and no
+#   default authorizer is left undecided, since the definition may authorize the method.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
 # custom:
@@ -22,6 +26,8 @@
 #   recommended_action_cloudformation: |
 #     Set `AuthorizationType` on the `AWS::ApiGateway::Method` to `AWS_IAM`, `CUSTOM` or
 #     `COGNITO_USER_POOLS` (with `AuthorizerId`), or set `ApiKeyRequired: true` with a usage plan.
+#     For a SAM function event, set `Auth.Authorizer` on the event, or `Auth.DefaultAuthorizer` on the
+#     API (or under `Globals.Api` for the implicit API).
 package preflight.aws.apigateway.method_no_authorization
 
 import data.preflight.lib

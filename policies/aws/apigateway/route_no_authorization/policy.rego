@@ -6,6 +6,9 @@
 #   forgotten JWT or Lambda authorizer exposes the backend to anyone. CORS preflight (`OPTIONS`) routes
 #   and the WebSocket routes other than `$connect`, which cannot carry an authorizer, are not reported.
 #   Severity is low because many such APIs are public by design.
+#   SAM function events of `Type: HttpApi` are judged as routes too, on the implicit ServerlessHttpApi
+#   or the AWS::Serverless::HttpApi they name, with the event's `Auth.Authorizer`, else the API's
+#   `Auth.DefaultAuthorizer` (with Globals.HttpApi).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html
 # custom:
@@ -20,6 +23,8 @@
 #   recommended_action_cloudformation: |
 #     Set `AuthorizationType` on the `AWS::ApiGatewayV2::Route` to `JWT`, `CUSTOM` or `AWS_IAM` (with
 #     `AuthorizerId` for JWT and CUSTOM).
+#     For a SAM function event, set `Auth.Authorizer` on the event, or `Auth.DefaultAuthorizer` on the
+#     API (or under `Globals.HttpApi` for the implicit API).
 package preflight.aws.apigateway.route_no_authorization
 
 import data.preflight.lib
