@@ -782,10 +782,17 @@ fn sns(cx: &mut Cx) {
     cx.model.aws.sns.topics = topics.finish(&mut cx.locations);
 }
 
+/// The model and locations of one CloudFormation template's YAML text, for adapters' unit tests.
+#[cfg(test)]
+pub(crate) fn model_of_yaml(yaml: &str) -> (Model, Locations) {
+    let root = crate::yaml::parse(yaml).expect("parses");
+    let tpl = Template::from_node(&root, std::collections::HashMap::new()).expect("template");
+    adapt(crate::source::FileId(0), &tpl)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     #[test]
     fn canned_acl_names() {
@@ -800,9 +807,7 @@ mod tests {
     }
 
     fn model(yaml: &str) -> (Model, Locations) {
-        let root = crate::yaml::parse(yaml).expect("parses");
-        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
-        adapt(FileId(0), &tpl)
+        model_of_yaml(yaml)
     }
 
     const HEAD: &str = "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Env:\n    Type: String\n    Default: prod\n  Open:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsOpen: !Equals [!Ref Open, 'yes']\nResources:\n";

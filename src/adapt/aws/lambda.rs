@@ -268,15 +268,10 @@ fn auth_type(t: &mut Tracker, r: &Res, attr: impl crate::adapt::Name) -> Option<
 
 #[cfg(test)]
 mod tests {
-    use crate::cloudformation::{adapt::adapt, Template};
     use crate::model::Model;
-    use crate::source::FileId;
-    use std::collections::HashMap;
 
     fn model(yaml: &str) -> Model {
-        let root = crate::yaml::parse(yaml).expect("parses");
-        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
-        adapt(FileId(0), &tpl).0
+        crate::cloudformation::adapt::model_of_yaml(yaml).0
     }
 
     #[test]

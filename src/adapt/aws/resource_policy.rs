@@ -93,15 +93,10 @@ fn set<T: WithPolicy>(entity: &mut T, t: &mut Tracker, item: &Item, policy: &str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cloudformation::{adapt::adapt, Template};
     use crate::model::Model;
-    use crate::source::FileId;
-    use std::collections::HashMap;
 
     fn model(yaml: &str) -> Model {
-        let root = crate::yaml::parse(yaml).expect("parses");
-        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
-        adapt(FileId(0), &tpl).0
+        crate::cloudformation::adapt::model_of_yaml(yaml).0
     }
 
     const OPEN: &str = "      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: sqs:SendMessage\n            Resource: '*'\n";

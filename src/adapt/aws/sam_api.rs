@@ -309,15 +309,10 @@ fn lookup(v: &Value, path: &[&str]) -> Look {
 
 #[cfg(test)]
 mod tests {
-    use crate::cloudformation::{adapt::adapt, Template};
     use crate::model::Model;
-    use crate::source::FileId;
-    use std::collections::HashMap;
 
     fn model(yaml: &str) -> Model {
-        let root = crate::yaml::parse(yaml).expect("parses");
-        let tpl = Template::from_node(&root, HashMap::new()).expect("template");
-        adapt(FileId(0), &tpl).0
+        crate::cloudformation::adapt::model_of_yaml(yaml).0
     }
 
     /// Events become methods and routes of the implicit or explicit API, with the event's authorizer,
