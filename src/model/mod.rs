@@ -637,6 +637,7 @@ collections! {
     "gcp.bigquery.datasets" => gcp.bigquery.datasets;
     "gcp.compute.firewalls" => gcp.compute.firewalls;
     "gcp.compute.disks" => gcp.compute.disks;
+    "gcp.compute.instances" => gcp.compute.instances;
     "gcp.sql.instances" => gcp.sql.instances;
     "gcp.gke.clusters" => gcp.gke.clusters;
 }

@@ -1,4 +1,5 @@
-//! Managed disks: whether a key the customer controls encrypts them.
+//! Managed disks: whether a key the customer controls encrypts them, and from where they can be
+//! exported.
 
 use crate::adapt::{boolean, string, Field, Source};
 use crate::model::azure::ManagedDisk;
@@ -32,8 +33,16 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             // Provider 3 still had `enabled` in the block; it is on unless set to false.
             Field::Known(b) => t.field(&b, "enabled", path, boolean).or_default(true),
         };
+        let path = "network_access_policy";
+        let policy = t
+            .field(r, path, path, string)
+            .or_default("AllowAll".to_string());
+        let path = "public_network_access_enabled";
+        let public = t.field(r, path, path, boolean).or_default(true);
         let mut d = ManagedDisk {
             name,
+            network_access_policy: policy,
+            public_network_access_enabled: public,
             disk_encryption_set_id: set,
             azure_disk_encryption: ade,
             ..ManagedDisk::default()

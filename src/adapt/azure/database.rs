@@ -104,7 +104,14 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             } else {
                 t.field(r, tls_attr, "min_tls_version", string).known()
             };
+            let path = "infrastructure_encryption_enabled";
+            let double = if matches!(*engine, "postgresql" | "mysql") {
+                t.field(r, path, path, boolean).or_default(false)
+            } else {
+                None
+            };
             let mut s = DatabaseServer {
+                infrastructure_encryption_enabled: double,
                 engine: engine.to_string(),
                 name,
                 public_network_access_enabled: public,

@@ -4,13 +4,14 @@ use super::key_ref;
 use crate::adapt::{
     boolean, normalize_protocol, number, string, strings, Field, Res, Source, Tracker,
 };
-use crate::model::gcp::{ComputeDisk, Firewall, FirewallRule};
+use crate::model::gcp::{ComputeDisk, ComputeInstance, Firewall, FirewallRule};
 use crate::terraform::value::Value;
 use std::collections::HashMap;
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     firewalls(src);
     disks(src);
+    instances(src);
 }
 
 fn firewalls<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
@@ -249,6 +250,52 @@ fn disks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             disk.meta = t.finish(src.locations());
             src.model().gcp.compute.disks.push(disk);
         }
+    }
+}
+
+/// Instances: whether any network interface has an `access_config` block (an external IP). An
+/// interface list or `access_config` that a `dynamic` block makes unknown leaves it unknown, unless
+/// a known interface already has one.
+fn instances<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("google_compute_instance", "") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t.field(r, "name", "name", string).known();
+        let path = "external_ip";
+        let external_ip = match t.blocks(r, "network_interface", path) {
+            Field::NotWritten => Some(false),
+            Field::Unknown => None,
+            Field::Known(nics) => {
+                let mut found = false;
+                let mut unknown = false;
+                for nic in &nics {
+                    match nic.nested("access_config") {
+                        Ok(v) if !v.is_empty() => {
+                            t.at(path, v[0].span.clone());
+                            found = true;
+                            break;
+                        }
+                        Ok(_) => {}
+                        Err(_) => unknown = true,
+                    }
+                }
+                if found {
+                    Some(true)
+                } else if unknown {
+                    t.mark_unknown(path);
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+        };
+        let mut vm = ComputeInstance {
+            name,
+            external_ip,
+            ..ComputeInstance::default()
+        };
+        vm.meta = t.finish(src.locations());
+        src.model().gcp.compute.instances.push(vm);
     }
 }
 

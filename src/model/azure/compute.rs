@@ -23,6 +23,13 @@ pub struct ManagedDisk {
     /// disabled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub azure_disk_encryption: Option<bool>,
+    /// From which networks the disk may be exported or uploaded to through a SAS URI: `AllowAll`
+    /// (the default), `AllowPrivate` (through a disk access resource) or `DenyAll`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_access_policy: Option<String>,
+    /// Whether such a SAS URI works from the internet (default `true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_network_access_enabled: Option<bool>,
 }
 
 entity!(ManagedDisk);

@@ -31,6 +31,10 @@ pub struct DatabaseServer {
     /// `minimum_tls_version` / `ssl_minimal_tls_version_enforced` as written (`1.2`, `TLS1_2`, `Disabled`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_tls_version: Option<String>,
+    /// `infrastructure_encryption_enabled` of a PostgreSQL or MySQL single server (default `false`): a
+    /// second encryption layer at the storage infrastructure; absent for other servers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub infrastructure_encryption_enabled: Option<bool>,
 }
 
 /// A server-level firewall rule (`azurerm_mssql_firewall_rule`, `azurerm_sql_firewall_rule`,

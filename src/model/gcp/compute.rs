@@ -1,4 +1,4 @@
-//! Compute Engine firewall rules and disks (docs/model.md, `gcp.compute`).
+//! Compute Engine firewall rules, disks and instances (docs/model.md, `gcp.compute`).
 
 use crate::model::Meta;
 use serde::Serialize;
@@ -7,6 +7,7 @@ use serde::Serialize;
 pub struct Gce {
     pub firewalls: Vec<Firewall>,
     pub disks: Vec<ComputeDisk>,
+    pub instances: Vec<ComputeInstance>,
 }
 
 /// A `google_compute_firewall`.
@@ -71,4 +72,17 @@ pub struct ComputeDisk {
     pub key_type: Option<String>,
 }
 
-entity!(Firewall, ComputeDisk);
+/// A `google_compute_instance`.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct ComputeInstance {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A `network_interface` has an `access_config` block, which gives the instance an external
+    /// (ephemeral or static) IPv4 address; `false` when none has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_ip: Option<bool>,
+}
+
+entity!(Firewall, ComputeDisk, ComputeInstance);
