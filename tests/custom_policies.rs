@@ -150,6 +150,24 @@ fn network_builtins_are_not() {
 
 const GOOD_HEAD: &str = "# METADATA\n# title: Test\n# description: A test policy.\n# custom:\n#   id: MINE-001\n#   name: mine\n#   severity: low\n#   category: sharing\n#   recommended_action: Fix it.\npackage mine\n\nimport data.preflight.lib\n\n";
 
+/// A policy that reads the raw input (`custom.input: raw`): GOOD_HEAD's METADATA and `body`.
+fn raw_policy(body: &str) -> String {
+    GOOD_HEAD.replace(
+        "#   recommended_action",
+        "#   input: raw\n#   recommended_action",
+    ) + body
+}
+
+/// The MINE-001 finding of a JSON report.
+fn mine(v: &Value) -> &Value {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule_id"] == "MINE-001")
+        .unwrap_or_else(|| panic!("a finding: {v}"))
+}
+
 /// Runs `preflight rules --policy DIR` with `file` holding `text`; returns stderr (exit 2 asserted).
 fn load_error(files: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -609,22 +627,14 @@ fn the_raw_input_is_evaluated_and_unknown_safe() {
     )
     .expect("write");
     // A policy that reports the whole input back as its message.
-    let policy = GOOD_HEAD.replace(
-        "#   recommended_action",
-        "#   input: raw\n#   recommended_action",
-    ) + "deny contains lib.result(r, \"name\", json.marshal(r)) if {\n\tsome r in input.resources\n}\n";
+    let policy = raw_policy("deny contains lib.result(r, \"name\", json.marshal(r)) if {\n\tsome r in input.resources\n}\n");
     std::fs::write(dir.path().join("echo.rego"), policy).expect("write");
     let (v, _) = check_json(&[
         "--policy",
         &dir.path().join("echo.rego").display().to_string(),
         &dir.path().display().to_string(),
     ]);
-    let finding = v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .find(|f| f["rule_id"] == "MINE-001")
-        .unwrap_or_else(|| panic!("a finding: {v}"));
+    let finding = mine(&v);
     assert_eq!(finding["line"], 7, "located at `name`");
     let r: Value =
         serde_json::from_str(finding["message"].as_str().expect("message")).expect("json");
@@ -659,22 +669,14 @@ fn an_unknown_input_kind_is_a_located_error() {
 #[test]
 fn the_raw_input_of_a_plan_lists_what_is_known_after_apply() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let policy = GOOD_HEAD.replace(
-        "#   recommended_action",
-        "#   input: raw\n#   recommended_action",
-    ) + "deny contains lib.result(r, \"acl\", json.marshal(r)) if {\n\tsome r in input.resources\n\tr.type == \"aws_s3_bucket_acl\"\n}\n";
+    let policy = raw_policy("deny contains lib.result(r, \"acl\", json.marshal(r)) if {\n\tsome r in input.resources\n\tr.type == \"aws_s3_bucket_acl\"\n}\n");
     std::fs::write(dir.path().join("echo.rego"), policy).expect("write");
     let (v, _) = check_json(&[
         "--policy",
         &dir.path().display().to_string(),
         "testdata/plans/prod.plan.json",
     ]);
-    let finding = v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .find(|f| f["rule_id"] == "MINE-001")
-        .unwrap_or_else(|| panic!("a finding: {v}"));
+    let finding = mine(&v);
     let r: Value =
         serde_json::from_str(finding["message"].as_str().expect("message")).expect("json");
     assert_eq!(r["attributes"]["acl"], "public-read");
@@ -739,22 +741,14 @@ fn keys_with_dots_are_located() {
         "variable \"cluster\" {}\nresource \"aws_vpc\" \"a\" {\n  cidr_block = \"10.0.0.0/16\"\n  tags = {\n    Name = \"a\"\n    \"kubernetes.io/cluster\" = \"shared\"\n    \"kubernetes.io/role\" = var.cluster\n  }\n}\n",
     )
     .expect("write");
-    let policy = GOOD_HEAD.replace(
-        "#   recommended_action",
-        "#   input: raw\n#   recommended_action",
-    ) + "deny contains lib.result(r, [\"tags\", \"kubernetes.io/cluster\"], json.marshal(r.unknown)) if {\n\tsome r in input.resources\n\tr.attributes.tags[\"kubernetes.io/cluster\"] == \"shared\"\n}\n";
+    let policy = raw_policy("deny contains lib.result(r, [\"tags\", \"kubernetes.io/cluster\"], json.marshal(r.unknown)) if {\n\tsome r in input.resources\n\tr.attributes.tags[\"kubernetes.io/cluster\"] == \"shared\"\n}\n");
     std::fs::write(dir.path().join("k8s.rego"), policy).expect("write");
     let (v, _) = check_json(&[
         "--policy",
         &dir.path().join("k8s.rego").display().to_string(),
         &dir.path().display().to_string(),
     ]);
-    let finding = v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .find(|f| f["rule_id"] == "MINE-001")
-        .unwrap_or_else(|| panic!("a finding: {v}"));
+    let finding = mine(&v);
     assert_eq!(finding["line"], 6, "at the member: {finding}");
     assert_eq!(finding["column"], 5, "{finding}");
     let unknown: Value =
