@@ -539,6 +539,67 @@ fn unknown_count_is_judged_once_for_every_instance() {
     );
 }
 
+/// A module call whose `count`/`for_each` is unknown makes one instance, `module.NAME[*]`, that stands
+/// for all: what its resources write holds for each, what depends on `count.index`/`each` is unknown
+/// (never index 0), companions inside it and indexed outputs still join. Known counts are unchanged.
+#[test]
+fn unknown_module_count_is_judged_once_for_every_instance() {
+    let dir = "testdata/eval/module_expansion";
+    let (v, _) = json(&[dir]);
+    let mut found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or("").to_string(),
+                f["resource"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let expected: Vec<(String, String)> = [
+        ("AWS-EBS-001", "module.replicas[1].aws_ebs_volume.scratch"),
+        ("AWS-S3-001", "module.uploads[*].aws_s3_bucket.this"),
+        ("AWS-S3-003", "module.uploads[*].aws_s3_bucket.this"),
+        ("AWS-S3-006", "module.per_zone[*].aws_s3_bucket.this"),
+        ("AWS-S3-006", "module.replicas[0].aws_s3_bucket.this"),
+        ("AWS-S3-006", "module.replicas[1].aws_s3_bucket.this"),
+        ("AWS-S3-006", "module.uploads[*].aws_s3_bucket.this"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(found, expected);
+    // The note is at the call's `count`, says why and that the finding holds for every instance.
+    let out = preflight().args(["check", dir]).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("main.tf:11:3")
+            && text.contains(
+                "`count` of module.uploads cannot be evaluated (var.upload_count has no value"
+            )
+            && text.contains("`for_each` of module.per_zone cannot be evaluated (data.aws_availability_zones.all")
+            && text.contains("holds for every instance, and so does this finding"),
+        "{text}"
+    );
+    // With the count given, the instances are expanded as before.
+    let (v, _) = json(&[dir, "--var", "upload_count=2"]);
+    let resources: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["resource"].as_str())
+        .filter(|r| r.starts_with("module.uploads"))
+        .collect();
+    assert!(
+        resources.contains(&"module.uploads[1].aws_s3_bucket.this")
+            && resources.contains(&"module.uploads[0].aws_ebs_volume.scratch")
+            && !resources.iter().any(|r| r.contains("[*]")),
+        "{resources:?}"
+    );
+}
+
 fn findings_of(v: &Value) -> Vec<(String, u64)> {
     v["findings"]
         .as_array()

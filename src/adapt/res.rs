@@ -73,6 +73,9 @@ impl Item<'_, '_> {
         // reported as `address[*]`, with a note on the expression that could not be evaluated.
         if let Some((why, span)) = self.res.instances_unknown() {
             t.stands_for_all(format!("{}[*]", self.address), why, span);
+        } else if let Some(all) = self.res.module_instances_unknown() {
+            // The module instance's address already says `module.NAME[*]`.
+            t.stands_for_all(self.address.clone(), all.why.clone(), all.span.clone());
         }
         t
     }
@@ -176,6 +179,15 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
         Some((why.to_string(), at))
     }
 
+    /// For a resource in a module instance that stands for all instances of a call whose `count` or
+    /// `for_each` cannot be evaluated: why, and where that expression is.
+    pub fn module_instances_unknown(&self) -> Option<&'r crate::terraform::eval::StandsForAll> {
+        match &self.src {
+            Src::Hcl { ev, .. } => ev.stands_for_all(),
+            Src::Plan { .. } | Src::Template { .. } => None,
+        }
+    }
+
     pub fn format(&self) -> Format {
         match self.src {
             Src::Template { .. } => Format::CloudFormation,
@@ -227,7 +239,12 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                         r.address, r.attr
                     ));
                 }
-                if let Some(u) = unexpanded.as_deref().filter(|_| why.is_empty()) {
+                // Unknown for no other reason: through `count.index`/`each` of the resource or of the
+                // module call.
+                let expansion = unexpanded
+                    .as_deref()
+                    .or_else(|| ev.stands_for_all().map(|a| a.why.as_str()));
+                if let Some(u) = expansion.filter(|_| why.is_empty()) {
                     if !value.is_known() {
                         why.push(u.to_string());
                     }

@@ -37,7 +37,7 @@ use instances::is_expanded;
 pub use instances::Instance;
 pub(crate) use instances::UNEXPANDED_TAIL;
 use modules::Child;
-pub use modules::MAX_MODULE_DEPTH;
+pub use modules::{StandsForAll, MAX_MODULE_DEPTH};
 
 /// Deepest nesting of expressions (and of references followed) evaluated before giving up with Unknown.
 const MAX_DEPTH: u32 = 128;
@@ -245,6 +245,9 @@ pub struct Evaluator<'a> {
     errors: RefCell<Vec<ScanError>>,
     /// What was left out without being wrong (a remote module that is not installed).
     notes: RefCell<Vec<ScanError>>,
+    /// Set when this module instance stands for every instance of a call (its own or an enclosing
+    /// one) whose `count`/`for_each` cannot be evaluated.
+    stands_for_all: Option<Rc<StandsForAll>>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -288,6 +291,7 @@ impl<'a> Evaluator<'a> {
             failed: Cell::new(false),
             errors: RefCell::default(),
             notes: RefCell::default(),
+            stands_for_all: None,
         }
     }
 

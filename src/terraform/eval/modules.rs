@@ -17,6 +17,25 @@ pub const MAX_MODULE_DEPTH: u32 = 16;
 /// multiply).
 pub const MAX_MODULE_INSTANCES: usize = 10_000;
 
+/// Why a module instance stands for every instance of a call whose `count`/`for_each` cannot be
+/// evaluated, and where that expression is.
+#[derive(Debug)]
+pub struct StandsForAll {
+    /// Ends with [`super::UNEXPANDED_TAIL`], as a resource's reason does.
+    pub why: String,
+    pub span: Span,
+}
+
+/// Which instance of a module call.
+enum CallKey {
+    /// The call has neither `count` nor `for_each`.
+    Single,
+    /// A `count` index, or a `for_each` key with `each.value`.
+    Key(Value, Option<Value>),
+    /// The one instance standing for all, when `count`/`for_each` cannot be evaluated.
+    All(Rc<StandsForAll>),
+}
+
 /// A child module's evaluator while it is made, and after.
 pub(super) enum Child<'a> {
     InProgress,
@@ -37,7 +56,7 @@ impl<'a> Evaluator<'a> {
 
     /// The evaluators of every module instance this module calls: in call-name order, one per `count`
     /// index or `for_each` key (none for `count = 0` or an empty collection, one unindexed instance
-    /// when the call has neither or they are unknown).
+    /// when the call has neither, one instance `[*]` standing for all of them when they are unknown).
     pub fn children(&self) -> Vec<Rc<Evaluator<'a>>> {
         let mut out = Vec::new();
         for call in self.module.calls.values() {
@@ -48,40 +67,85 @@ impl<'a> Evaluator<'a> {
         out
     }
 
-    /// The instance keys of a module call: `None` for the one unindexed instance, else the key (a
-    /// number for `count`, a string for `for_each`) and, for `for_each`, `each.value`.
-    fn call_instances(
+    /// The instances of a module call, as [`Evaluator::children`] makes them.
+    fn call_instances(&self, call: &crate::terraform::module::ModuleCall<'a>) -> Vec<CallKey> {
+        match self.call_expansion(call) {
+            None => vec![CallKey::Single],
+            Some(Ok(keys)) => keys
+                .into_iter()
+                .map(|(k, each)| CallKey::Key(k, each))
+                .collect(),
+            Some(Err(all)) => vec![CallKey::All(all)],
+        }
+    }
+
+    /// The keys of a call with `count` (numbers) or `for_each` (strings, with `each.value`); `Err`
+    /// with why and where when that expression cannot be evaluated; `None` when it has neither.
+    /// What the expression went through is not added to the evaluation that asks.
+    #[allow(clippy::type_complexity)]
+    fn call_expansion(
         &self,
         call: &crate::terraform::module::ModuleCall<'a>,
-    ) -> Vec<Option<(Value, Option<Value>)>> {
+    ) -> Option<Result<Vec<(Value, Option<Value>)>, Rc<StandsForAll>>> {
         let body = &call.block.body;
-        if let Some(c) = body.get_attribute("count") {
-            return match self.eval_at(call.file, &c.value).as_number() {
-                Some(n) if n >= 0.0 => (0..(n as usize).min(MAX_INSTANCES))
-                    .map(|i| Some((Value::Number(i as f64), None)))
-                    .collect(),
-                _ => vec![None],
-            };
-        }
-        if let Some(fe) = body.get_attribute("for_each") {
-            return match self.eval_at(call.file, &fe.value) {
-                Value::Object(map) => map
-                    .into_iter()
-                    .map(|(k, v)| Some((Value::String(k), Some(v))))
-                    .collect(),
+        let (attr, a) = ["count", "for_each"]
+            .into_iter()
+            .find_map(|n| body.get_attribute(n).map(|a| (n, a)))?;
+        let outer_trace = self.trace.take();
+        let outer_why = self.why.take();
+        let keys = if attr == "count" {
+            match self.eval_at(call.file, &a.value).as_number() {
+                Some(n) if n >= 0.0 => Some(
+                    (0..(n as usize).min(MAX_INSTANCES))
+                        .map(|i| (Value::Number(i as f64), None))
+                        .collect(),
+                ),
+                _ => None,
+            }
+        } else {
+            let all = self.expansion(&format!("module.{}", call.name), call.file, &a.value);
+            match all.as_ref() {
+                Value::Object(map) => Some(
+                    map.iter()
+                        .map(|(k, v)| (Value::String(k.clone()), Some(self.copy(v))))
+                        .collect(),
+                ),
                 Value::List(items) if items.iter().all(|i| matches!(i, Value::String(_))) => {
-                    let mut items = items;
+                    let mut items = items.clone();
                     items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
                     items.dedup();
-                    items
-                        .into_iter()
-                        .map(|k| Some((k.clone(), Some(k))))
-                        .collect()
+                    Some(items.into_iter().map(|k| (k.clone(), Some(k))).collect())
                 }
-                _ => vec![None],
+                _ => None,
+            }
+        };
+        let out = keys.ok_or_else(|| {
+            let mut why = self.take_why();
+            why.dedup();
+            let because = if why.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", why.join("; "))
             };
-        }
-        vec![None]
+            Rc::new(StandsForAll {
+                why: format!(
+                    "`{attr}` of module.{} cannot be evaluated{because}{}",
+                    call.name,
+                    super::UNEXPANDED_TAIL
+                ),
+                span: Span::new(call.file, crate::terraform::parse::attribute(a)),
+            })
+        });
+        *self.trace.borrow_mut() = outer_trace;
+        *self.why.borrow_mut() = outer_why;
+        Some(out)
+    }
+
+    /// Why this module instance stands for every instance of a module call whose `count` or
+    /// `for_each` cannot be evaluated (its own call's, else the nearest enclosing one's), and where
+    /// that expression is. `None` for an instance of its own.
+    pub fn stands_for_all(&self) -> Option<&StandsForAll> {
+        self.stands_for_all.as_deref()
     }
 
     /// The instance of `call` for `key`, made once: its arguments evaluated here (with `count.index` or
@@ -90,12 +154,18 @@ impl<'a> Evaluator<'a> {
     fn child_instance(
         &self,
         call: &crate::terraform::module::ModuleCall<'a>,
-        key: Option<(Value, Option<Value>)>,
+        key: CallKey,
     ) -> Option<Rc<Evaluator<'a>>> {
+        // `count.index` and `each` stay unbound, so unknown, in the instance that stands for all.
         let mut scope = Scope::default();
-        let suffix = match &key {
-            None => String::new(),
-            Some((k, None)) => {
+        let mut all = None;
+        let suffix = match key {
+            CallKey::Single => String::new(),
+            CallKey::All(why) => {
+                all = Some(why);
+                "[*]".to_string()
+            }
+            CallKey::Key(k, None) => {
                 let n = k.as_number()?;
                 scope.bind(
                     "count",
@@ -103,13 +173,13 @@ impl<'a> Evaluator<'a> {
                 );
                 format!("[{}]", crate::terraform::value::format_number(n))
             }
-            Some((k, Some(v))) => {
+            CallKey::Key(k, Some(v)) => {
                 let k = k.to_template_string()?;
                 scope.bind(
                     "each",
                     Value::Object(BTreeMap::from([
                         ("key".to_string(), Value::String(k.clone())),
-                        ("value".to_string(), v.clone()),
+                        ("value".to_string(), v),
                     ])),
                 );
                 format!("[{}]", serde_json::Value::String(k))
@@ -124,7 +194,7 @@ impl<'a> Evaluator<'a> {
         self.children
             .borrow_mut()
             .insert(memo.clone(), Child::InProgress);
-        let made = self.make_child(call, &suffix, &scope);
+        let made = self.make_child(call, &suffix, &scope, all);
         self.children
             .borrow_mut()
             .insert(memo, Child::Done(made.clone()));
@@ -136,6 +206,7 @@ impl<'a> Evaluator<'a> {
         call: &crate::terraform::module::ModuleCall<'a>,
         suffix: &str,
         scope: &Scope,
+        all: Option<Rc<StandsForAll>>,
     ) -> Option<Rc<Evaluator<'a>>> {
         let body = &call.block.body;
         let key = if self.key.is_empty() {
@@ -224,6 +295,7 @@ impl<'a> Evaluator<'a> {
         ancestry.push((module.dir.clone(), call.name.to_string()));
         Some(Rc::new(Evaluator {
             notes: RefCell::default(),
+            stands_for_all: all.or_else(|| self.stands_for_all.clone()),
             root: Rc::clone(&self.root),
             ancestry: Rc::new(ancestry),
             variables: RefCell::default(),
@@ -292,12 +364,11 @@ impl<'a> Evaluator<'a> {
         let Some(call) = self.module.calls.get(name) else {
             return missing();
         };
-        let expanded = ["count", "for_each"]
-            .iter()
-            .any(|a| call.block.body.get_attribute(a).is_some());
-        let instance = match (expanded, key) {
-            (false, None) => None,
-            (true, Some(k)) => {
+        let instance = match (self.call_expansion(call), key) {
+            (None, None) => CallKey::Single,
+            // Any instance of a call whose instances are unknown is the one that stands for all.
+            (Some(Err(all)), Some(_)) => CallKey::All(all),
+            (Some(Ok(_)), Some(k)) => {
                 let each = call.block.body.get_attribute("for_each").map(|fe| {
                     let all = self.expansion(&format!("module.{name}"), call.file, &fe.value);
                     match (all.as_ref(), k.to_template_string()) {
@@ -309,7 +380,7 @@ impl<'a> Evaluator<'a> {
                         _ => Value::Unknown,
                     }
                 });
-                Some((k.clone(), each))
+                CallKey::Key(k.clone(), each)
             }
             _ => return Rc::new(Value::Unknown),
         };
@@ -341,5 +412,125 @@ impl<'a> Evaluator<'a> {
         let v = Rc::clone(&m.value);
         self.expansions.borrow_mut().insert(address.to_string(), m);
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FileId, SourceFile};
+    use crate::terraform::module::{Module, Workspace};
+    use crate::terraform::parse::{parse, ParsedFile};
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    const ROOT: &str = r#"variable "n" {}
+variable "zones" {}
+module "m" {
+  source = "./child"
+  count  = var.n
+  name   = "b-${count.index}"
+  index  = count.index
+}
+module "z" {
+  source   = "./child"
+  for_each = var.zones
+  name     = each.key
+  index    = 1
+}
+module "k" {
+  source = "./child"
+  count  = 2
+  name   = "k"
+  index  = count.index
+}
+locals {
+  index = module.m[0].index
+  id    = module.m[3].bucket_id
+  known = module.k[1].index
+}
+"#;
+    const CHILD: &str = r#"variable "name" {}
+variable "index" {}
+resource "aws_s3_bucket" "b" {
+  bucket = var.name
+}
+module "inner" {
+  source = "./grand"
+}
+output "index" {
+  value = var.index
+}
+output "bucket_id" {
+  value = aws_s3_bucket.b.id
+}
+"#;
+
+    fn parsed(id: u32, text: &str) -> ParsedFile {
+        let f = SourceFile::new(format!("{id}.tf").into(), format!("{id}.tf").into(), Arc::from(text));
+        parse(FileId(id), &f).expect("parses")
+    }
+
+    /// A call whose `count`/`for_each` is unknown makes one instance `[*]` standing for all, with
+    /// `count.index`/`each` unknown (never 0), the reason and the expression's location; modules it
+    /// calls inherit that; a known count still makes one instance per index.
+    #[test]
+    fn unknown_call_expansion_gives_one_instance_for_all() {
+        let files = [
+            parsed(0, ROOT),
+            parsed(1, CHILD),
+            parsed(2, "resource \"aws_sns_topic\" \"t\" {}\n"),
+        ];
+        let module = |i: usize, dir: &str| {
+            let mut m = Module::new(&files[i..=i]);
+            m.dir = PathBuf::from(dir);
+            m
+        };
+        let mut workspace = Workspace::new();
+        for (i, dir) in [(1, "root/child"), (2, "root/child/grand")] {
+            workspace.insert(PathBuf::from(dir), module(i, dir));
+        }
+        let root = module(0, "root");
+        let ev = Evaluator::in_workspace(&root, Some(&workspace), Inputs::default());
+        let children = ev.children();
+        let prefixes: Vec<&str> = children.iter().map(|c| c.prefix()).collect();
+        assert_eq!(
+            prefixes,
+            ["module.k[0].", "module.k[1].", "module.m[*].", "module.z[*]."]
+        );
+        assert!(children[0].stands_for_all().is_none());
+        assert_eq!(children[1].variable("index"), Value::Number(1.0));
+        let m = &children[2];
+        let all = m.stands_for_all().expect("module.m stands for all");
+        assert!(
+            all.why
+                .starts_with("`count` of module.m cannot be evaluated (var.n has no value"),
+            "{}",
+            all.why
+        );
+        assert_eq!(&ROOT[all.span.range.clone()], "count  = var.n");
+        assert_eq!(m.variable("index"), Value::Unknown);
+        assert_eq!(m.variable("name"), Value::Unknown);
+        let z = children[3].stands_for_all().expect("module.z stands for all");
+        assert!(z.why.starts_with("`for_each` of module.z cannot be evaluated (var.zones"));
+        assert_eq!(&ROOT[z.span.range.clone()], "for_each = var.zones");
+        // A module called from the instance that stands for all stands for all too.
+        let inner = m.children();
+        assert_eq!(inner.len(), 1);
+        assert_eq!(inner[0].prefix(), "module.m[*].module.inner.");
+        assert!(inner[0]
+            .stands_for_all()
+            .is_some_and(|a| a.why == all.why && a.span == all.span));
+        // Any instance of the call is the one that stands for all: its outputs, never index 0.
+        assert_eq!(ev.local("index"), Value::Unknown);
+        match ev.local("id") {
+            Value::Ref(r) => assert_eq!(r.address, "module.m[*].aws_s3_bucket.b"),
+            other => panic!("expected a reference, got {other:?}"),
+        }
+        assert_eq!(ev.local("known"), Value::Number(1.0));
+        // Asking for an output of `module.m[0]` did not make an instance of its own.
+        let made: Vec<String> = ev.children.borrow().keys().cloned().collect();
+        assert_eq!(made, ["k[0]", "k[1]", "m[*]", "z[*]"]);
+        assert!(ev.take_errors().is_empty());
     }
 }
