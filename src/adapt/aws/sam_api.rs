@@ -4,11 +4,14 @@
 //! with one, an explicit `AWS::Serverless::Api`/`AWS::Serverless::HttpApi` (with the globals under
 //! its own properties). Each event becomes an API Gateway method or route in the model, reported at
 //! the event, so the API Gateway rules judge them as they judge the methods and routes written out.
+//! A REST API with `Cors` also gets the OPTIONS method SAM adds to each of its paths (CORS preflight),
+//! with the authorization SAM gives it. (An HTTP API answers preflight itself and adds no route.)
 
 use crate::adapt::{boolean, string, Res, Source, Tracker};
 use crate::model::{ApiGatewayMethod, ApiGatewayRoute, ApiGatewayStage};
+use crate::source::Span;
 use crate::terraform::value::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     let rest_globals = src.sam_globals("Api");
@@ -54,6 +57,9 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     }
     let implicit_rest = Api::of(None, rest_globals.as_ref());
     let implicit_http = Api::of(None, http_globals.as_ref());
+    // The paths of each SAM REST API's events (without a trailing `/`, as SAM compares them), and those
+    // that have an OPTIONS event of their own: CORS adds OPTIONS to the others.
+    let mut paths: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
     for item in src.items("", "AWS::Serverless::Function") {
         let Some(events) = item.res.block("Events") else {
             continue;
@@ -124,6 +130,14 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             };
             let path = get("Path").and_then(|v| v.as_str().map(str::to_string));
             let method = get("Method").and_then(|v| v.as_str().map(str::to_ascii_uppercase));
+            if let (true, Some(_), Some(p)) = (is_rest, api, &path) {
+                let p = normal_path(p);
+                let (all, own_options) = paths.entry(api_name.clone()).or_default();
+                if method.as_deref() == Some("OPTIONS") {
+                    own_options.insert(p.clone());
+                }
+                all.insert(p);
+            }
             if is_rest {
                 let event_key = auth.as_ref().map(|(v, _)| lookup(v, &["ApiKeyRequired"]));
                 let api_key_required = match event_key {
@@ -189,6 +203,94 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             }
         }
     }
+    for (api_name, (all, own_options)) in paths {
+        let api = if api_name == "ServerlessRestApi" {
+            &implicit_rest
+        } else {
+            match rest.get(&api_name) {
+                Some(api) => api,
+                None => continue,
+            }
+        };
+        let Some(cors) = &api.cors else {
+            continue;
+        };
+        for path in all.difference(&own_options) {
+            let m = preflight(api, &api_name, path, cors.clone(), src);
+            src.model().aws.apigateway.methods.push(m);
+        }
+    }
+}
+
+/// The OPTIONS method SAM adds to `path` of an API with `Cors` (written at `cors`): a mock integration
+/// that answers CORS preflight, with the API's default authorizer and API key unless
+/// `AddDefaultAuthorizerToCorsPreflight`/`AddApiKeyRequiredToCorsPreflight` is `false`.
+fn preflight<'r, 'a: 'r>(
+    api: &Api,
+    api_name: &str,
+    path: &str,
+    cors: Span,
+    src: &mut impl Source<'r, 'a>,
+) -> ApiGatewayMethod {
+    let mut t = Tracker::new(
+        format!("{api_name}.Cors.OPTIONS {path}"),
+        format!("{api_name} {path}"),
+        api_name.to_string(),
+        cors.clone(),
+    );
+    // What SAM writes into the method follows from the API's `Cors` (and its `Auth`).
+    for p in ["http_method", "authorization_type", "api_key_required"] {
+        t.at(p, cors.clone());
+    }
+    let authorization_type = match (&api.authorizer_on_preflight, api.default_authorization()) {
+        (Some(false), _) => Some("NONE".to_string()),
+        (Some(true), Ok(a)) => Some(a),
+        (Some(true), Err(why)) => {
+            t.mark_unknown("authorization_type");
+            t.explain("authorization_type", vec![why]);
+            None
+        }
+        (None, _) => {
+            t.mark_unknown("authorization_type");
+            t.explain(
+                "authorization_type",
+                vec!["the API's `Auth.AddDefaultAuthorizerToCorsPreflight` is unknown".to_string()],
+            );
+            None
+        }
+    };
+    let api_key_required = match (api.api_key_required, api.api_key_on_preflight) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    };
+    let mut m = ApiGatewayMethod {
+        http_method: Some("OPTIONS".to_string()),
+        authorization_type,
+        api_key_required,
+        private_api: api.private,
+        restricted_by_policy: api.restricted,
+        ..ApiGatewayMethod::default()
+    };
+    for (p, known) in [
+        ("api_key_required", m.api_key_required.is_some()),
+        ("private_api", m.private_api.is_some()),
+        ("restricted_by_policy", m.restricted_by_policy.is_some()),
+    ] {
+        if !known {
+            t.mark_unknown(p);
+        }
+    }
+    m.meta = t.finish(src.locations());
+    m
+}
+
+/// A path as SAM compares paths for CORS: without a trailing `/`, except the root.
+fn normal_path(path: &str) -> String {
+    match path.trim_end_matches('/') {
+        "" => "/".to_string(),
+        p => p.to_string(),
+    }
 }
 
 /// What a SAM API (explicit, or the implicit one from the globals) tells its events.
@@ -201,6 +303,13 @@ struct Api {
     api_key_required: Option<bool>,
     private: Option<bool>,
     restricted: Option<bool>,
+    /// Where `Cors` is written (the API's own, else `Globals.Api`); SAM then adds OPTIONS methods.
+    /// Not with an OpenAPI document in S3 (`DefinitionUri`), which SAM refuses to add CORS to.
+    cors: Option<Span>,
+    /// `Auth.AddDefaultAuthorizerToCorsPreflight` (default `true`).
+    authorizer_on_preflight: Option<bool>,
+    /// `Auth.AddApiKeyRequiredToCorsPreflight` (default `true`).
+    api_key_on_preflight: Option<bool>,
 }
 
 impl Api {
@@ -233,7 +342,20 @@ impl Api {
                 },
             },
         };
+        let on_preflight = |k: &str| match auth(k) {
+            Look::Bool(b) => Some(b),
+            Look::Absent => Some(true),
+            _ => None,
+        };
+        let cors = own
+            .and_then(|r| r.attr("Cors"))
+            .or_else(|| globals.and_then(|g| g.attr("Cors")))
+            .map(|(_, span)| span)
+            .filter(|_| !own.is_some_and(|r| r.has("DefinitionUri") && !r.has("DefinitionBody")));
         Api {
+            cors,
+            authorizer_on_preflight: on_preflight("AddDefaultAuthorizerToCorsPreflight"),
+            api_key_on_preflight: on_preflight("AddApiKeyRequiredToCorsPreflight"),
             default_authorizer: auth("DefaultAuthorizer"),
             definition: own.is_some_and(|r| r.has("DefinitionBody") || r.has("DefinitionUri")),
             api_key_required: match auth("ApiKeyRequired") {
@@ -402,5 +524,82 @@ mod tests {
                 ("Http", Some("GET /g"), Some("CUSTOM")),
             ]
         );
+    }
+
+    /// `Cors` on a SAM REST API (its own, else `Globals.Api`) adds an OPTIONS method to every path of its
+    /// events (`/a` and `/a/` are one) that has no OPTIONS event, with the default authorizer and API
+    /// key unless the API keeps them off preflight; not for an API whose definition is in S3, nor for
+    /// HTTP APIs, which answer preflight themselves.
+    #[test]
+    fn cors_adds_options_methods() {
+        let m = model(
+            "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Api:\n    Cors: \"'*'\"\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        A:\n          Type: Api\n          Properties:\n            Path: /a\n            Method: get\n        A2:\n          Type: Api\n          Properties:\n            Path: /a/\n            Method: post\n        B:\n          Type: Api\n          Properties:\n            Path: /b\n            Method: get\n        BOptions:\n          Type: Api\n          Properties:\n            Path: /b\n            Method: options\n        C:\n          Type: Api\n          Properties:\n            RestApiId: !Ref Iam\n            Path: /c\n            Method: get\n        D:\n          Type: Api\n          Properties:\n            RestApiId: !Ref Open\n            Path: /d\n            Method: get\n        E:\n          Type: Api\n          Properties:\n            RestApiId: !Ref Keyed\n            Path: /e\n            Method: get\n        S3Def:\n          Type: Api\n          Properties:\n            RestApiId: !Ref FromS3\n            Path: /s\n            Method: get\n        H:\n          Type: HttpApi\n          Properties:\n            ApiId: !Ref Http\n            Path: /h\n            Method: get\n  Iam:\n    Type: AWS::Serverless::Api\n    Properties:\n      Auth:\n        DefaultAuthorizer: AWS_IAM\n  Open:\n    Type: AWS::Serverless::Api\n    Properties:\n      Cors:\n        AllowOrigin: \"'https://example.com'\"\n      Auth:\n        DefaultAuthorizer: AWS_IAM\n        AddDefaultAuthorizerToCorsPreflight: false\n  Keyed:\n    Type: AWS::Serverless::Api\n    Properties:\n      Auth:\n        ApiKeyRequired: true\n  FromS3:\n    Type: AWS::Serverless::Api\n    Properties:\n      DefinitionUri: s3://b/k\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      CorsConfiguration:\n        AllowOrigins: ['*']\n",
+        );
+        let options: Vec<_> = m
+            .aws
+            .apigateway
+            .methods
+            .iter()
+            .filter(|x| x.meta.id.contains(".Cors."))
+            .map(|x| {
+                (
+                    x.meta.id.as_str(),
+                    x.meta.label.as_str(),
+                    x.http_method.as_deref(),
+                    x.authorization_type.as_deref(),
+                    x.api_key_required,
+                    x.private_api,
+                    x.restricted_by_policy,
+                )
+            })
+            .collect();
+        let f = Some(false);
+        assert_eq!(
+            options,
+            [
+                (
+                    "Iam.Cors.OPTIONS /c",
+                    "Iam /c",
+                    Some("OPTIONS"),
+                    Some("AWS_IAM"),
+                    f,
+                    f,
+                    f
+                ),
+                (
+                    "Keyed.Cors.OPTIONS /e",
+                    "Keyed /e",
+                    Some("OPTIONS"),
+                    Some("NONE"),
+                    Some(true),
+                    f,
+                    f
+                ),
+                (
+                    "Open.Cors.OPTIONS /d",
+                    "Open /d",
+                    Some("OPTIONS"),
+                    Some("NONE"),
+                    f,
+                    f,
+                    f
+                ),
+                (
+                    "ServerlessRestApi.Cors.OPTIONS /a",
+                    "ServerlessRestApi /a",
+                    Some("OPTIONS"),
+                    Some("NONE"),
+                    f,
+                    f,
+                    f
+                ),
+            ]
+        );
+        assert!(m.aws.apigateway.routes.iter().all(|r| r.route_key.as_deref() == Some("GET /h")));
+        // Without `Cors` anywhere, no OPTIONS method is added.
+        let plain = model(
+            "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        A:\n          Type: Api\n          Properties:\n            Path: /a\n            Method: get\n",
+        );
+        assert_eq!(plain.aws.apigateway.methods.len(), 1);
     }
 }
