@@ -4,8 +4,9 @@
 //! with one, an explicit `AWS::Serverless::Api`/`AWS::Serverless::HttpApi` (with the globals under
 //! its own properties). Each event becomes an API Gateway method or route in the model, reported at
 //! the event, so the API Gateway rules judge them as they judge the methods and routes written out.
-//! A REST API with `Cors` also gets the OPTIONS method SAM adds to each of its paths (CORS preflight),
-//! with the authorization SAM gives it. (An HTTP API answers preflight itself and adds no route.)
+//! A REST API with `Cors` also gets the OPTIONS method SAM adds to each of its paths (CORS preflight;
+//! the paths of its events and of an inline OpenAPI definition), with the authorization SAM gives it.
+//! (An HTTP API answers preflight itself and adds no route.)
 
 use crate::adapt::{boolean, string, Res, Source, Tracker};
 use crate::model::{ApiGatewayMethod, ApiGatewayRoute, ApiGatewayStage};
@@ -203,18 +204,20 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             }
         }
     }
-    for (api_name, (all, own_options)) in paths {
-        let api = if api_name == "ServerlessRestApi" {
-            &implicit_rest
-        } else {
-            match rest.get(&api_name) {
-                Some(api) => api,
-                None => continue,
-            }
-        };
+    // Every SAM REST API with `Cors`: the paths of its events and of its inline OpenAPI definition.
+    let apis = std::iter::once(("ServerlessRestApi".to_string(), &implicit_rest))
+        .chain(rest.iter().map(|(name, api)| (name.clone(), api)));
+    for (api_name, api) in apis {
         let Some(cors) = &api.cors else {
             continue;
         };
+        let (mut all, mut own_options) = paths.remove(&api_name).unwrap_or_default();
+        for (path, has_options) in &api.definition_paths {
+            all.insert(path.clone());
+            if *has_options {
+                own_options.insert(path.clone());
+            }
+        }
         for path in all.difference(&own_options) {
             let m = preflight(api, &api_name, path, cors.clone(), src);
             src.model().aws.apigateway.methods.push(m);
@@ -310,6 +313,9 @@ struct Api {
     authorizer_on_preflight: Option<bool>,
     /// `Auth.AddApiKeyRequiredToCorsPreflight` (default `true`).
     api_key_on_preflight: Option<bool>,
+    /// The paths of an inline OpenAPI definition (`DefinitionBody.paths`, without a trailing `/`), and
+    /// whether each has an `options` method of its own.
+    definition_paths: Vec<(String, bool)>,
 }
 
 impl Api {
@@ -352,8 +358,22 @@ impl Api {
             .or_else(|| globals.and_then(|g| g.attr("Cors")))
             .map(|(_, span)| span)
             .filter(|_| !own.is_some_and(|r| r.has("DefinitionUri") && !r.has("DefinitionBody")));
+        let definition_paths = match own.and_then(|r| r.attr("DefinitionBody")) {
+            Some((Value::Object(body), _)) => match body.get("paths") {
+                Some(Value::Object(paths)) => paths
+                    .iter()
+                    .map(|(path, item)| {
+                        let has_options = matches!(item, Value::Object(m) if m.contains_key("options"));
+                        (normal_path(path), has_options)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
         Api {
             cors,
+            definition_paths,
             authorizer_on_preflight: on_preflight("AddDefaultAuthorizerToCorsPreflight"),
             api_key_on_preflight: on_preflight("AddApiKeyRequiredToCorsPreflight"),
             default_authorizer: auth("DefaultAuthorizer"),
@@ -558,6 +578,15 @@ mod tests {
             options,
             [
                 (
+                    "ServerlessRestApi.Cors.OPTIONS /a",
+                    "ServerlessRestApi /a",
+                    Some("OPTIONS"),
+                    Some("NONE"),
+                    f,
+                    f,
+                    f
+                ),
+                (
                     "Iam.Cors.OPTIONS /c",
                     "Iam /c",
                     Some("OPTIONS"),
@@ -584,18 +613,21 @@ mod tests {
                     f,
                     f
                 ),
-                (
-                    "ServerlessRestApi.Cors.OPTIONS /a",
-                    "ServerlessRestApi /a",
-                    Some("OPTIONS"),
-                    Some("NONE"),
-                    f,
-                    f,
-                    f
-                ),
             ]
         );
         assert!(m.aws.apigateway.routes.iter().all(|r| r.route_key.as_deref() == Some("GET /h")));
+        // The paths of an inline OpenAPI definition get one too, unless they have their own.
+        let defined = model(
+            "Transform: AWS::Serverless-2016-10-31\nResources:\n  Defined:\n    Type: AWS::Serverless::Api\n    Properties:\n      Cors: \"'*'\"\n      DefinitionBody:\n        swagger: '2.0'\n        paths:\n          /x/:\n            get: {}\n          /y:\n            get: {}\n            options: {}\n",
+        );
+        let labels: Vec<_> = defined
+            .aws
+            .apigateway
+            .methods
+            .iter()
+            .map(|x| (x.meta.label.as_str(), x.http_method.as_deref()))
+            .collect();
+        assert_eq!(labels, [("Defined /x", Some("OPTIONS"))]);
         // Without `Cors` anywhere, no OPTIONS method is added.
         let plain = model(
             "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        A:\n          Type: Api\n          Properties:\n            Path: /a\n            Method: get\n",
