@@ -363,7 +363,8 @@ impl Api {
                 Some(Value::Object(paths)) => paths
                     .iter()
                     .map(|(path, item)| {
-                        let has_options = matches!(item, Value::Object(m) if m.contains_key("options"));
+                        let has_options =
+                            matches!(item, Value::Object(m) if m.contains_key("options"));
                         (normal_path(path), has_options)
                     })
                     .collect(),
@@ -615,7 +616,12 @@ mod tests {
                 ),
             ]
         );
-        assert!(m.aws.apigateway.routes.iter().all(|r| r.route_key.as_deref() == Some("GET /h")));
+        assert!(m
+            .aws
+            .apigateway
+            .routes
+            .iter()
+            .all(|r| r.route_key.as_deref() == Some("GET /h")));
         // The paths of an inline OpenAPI definition get one too, unless they have their own.
         let defined = model(
             "Transform: AWS::Serverless-2016-10-31\nResources:\n  Defined:\n    Type: AWS::Serverless::Api\n    Properties:\n      Cors: \"'*'\"\n      DefinitionBody:\n        swagger: '2.0'\n        paths:\n          /x/:\n            get: {}\n          /y:\n            get: {}\n            options: {}\n",

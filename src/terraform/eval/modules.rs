@@ -69,7 +69,7 @@ impl<'a> Evaluator<'a> {
 
     /// The instances of a module call, as [`Evaluator::children`] makes them.
     fn call_instances(&self, call: &crate::terraform::module::ModuleCall<'a>) -> Vec<CallKey> {
-        match self.call_expansion(call) {
+        match self.call_expansion(call, true) {
             None => vec![CallKey::Single],
             Some(Ok(keys)) => keys
                 .into_iter()
@@ -79,13 +79,15 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// The keys of a call with `count` (numbers) or `for_each` (strings, with `each.value`); `Err`
-    /// with why and where when that expression cannot be evaluated; `None` when it has neither.
-    /// What the expression went through is not added to the evaluation that asks.
+    /// The keys of a call with `count` (numbers) or `for_each` (strings, with `each.value`; with
+    /// `keys` false, none: only whether they are known); `Err` with why and where when that
+    /// expression cannot be evaluated; `None` when it has neither. What the expression went through
+    /// is not added to the evaluation that asks.
     #[allow(clippy::type_complexity)]
     fn call_expansion(
         &self,
         call: &crate::terraform::module::ModuleCall<'a>,
+        keys: bool,
     ) -> Option<Result<Vec<(Value, Option<Value>)>, Rc<StandsForAll>>> {
         let body = &call.block.body;
         let (attr, a) = ["count", "for_each"]
@@ -93,8 +95,10 @@ impl<'a> Evaluator<'a> {
             .find_map(|n| body.get_attribute(n).map(|a| (n, a)))?;
         let outer_trace = self.trace.take();
         let outer_why = self.why.take();
-        let keys = if attr == "count" {
+        let wanted = keys;
+        let found = if attr == "count" {
             match self.eval_at(call.file, &a.value).as_number() {
+                Some(n) if n >= 0.0 && !wanted => Some(Vec::new()),
                 Some(n) if n >= 0.0 => Some(
                     (0..(n as usize).min(MAX_INSTANCES))
                         .map(|i| (Value::Number(i as f64), None))
@@ -105,21 +109,26 @@ impl<'a> Evaluator<'a> {
         } else {
             let all = self.expansion(&format!("module.{}", call.name), call.file, &a.value);
             match all.as_ref() {
+                Value::Object(_) if !wanted => Some(Vec::new()),
                 Value::Object(map) => Some(
                     map.iter()
                         .map(|(k, v)| (Value::String(k.clone()), Some(self.copy(v))))
                         .collect(),
                 ),
                 Value::List(items) if items.iter().all(|i| matches!(i, Value::String(_))) => {
-                    let mut items = items.clone();
-                    items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
-                    items.dedup();
-                    Some(items.into_iter().map(|k| (k.clone(), Some(k))).collect())
+                    if wanted {
+                        let mut items = items.clone();
+                        items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                        items.dedup();
+                        Some(items.into_iter().map(|k| (k.clone(), Some(k))).collect())
+                    } else {
+                        Some(Vec::new())
+                    }
                 }
                 _ => None,
             }
         };
-        let out = keys.ok_or_else(|| {
+        let out = found.ok_or_else(|| {
             let mut why = self.take_why();
             why.dedup();
             let because = if why.is_empty() {
@@ -364,7 +373,7 @@ impl<'a> Evaluator<'a> {
         let Some(call) = self.module.calls.get(name) else {
             return missing();
         };
-        let instance = match (self.call_expansion(call), key) {
+        let instance = match (self.call_expansion(call, false), key) {
             (None, None) => CallKey::Single,
             // Any instance of a call whose instances are unknown is the one that stands for all.
             (Some(Err(all)), Some(_)) => CallKey::All(all),
@@ -467,7 +476,11 @@ output "bucket_id" {
 "#;
 
     fn parsed(id: u32, text: &str) -> ParsedFile {
-        let f = SourceFile::new(format!("{id}.tf").into(), format!("{id}.tf").into(), Arc::from(text));
+        let f = SourceFile::new(
+            format!("{id}.tf").into(),
+            format!("{id}.tf"),
+            Arc::from(text),
+        );
         parse(FileId(id), &f).expect("parses")
     }
 
@@ -496,7 +509,12 @@ output "bucket_id" {
         let prefixes: Vec<&str> = children.iter().map(|c| c.prefix()).collect();
         assert_eq!(
             prefixes,
-            ["module.k[0].", "module.k[1].", "module.m[*].", "module.z[*]."]
+            [
+                "module.k[0].",
+                "module.k[1].",
+                "module.m[*].",
+                "module.z[*]."
+            ]
         );
         assert!(children[0].stands_for_all().is_none());
         assert_eq!(children[1].variable("index"), Value::Number(1.0));
@@ -511,8 +529,12 @@ output "bucket_id" {
         assert_eq!(&ROOT[all.span.range.clone()], "count  = var.n");
         assert_eq!(m.variable("index"), Value::Unknown);
         assert_eq!(m.variable("name"), Value::Unknown);
-        let z = children[3].stands_for_all().expect("module.z stands for all");
-        assert!(z.why.starts_with("`for_each` of module.z cannot be evaluated (var.zones"));
+        let z = children[3]
+            .stands_for_all()
+            .expect("module.z stands for all");
+        assert!(z
+            .why
+            .starts_with("`for_each` of module.z cannot be evaluated (var.zones"));
         assert_eq!(&ROOT[z.span.range.clone()], "for_each = var.zones");
         // A module called from the instance that stands for all stands for all too.
         let inner = m.children();
