@@ -638,6 +638,7 @@ collections! {
     "gcp.compute.firewalls" => gcp.compute.firewalls;
     "gcp.compute.disks" => gcp.compute.disks;
     "gcp.compute.instances" => gcp.compute.instances;
+    "gcp.compute.instance_templates" => gcp.compute.instance_templates;
     "gcp.sql.instances" => gcp.sql.instances;
     "gcp.gke.clusters" => gcp.gke.clusters;
 }

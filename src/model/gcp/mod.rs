@@ -11,7 +11,7 @@ pub mod storage;
 use serde::Serialize;
 
 pub use bigquery::{Bigquery, BigqueryDataset};
-pub use compute::{ComputeDisk, ComputeInstance, Firewall, FirewallRule, Gce};
+pub use compute::{ComputeDisk, ComputeInstance, CreatedDisk, Firewall, FirewallRule, Gce};
 pub use gke::{Gke, GkeCluster};
 pub use iam::{GcpBinding, GcpIam, IamGrant};
 pub use sql::{AuthorizedNetwork, CloudSql, SqlInstance};
