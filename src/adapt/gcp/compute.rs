@@ -400,6 +400,77 @@ fn template_disks(t: &mut Tracker, r: &Res) -> Vec<CreatedDisk> {
 #[cfg(test)]
 mod tests {
     use super::parse_range;
+    use crate::terraform::adapt::model_of_text;
+
+    #[test]
+    fn template_disks_skip_existing_and_local_ssd() {
+        let m = model_of_text(
+            r#"
+resource "google_compute_instance_template" "t" {
+  disk {
+    source_image = "debian-cloud/debian-12"
+    boot         = true
+  }
+  disk {
+    source = "shared"
+  }
+  disk {
+    disk_type = "local-ssd"
+    type      = "SCRATCH"
+  }
+  disk {
+    disk_size_gb = 10
+    disk_encryption_key {
+      kms_key_self_link = "projects/p/locations/l/keyRings/r/cryptoKeys/k"
+    }
+  }
+  network_interface {
+    network = "default"
+    access_config {}
+  }
+}
+"#,
+        );
+        let t = &m.gcp.compute.instance_templates[0];
+        let keys: Vec<_> = t
+            .created_disks
+            .iter()
+            .map(|d| (d.boot, d.key_type.as_deref()))
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                (Some(true), Some("GOOGLE_MANAGED")),
+                (None, Some("CUSTOMER_MANAGED"))
+            ]
+        );
+        assert_eq!(t.external_ip, Some(true));
+        assert!(m.gcp.compute.instances.is_empty());
+    }
+
+    #[test]
+    fn boot_disk_from_an_existing_disk_creates_none() {
+        let m = model_of_text(
+            r#"
+resource "google_compute_instance" "a" {
+  boot_disk {
+    source = "restored"
+  }
+}
+resource "google_compute_instance" "b" {
+  boot_disk {
+    disk_encryption_key_raw = "c2VjcmV0"
+  }
+}
+"#,
+        );
+        let vms = &m.gcp.compute.instances;
+        assert!(vms[0].created_disks.is_empty());
+        assert_eq!(
+            vms[1].created_disks[0].key_type.as_deref(),
+            Some("CUSTOMER_SUPPLIED")
+        );
+    }
 
     #[test]
     fn port_ranges_parse() {

@@ -88,3 +88,42 @@ fn pool_chooses(pool: &Res) -> bool {
     pool.blocks("network_config")
         .any(|n| n.attr("enable_private_nodes").is_some())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::terraform::adapt::model_of_text;
+
+    #[test]
+    fn private_nodes_default_and_pool_choice() {
+        let m = model_of_text(
+            r#"
+resource "google_container_cluster" "a" {
+  enable_legacy_abac = true
+}
+resource "google_container_cluster" "b" {
+  private_cluster_config {
+    enable_private_nodes = true
+  }
+}
+"#,
+        );
+        let c = &m.gcp.gke.clusters;
+        assert_eq!((c[0].private_nodes, c[0].legacy_abac), (Some(false), Some(true)));
+        assert_eq!((c[1].private_nodes, c[1].legacy_abac), (Some(true), Some(false)));
+
+        let m = model_of_text(
+            r#"
+resource "google_container_cluster" "a" {}
+resource "google_container_node_pool" "p" {
+  cluster = google_container_cluster.a.id
+  network_config {
+    enable_private_nodes = true
+  }
+}
+"#,
+        );
+        let c = &m.gcp.gke.clusters[0];
+        assert_eq!(c.private_nodes, None);
+        assert!(c.meta.unknown.contains(&"private_nodes".to_string()));
+    }
+}
