@@ -641,6 +641,7 @@ collections! {
     "gcp.compute.instance_templates" => gcp.compute.instance_templates;
     "gcp.sql.instances" => gcp.sql.instances;
     "gcp.gke.clusters" => gcp.gke.clusters;
+    "gcp.dataproc.clusters" => gcp.dataproc.clusters;
 }
 
 /// Where an entity and its attributes are in the source.
