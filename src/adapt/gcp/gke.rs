@@ -41,7 +41,9 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             t.mark_unknown("private_nodes");
             t.explain(
                 "private_nodes",
-                vec!["a node pool sets `network_config.enable_private_nodes` of its own".to_string()],
+                vec![
+                    "a node pool sets `network_config.enable_private_nodes` of its own".to_string(),
+                ],
             );
             private_nodes = None;
         }
@@ -108,8 +110,14 @@ resource "google_container_cluster" "b" {
 "#,
         );
         let c = &m.gcp.gke.clusters;
-        assert_eq!((c[0].private_nodes, c[0].legacy_abac), (Some(false), Some(true)));
-        assert_eq!((c[1].private_nodes, c[1].legacy_abac), (Some(true), Some(false)));
+        assert_eq!(
+            (c[0].private_nodes, c[0].legacy_abac),
+            (Some(false), Some(true))
+        );
+        assert_eq!(
+            (c[1].private_nodes, c[1].legacy_abac),
+            (Some(true), Some(false))
+        );
 
         let m = model_of_text(
             r#"

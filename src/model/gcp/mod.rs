@@ -12,8 +12,8 @@ pub mod storage;
 use serde::Serialize;
 
 pub use bigquery::{Bigquery, BigqueryDataset};
-pub use dataproc::{Dataproc, DataprocCluster};
 pub use compute::{ComputeDisk, ComputeInstance, CreatedDisk, Firewall, FirewallRule, Gce};
+pub use dataproc::{Dataproc, DataprocCluster};
 pub use gke::{Gke, GkeCluster};
 pub use iam::{GcpBinding, GcpIam, IamGrant};
 pub use sql::{AuthorizedNetwork, CloudSql, SqlInstance};
