@@ -638,8 +638,10 @@ collections! {
     "gcp.compute.firewalls" => gcp.compute.firewalls;
     "gcp.compute.disks" => gcp.compute.disks;
     "gcp.compute.instances" => gcp.compute.instances;
+    "gcp.compute.instance_templates" => gcp.compute.instance_templates;
     "gcp.sql.instances" => gcp.sql.instances;
     "gcp.gke.clusters" => gcp.gke.clusters;
+    "gcp.dataproc.clusters" => gcp.dataproc.clusters;
 }
 
 /// Where an entity and its attributes are in the source.

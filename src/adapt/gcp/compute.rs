@@ -1,10 +1,11 @@
-//! Compute Engine: firewall rules (who may reach which ports) and disks (which key encrypts them).
+//! Compute Engine: firewall rules (who may reach which ports), disks (which key encrypts them), and
+//! instances and instance templates (external IPs, the keys of the disks they create).
 
 use super::key_ref;
 use crate::adapt::{
     boolean, normalize_protocol, number, string, strings, Field, Res, Source, Tracker,
 };
-use crate::model::gcp::{ComputeDisk, ComputeInstance, Firewall, FirewallRule};
+use crate::model::gcp::{ComputeDisk, ComputeInstance, CreatedDisk, Firewall, FirewallRule};
 use crate::terraform::value::Value;
 use std::collections::HashMap;
 
@@ -215,32 +216,19 @@ fn disks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             let mut t = item.tracker();
             let name = t.field(r, "name", "name", string).known();
             let key_type = match t.block(r, "disk_encryption_key", "key_type") {
-                Field::NotWritten => Some("GOOGLE_MANAGED".to_string()),
+                Field::NotWritten => Some(GOOGLE.to_string()),
                 Field::Unknown => None,
-                Field::Known(k) => {
-                    let mut kind = Some("GOOGLE_MANAGED".to_string());
-                    for (attr, holder) in [
-                        ("raw_key", "CUSTOMER_SUPPLIED"),
-                        ("rsa_encrypted_key", "CUSTOMER_SUPPLIED"),
-                        ("kms_key_self_link", "CUSTOMER_MANAGED"),
-                        ("kms_key_name", "CUSTOMER_MANAGED"),
-                    ] {
-                        if !k.has(attr) {
-                            continue;
-                        }
-                        match t.field(&k, attr, "key_type", key_ref) {
-                            Field::Known(v) if !v.trim().is_empty() => {
-                                kind = Some(holder.to_string())
-                            }
-                            Field::Unknown => {
-                                kind = None;
-                                break;
-                            }
-                            _ => {}
-                        }
-                    }
-                    kind
-                }
+                Field::Known(k) => key_type(
+                    &mut t,
+                    &k,
+                    &[
+                        ("raw_key", SUPPLIED),
+                        ("rsa_encrypted_key", SUPPLIED),
+                        ("kms_key_self_link", MANAGED),
+                        ("kms_key_name", MANAGED),
+                    ],
+                    "key_type",
+                ),
             };
             let mut disk = ComputeDisk {
                 name,
@@ -253,55 +241,236 @@ fn disks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     }
 }
 
-/// Instances: whether any network interface has an `access_config` block (an external IP). An
-/// interface list or `access_config` that a `dynamic` block makes unknown leaves it unknown, unless
-/// a known interface already has one.
+const GOOGLE: &str = "GOOGLE_MANAGED";
+const MANAGED: &str = "CUSTOMER_MANAGED";
+const SUPPLIED: &str = "CUSTOMER_SUPPLIED";
+
+/// Who holds the key of a disk, from the key attributes of block `k` (`attrs`: attribute and the
+/// holder it stands for), read into model path `path`: Google when none names a key (left out or
+/// empty), `None` when one is unknown.
+fn key_type(t: &mut Tracker, k: &Res, attrs: &[(&str, &str)], path: &str) -> Option<String> {
+    let mut kind = GOOGLE;
+    for &(attr, holder) in attrs {
+        if !k.has(attr) {
+            continue;
+        }
+        match t.field(k, attr, path, key_ref) {
+            Field::Known(v) if !v.trim().is_empty() => kind = holder,
+            Field::Unknown => return None,
+            _ => {}
+        }
+    }
+    Some(kind.to_string())
+}
+
+/// Instances and instance templates: whether a network interface has an external IP, and which keys
+/// encrypt the disks they create.
 fn instances<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
-    for item in src.items("google_compute_instance", "") {
-        let r = &item.res;
-        let mut t = item.tracker();
-        let name = t.field(r, "name", "name", string).known();
-        let path = "external_ip";
-        let external_ip = match t.blocks(r, "network_interface", path) {
-            Field::NotWritten => Some(false),
-            Field::Unknown => None,
-            Field::Known(nics) => {
-                let mut found = false;
-                let mut unknown = false;
-                for nic in &nics {
-                    match nic.nested("access_config") {
-                        Ok(v) if !v.is_empty() => {
-                            t.at(path, v[0].span.clone());
-                            found = true;
-                            break;
-                        }
-                        Ok(_) => {}
-                        Err(_) => unknown = true,
+    for rtype in [
+        "google_compute_instance",
+        "google_compute_instance_template",
+        "google_compute_region_instance_template",
+    ] {
+        for item in src.items(rtype, "") {
+            let r = &item.res;
+            let mut t = item.tracker();
+            let name = t.field(r, "name", "name", string).known();
+            let external_ip = external_ip(&mut t, r);
+            let template = rtype != "google_compute_instance";
+            let created_disks = if template {
+                template_disks(&mut t, r)
+            } else {
+                boot_disk(&mut t, r)
+            };
+            let mut vm = ComputeInstance {
+                name,
+                external_ip,
+                created_disks,
+                ..ComputeInstance::default()
+            };
+            vm.meta = t.finish(src.locations());
+            let compute = &mut src.model().gcp.compute;
+            if template {
+                compute.instance_templates.push(vm);
+            } else {
+                compute.instances.push(vm);
+            }
+        }
+    }
+}
+
+/// Whether any network interface has an `access_config` block (an external IP). An interface list or
+/// `access_config` that a `dynamic` block makes unknown leaves it unknown, unless a known interface
+/// already has one.
+fn external_ip(t: &mut Tracker, r: &Res) -> Option<bool> {
+    let path = "external_ip";
+    match t.blocks(r, "network_interface", path) {
+        Field::NotWritten => Some(false),
+        Field::Unknown => None,
+        Field::Known(nics) => {
+            let mut unknown = false;
+            for nic in &nics {
+                match nic.nested("access_config") {
+                    Ok(v) if !v.is_empty() => {
+                        t.at(path, v[0].span.clone());
+                        return Some(true);
                     }
-                }
-                if found {
-                    Some(true)
-                } else if unknown {
-                    t.mark_unknown(path);
-                    None
-                } else {
-                    Some(false)
+                    Ok(_) => {}
+                    Err(_) => unknown = true,
                 }
             }
-        };
-        let mut vm = ComputeInstance {
-            name,
-            external_ip,
-            ..ComputeInstance::default()
-        };
-        vm.meta = t.finish(src.locations());
-        src.model().gcp.compute.instances.push(vm);
+            if unknown {
+                t.mark_unknown(path);
+                None
+            } else {
+                Some(false)
+            }
+        }
     }
+}
+
+/// An instance's `boot_disk`: created from an image (`initialize_params`, or nothing, which takes the
+/// default image) unless `source` names an existing disk; its key is `kms_key_self_link`,
+/// `disk_encryption_key_raw` or `disk_encryption_key_rsa`.
+fn boot_disk(t: &mut Tracker, r: &Res) -> Vec<CreatedDisk> {
+    let Field::Known(b) = t.block(r, "boot_disk", "created_disks") else {
+        return Vec::new();
+    };
+    if b.attr("source").is_some_and(|(v, _)| v != Value::Null) {
+        return Vec::new();
+    }
+    t.at("created_disks[0]", b.span.clone());
+    let key_type = key_type(
+        t,
+        &b,
+        &[
+            ("disk_encryption_key_raw", SUPPLIED),
+            ("disk_encryption_key_rsa", SUPPLIED),
+            ("kms_key_self_link", MANAGED),
+        ],
+        "created_disks[0].key_type",
+    );
+    vec![CreatedDisk {
+        boot: Some(true),
+        key_type,
+    }]
+}
+
+/// A template's `disk` blocks that create a persistent disk: not those naming an existing `source`
+/// disk, nor local SSDs (`disk_type = "local-ssd"` or `type = "SCRATCH"`). The key is
+/// `disk_encryption_key.kms_key_self_link`.
+fn template_disks(t: &mut Tracker, r: &Res) -> Vec<CreatedDisk> {
+    let Field::Known(blocks) = t.blocks(r, "disk", "created_disks") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for d in blocks {
+        if d.attr("source").is_some_and(|(v, _)| v != Value::Null) {
+            continue;
+        }
+        let scratch = |attr: &str, local: &str| match d.attr(attr) {
+            None | Some((Value::Null, _)) => Some(false),
+            Some((Value::String(s), _)) => Some(s.eq_ignore_ascii_case(local)),
+            Some(_) => None,
+        };
+        let path = format!("created_disks[{}]", out.len());
+        t.at(&path, d.span.clone());
+        let boot = d.attr("boot").and_then(|(v, _)| boolean(&v));
+        let key_path = format!("{path}.key_type");
+        let key_type = match (
+            scratch("disk_type", "local-ssd"),
+            scratch("type", "SCRATCH"),
+        ) {
+            (Some(true), _) | (_, Some(true)) => continue,
+            (None, _) | (_, None) => {
+                t.mark_unknown(&key_path);
+                None
+            }
+            _ => match t.block(&d, "disk_encryption_key", &key_path) {
+                Field::NotWritten => Some(GOOGLE.to_string()),
+                Field::Unknown => None,
+                Field::Known(k) => key_type(t, &k, &[("kms_key_self_link", MANAGED)], &key_path),
+            },
+        };
+        out.push(CreatedDisk { boot, key_type });
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::parse_range;
+    use crate::terraform::adapt::model_of_text;
+
+    #[test]
+    fn template_disks_skip_existing_and_local_ssd() {
+        let m = model_of_text(
+            r#"
+resource "google_compute_instance_template" "t" {
+  disk {
+    source_image = "debian-cloud/debian-12"
+    boot         = true
+  }
+  disk {
+    source = "shared"
+  }
+  disk {
+    disk_type = "local-ssd"
+    type      = "SCRATCH"
+  }
+  disk {
+    disk_size_gb = 10
+    disk_encryption_key {
+      kms_key_self_link = "projects/p/locations/l/keyRings/r/cryptoKeys/k"
+    }
+  }
+  network_interface {
+    network = "default"
+    access_config {}
+  }
+}
+"#,
+        );
+        let t = &m.gcp.compute.instance_templates[0];
+        let keys: Vec<_> = t
+            .created_disks
+            .iter()
+            .map(|d| (d.boot, d.key_type.as_deref()))
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                (Some(true), Some("GOOGLE_MANAGED")),
+                (None, Some("CUSTOMER_MANAGED"))
+            ]
+        );
+        assert_eq!(t.external_ip, Some(true));
+        assert!(m.gcp.compute.instances.is_empty());
+    }
+
+    #[test]
+    fn boot_disk_from_an_existing_disk_creates_none() {
+        let m = model_of_text(
+            r#"
+resource "google_compute_instance" "a" {
+  boot_disk {
+    source = "restored"
+  }
+}
+resource "google_compute_instance" "b" {
+  boot_disk {
+    disk_encryption_key_raw = "c2VjcmV0"
+  }
+}
+"#,
+        );
+        let vms = &m.gcp.compute.instances;
+        assert!(vms[0].created_disks.is_empty());
+        assert_eq!(
+            vms[1].created_disks[0].key_type.as_deref(),
+            Some("CUSTOMER_SUPPLIED")
+        );
+    }
 
     #[test]
     fn port_ranges_parse() {

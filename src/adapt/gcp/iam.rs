@@ -122,7 +122,7 @@ fn others<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>, names: &HashMap<String, Str
         };
         for item in src.items(&rtype, "") {
             let mut t = item.tracker();
-            let target = target_attr(&item.res.keys());
+            let target = target_attr(&item.res.keys(), kind);
             let (kind, resource) = match &target {
                 Some(attr) => granted_on(&mut t, &item, kind, attr),
                 None => (kind.to_string(), None),
@@ -153,8 +153,9 @@ fn generic_kind(rtype: &str) -> Option<(&str, &'static str)> {
 }
 
 /// Which attribute of a grant of another kind names the resource granted on: not the role, members,
-/// policy, condition or placement; of the rest, one named `…_id`, `…_name` or `name` first.
-fn target_attr(keys: &[String]) -> Option<String> {
+/// policy, condition or placement; of the rest, the one named after the kind's last word (`table` for
+/// `bigtable_table`, beside its `instance`), then one named `…_id`, `…_name` or `name`, then the first.
+fn target_attr(keys: &[String], kind: &str) -> Option<String> {
     const NOT: &[&str] = &[
         "role",
         "member",
@@ -168,8 +169,13 @@ fn target_attr(keys: &[String]) -> Option<String> {
         "etag",
     ];
     let rest: Vec<&String> = keys.iter().filter(|k| !NOT.contains(&k.as_str())).collect();
+    let last = kind.rsplit('_').next().unwrap_or(kind);
     rest.iter()
-        .find(|k| k.ends_with("_id") || k.ends_with("_name") || k.as_str() == "name")
+        .find(|k| k.as_str() == last)
+        .or_else(|| {
+            rest.iter()
+                .find(|k| k.ends_with("_id") || k.ends_with("_name") || k.as_str() == "name")
+        })
         .or_else(|| rest.first())
         .map(|k| k.to_string())
 }
@@ -519,14 +525,24 @@ mod tests {
     fn target_attribute_prefers_ids_and_names() {
         let keys = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            target_attr(&keys(&["member", "project", "role", "secret_id"])),
+            target_attr(
+                &keys(&["member", "project", "role", "secret_id"]),
+                "secret_manager_secret"
+            ),
             Some("secret_id".to_string())
         );
         assert_eq!(
-            target_attr(&keys(&["instance", "member", "role"])),
+            target_attr(&keys(&["instance", "member", "role"]), "spanner_instance"),
             Some("instance".to_string())
         );
-        assert_eq!(target_attr(&keys(&["member", "role"])), None);
+        assert_eq!(
+            target_attr(
+                &keys(&["instance", "member", "role", "table"]),
+                "bigtable_table"
+            ),
+            Some("table".to_string())
+        );
+        assert_eq!(target_attr(&keys(&["member", "role"]), "x"), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod bigquery;
 mod compute;
+mod dataproc;
 mod gke;
 mod iam;
 mod sql;
@@ -21,6 +22,7 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     compute::adapt(src);
     sql::adapt(src);
     gke::adapt(src);
+    dataproc::adapt(src);
 }
 
 /// Names the resource an attribute refers to, for messages: a literal name as written, else the

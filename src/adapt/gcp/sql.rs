@@ -1,5 +1,7 @@
-//! Cloud SQL instances: a public IP and who may connect to it, and whether connections must use SSL.
+//! Cloud SQL instances: a public IP and who may connect to it, whether connections must use SSL, and
+//! which key encrypts the data.
 
+use super::key_ref;
 use crate::adapt::{boolean, string, Field, Source};
 use crate::model::gcp::{AuthorizedNetwork, SqlInstance};
 
@@ -11,6 +13,14 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         let database_version = t
             .field(r, "database_version", "database_version", string)
             .known();
+        let kms_key_name = t
+            .field(r, "encryption_key_name", "kms_key_name", key_ref)
+            .known()
+            .filter(|k| !k.trim().is_empty());
+        let replica = match t.field(r, "master_instance_name", "replica", |_| Some(true)) {
+            Field::Known(_) | Field::Unknown => Some(true),
+            Field::NotWritten => Some(false),
+        };
         let mut ipv4_enabled = Some(true);
         let mut ssl_required = Some(false);
         let mut authorized_networks = Vec::new();
@@ -70,6 +80,8 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             ipv4_enabled,
             authorized_networks,
             ssl_required,
+            kms_key_name,
+            replica,
             ..SqlInstance::default()
         };
         inst.meta = t.finish(src.locations());

@@ -1,4 +1,5 @@
-//! Compute Engine firewall rules, disks and instances (docs/model.md, `gcp.compute`).
+//! Compute Engine firewall rules, disks, instances and instance templates (docs/model.md,
+//! `gcp.compute`).
 
 use crate::model::Meta;
 use serde::Serialize;
@@ -8,6 +9,7 @@ pub struct Gce {
     pub firewalls: Vec<Firewall>,
     pub disks: Vec<ComputeDisk>,
     pub instances: Vec<ComputeInstance>,
+    pub instance_templates: Vec<ComputeInstance>,
 }
 
 /// A `google_compute_firewall`.
@@ -72,7 +74,8 @@ pub struct ComputeDisk {
     pub key_type: Option<String>,
 }
 
-/// A `google_compute_instance`.
+/// A `google_compute_instance`, or a `google_compute_instance_template` /
+/// `google_compute_region_instance_template` (each VM made from it gets what it says).
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct ComputeInstance {
     #[serde(flatten)]
@@ -83,6 +86,21 @@ pub struct ComputeInstance {
     /// (ephemeral or static) IPv4 address; `false` when none has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_ip: Option<bool>,
+    /// The persistent disks created with the instance (its boot disk made from an image; a
+    /// template's `disk` blocks without `source`), not existing disks it attaches (those are
+    /// `google_compute_disk` resources of their own) nor local SSDs (which cannot take a key).
+    pub created_disks: Vec<CreatedDisk>,
+}
+
+/// A disk an instance (or template) creates.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct CreatedDisk {
+    /// The boot disk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boot: Option<bool>,
+    /// As for [`ComputeDisk`]: `GOOGLE_MANAGED`, `CUSTOMER_MANAGED` or `CUSTOMER_SUPPLIED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_type: Option<String>,
 }
 
 entity!(Firewall, ComputeDisk, ComputeInstance);

@@ -3,6 +3,7 @@
 
 pub mod bigquery;
 pub mod compute;
+pub mod dataproc;
 pub mod gke;
 pub mod iam;
 pub mod sql;
@@ -11,7 +12,8 @@ pub mod storage;
 use serde::Serialize;
 
 pub use bigquery::{Bigquery, BigqueryDataset};
-pub use compute::{ComputeDisk, ComputeInstance, Firewall, FirewallRule, Gce};
+pub use compute::{ComputeDisk, ComputeInstance, CreatedDisk, Firewall, FirewallRule, Gce};
+pub use dataproc::{Dataproc, DataprocCluster};
 pub use gke::{Gke, GkeCluster};
 pub use iam::{GcpBinding, GcpIam, IamGrant};
 pub use sql::{AuthorizedNetwork, CloudSql, SqlInstance};
@@ -25,4 +27,5 @@ pub struct Gcp {
     pub compute: Gce,
     pub sql: CloudSql,
     pub gke: Gke,
+    pub dataproc: Dataproc,
 }

@@ -25,6 +25,13 @@ pub struct SqlInstance {
     /// `ALLOW_UNENCRYPTED_AND_ENCRYPTED` (default `false`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ssl_required: Option<bool>,
+    /// The customer-managed Cloud KMS key the instance's disks and backups are encrypted with
+    /// (`encryption_key_name`); absent when Google's own key is used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_name: Option<String>,
+    /// A read replica (`master_instance_name` is written): its key follows its primary's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica: Option<bool>,
 }
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]

@@ -12,7 +12,11 @@
 #   `internal`, or v2 `ingress = "INGRESS_TRAFFIC_INTERNAL_ONLY"`) is not reported: requests from the
 #   internet never reach it, whoever may invoke it. Ingress `internal-and-cloud-load-balancing` is still
 #   reported, and the message says so: an external Application Load Balancer in front of it makes it
-#   public again, and whether one exists is not visible from the service.
+#   public again, and whether one exists is not visible from the service. A service whose load balancer
+#   checks callers with Identity-Aware Proxy is reported as well: the check sits on the load balancer's
+#   backend service, not on the service, and another load balancer (or a later change) can reach the
+#   service without it; granting `roles/run.invoker` to the IAP service agent instead of `allUsers`
+#   keeps the check on the service itself.
 # related_resources:
 #   - ref: https://cloud.google.com/run/docs/authenticating/public
 # custom:

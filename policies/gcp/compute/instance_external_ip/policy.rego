@@ -1,8 +1,9 @@
 # METADATA
-# title: Compute Engine instance has an external IP address
+# title: Compute Engine instance or instance template has an external IP address
 # description: |
-#   An `access_config` block inside a `network_interface` of a google_compute_instance gives the VM an
-#   external IPv4 address (an ephemeral one when the block is empty, a static one when it names
+#   An `access_config` block inside a `network_interface` of a google_compute_instance, or of a
+#   google_compute_instance_template or google_compute_region_instance_template (then every VM a
+#   managed instance group makes from it), gives the VM an external IPv4 address (an ephemeral one when the block is empty, a static one when it names
 #   `nat_ip`). The VM is then reachable from the internet on every port a firewall rule of its network
 #   opens, now or later, and can reach the internet without going through Cloud NAT or a proxy where
 #   egress is logged and filtered. Most workloads need neither: Cloud NAT gives outbound access, a load
@@ -30,4 +31,10 @@ deny contains lib.result(vm, "external_ip", msg) if {
 	some vm in input.gcp.compute.instances
 	vm.external_ip == true
 	msg := sprintf("VM `%s` has an external IP address", [vm.label])
+}
+
+deny contains lib.result(t, "external_ip", msg) if {
+	some t in input.gcp.compute.instance_templates
+	t.external_ip == true
+	msg := sprintf("Instance template `%s` gives every VM made from it an external IP address", [t.label])
 }
