@@ -631,7 +631,9 @@ collections! {
     "azure.keyvault.vaults" => azure.keyvault.vaults;
     "azure.cosmosdb.accounts" => azure.cosmosdb.accounts;
     "azure.authorization.role_assignments" => azure.authorization.role_assignments;
+    "azure.authorization.role_definitions" => azure.authorization.role_definitions;
     "azure.aks.clusters" => azure.aks.clusters;
+    "azure.web.apps" => azure.web.apps;
     "gcp.iam.grants" => gcp.iam.grants;
     "gcp.storage.buckets" => gcp.storage.buckets;
     "gcp.bigquery.datasets" => gcp.bigquery.datasets;

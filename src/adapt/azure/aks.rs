@@ -1,5 +1,6 @@
-//! AKS clusters: who can reach the Kubernetes API server.
+//! AKS clusters: who can reach the Kubernetes API server, and which keys encrypt the nodes' disks.
 
+use super::id;
 use crate::adapt::{boolean, string, strings, Field, Source};
 use crate::model::azure::AksCluster;
 
@@ -25,7 +26,23 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                 .field(r, "api_server_authorized_ip_ranges", path, strings)
                 .or_default(Vec::new()),
         };
+        let path = "disk_encryption_set_id";
+        let set = t.field(r, path, path, id).known();
+        let path = "host_encryption_enabled";
+        let host = match t.block(r, "default_node_pool", path) {
+            Field::Known(pool) => match t.field(&pool, path, path, boolean) {
+                // Provider 3 called it `enable_host_encryption`.
+                Field::NotWritten => t
+                    .field(&pool, "enable_host_encryption", path, boolean)
+                    .or_default(false),
+                f => f.known(),
+            },
+            // The provider requires the block: without it the cluster is not created as written.
+            Field::Unknown | Field::NotWritten => None,
+        };
         let mut c = AksCluster {
+            disk_encryption_set_id: set,
+            host_encryption_enabled: host,
             name,
             private_cluster_enabled: private,
             authorized_ip_ranges: ranges,

@@ -1,18 +1,9 @@
 //! Managed disks: whether a key the customer controls encrypts them, and from where they can be
 //! exported.
 
+use super::id;
 use crate::adapt::{boolean, string, Field, Source};
 use crate::model::azure::ManagedDisk;
-use crate::terraform::value::Value;
-
-/// An ID as written, or `address.attr` for a reference to a resource whose ID is known only after
-/// apply: either way a value is set.
-fn id(v: &Value) -> Option<String> {
-    match v {
-        Value::Ref(r) => Some(format!("{}.{}", r.address, r.attr)),
-        _ => string(v),
-    }
-}
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("azurerm_managed_disk", "") {

@@ -8,17 +8,19 @@ pub mod database;
 pub mod keyvault;
 pub mod network;
 pub mod storage;
+pub mod web;
 
 use serde::Serialize;
 
 pub use aks::{Aks, AksCluster};
-pub use authorization::{Authorization, RoleAssignment};
+pub use authorization::{Authorization, RoleAssignment, RoleDefinition};
 pub use compute::{Compute, ManagedDisk};
 pub use cosmosdb::{CosmosAccount, Cosmosdb};
 pub use database::{Database, DatabaseServer, FirewallRule};
 pub use keyvault::{KeyVault, Keyvault};
 pub use network::{Network, NetworkSecurityGroup, SecurityRule};
 pub use storage::{Storage, StorageAccount, StorageContainer};
+pub use web::{Web, WebApp};
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Azure {
@@ -30,4 +32,5 @@ pub struct Azure {
     pub cosmosdb: Cosmosdb,
     pub authorization: Authorization,
     pub aks: Aks,
+    pub web: Web,
 }
