@@ -634,6 +634,8 @@ collections! {
     "azure.authorization.role_definitions" => azure.authorization.role_definitions;
     "azure.aks.clusters" => azure.aks.clusters;
     "azure.web.apps" => azure.web.apps;
+    "azure.redis.caches" => azure.redis.caches;
+    "azure.containerregistry.registries" => azure.containerregistry.registries;
     "gcp.iam.grants" => gcp.iam.grants;
     "gcp.storage.buckets" => gcp.storage.buckets;
     "gcp.bigquery.datasets" => gcp.bigquery.datasets;

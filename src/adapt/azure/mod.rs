@@ -7,10 +7,12 @@
 mod aks;
 mod authorization;
 mod compute;
+mod containerregistry;
 mod cosmosdb;
 mod database;
 mod keyvault;
 mod network;
+mod redis;
 mod storage;
 mod web;
 
@@ -37,6 +39,8 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     authorization::adapt(src);
     aks::adapt(src);
     web::adapt(src);
+    redis::adapt(src);
+    containerregistry::adapt(src);
 }
 
 /// How a companion resource names its parent through the first of `attrs` it writes (an `id`

@@ -3,10 +3,12 @@
 pub mod aks;
 pub mod authorization;
 pub mod compute;
+pub mod containerregistry;
 pub mod cosmosdb;
 pub mod database;
 pub mod keyvault;
 pub mod network;
+pub mod redis;
 pub mod storage;
 pub mod web;
 
@@ -15,10 +17,12 @@ use serde::Serialize;
 pub use aks::{Aks, AksCluster};
 pub use authorization::{Authorization, RoleAssignment, RoleDefinition};
 pub use compute::{Compute, ManagedDisk};
+pub use containerregistry::{ContainerRegistry, Containerregistry};
 pub use cosmosdb::{CosmosAccount, Cosmosdb};
 pub use database::{Database, DatabaseServer, FirewallRule};
 pub use keyvault::{KeyVault, Keyvault};
 pub use network::{Network, NetworkSecurityGroup, SecurityRule};
+pub use redis::{Redis, RedisCache};
 pub use storage::{Storage, StorageAccount, StorageContainer};
 pub use web::{Web, WebApp};
 
@@ -33,4 +37,6 @@ pub struct Azure {
     pub authorization: Authorization,
     pub aks: Aks,
     pub web: Web,
+    pub redis: Redis,
+    pub containerregistry: Containerregistry,
 }
