@@ -628,6 +628,7 @@ collections! {
     "azure.database.servers" => azure.database.servers;
     "azure.database.firewall_rules" => azure.database.firewall_rules;
     "azure.compute.disks" => azure.compute.disks;
+    "azure.compute.virtual_machines" => azure.compute.virtual_machines;
     "azure.keyvault.vaults" => azure.keyvault.vaults;
     "azure.cosmosdb.accounts" => azure.cosmosdb.accounts;
     "azure.authorization.role_assignments" => azure.authorization.role_assignments;

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 pub use aks::{Aks, AksCluster};
 pub use authorization::{Authorization, RoleAssignment, RoleDefinition};
-pub use compute::{Compute, ManagedDisk};
+pub use compute::{Compute, ManagedDisk, VirtualMachine};
 pub use containerregistry::{ContainerRegistry, Containerregistry};
 pub use cosmosdb::{CosmosAccount, Cosmosdb};
 pub use database::{Database, DatabaseServer, FirewallRule};
