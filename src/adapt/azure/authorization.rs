@@ -151,7 +151,8 @@ fn definitions<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         match t.blocks(r, "permissions", "actions") {
             Field::Known(blocks) => {
                 for b in &blocks {
-                    for (attr, list) in [("actions", &mut actions), ("not_actions", &mut not_actions)]
+                    for (attr, list) in
+                        [("actions", &mut actions), ("not_actions", &mut not_actions)]
                     {
                         match t.field(b, attr, attr, strings) {
                             Field::Known(v) => {
@@ -192,8 +193,14 @@ mod tests {
 
     #[test]
     fn referenced_levels() {
-        assert_eq!(referenced_level("azurerm_subscription.main"), "subscription");
-        assert_eq!(referenced_level("data.azurerm_subscription.current"), "subscription");
+        assert_eq!(
+            referenced_level("azurerm_subscription.main"),
+            "subscription"
+        );
+        assert_eq!(
+            referenced_level("data.azurerm_subscription.current"),
+            "subscription"
+        );
         assert_eq!(
             referenced_level("module.m.azurerm_resource_group.rg[0]"),
             "resource_group"

@@ -54,7 +54,10 @@ const MACHINES: &[(&str, &str)] = &[
     ("azurerm_windows_virtual_machine", "virtual_machine"),
     ("azurerm_linux_virtual_machine_scale_set", "scale_set"),
     ("azurerm_windows_virtual_machine_scale_set", "scale_set"),
-    ("azurerm_orchestrated_virtual_machine_scale_set", "scale_set"),
+    (
+        "azurerm_orchestrated_virtual_machine_scale_set",
+        "scale_set",
+    ),
 ];
 
 fn machines<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {

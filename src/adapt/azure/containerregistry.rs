@@ -12,7 +12,12 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             .field(r, "admin_enabled", "admin_enabled", boolean)
             .or_default(false);
         let anonymous = t
-            .field(r, "anonymous_pull_enabled", "anonymous_pull_enabled", boolean)
+            .field(
+                r,
+                "anonymous_pull_enabled",
+                "anonymous_pull_enabled",
+                boolean,
+            )
             .or_default(false);
         let public = t
             .field(
