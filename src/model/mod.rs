@@ -637,6 +637,7 @@ collections! {
     "azure.web.apps" => azure.web.apps;
     "azure.redis.caches" => azure.redis.caches;
     "azure.containerregistry.registries" => azure.containerregistry.registries;
+    "azure.messaging.namespaces" => azure.messaging.namespaces;
     "gcp.iam.grants" => gcp.iam.grants;
     "gcp.storage.buckets" => gcp.storage.buckets;
     "gcp.bigquery.datasets" => gcp.bigquery.datasets;

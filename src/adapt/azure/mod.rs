@@ -11,6 +11,7 @@ mod containerregistry;
 mod cosmosdb;
 mod database;
 mod keyvault;
+mod messaging;
 mod network;
 mod redis;
 mod storage;
@@ -41,6 +42,7 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     web::adapt(src);
     redis::adapt(src);
     containerregistry::adapt(src);
+    messaging::adapt(src);
 }
 
 /// How a companion resource names its parent through the first of `attrs` it writes (an `id`

@@ -7,6 +7,7 @@ pub mod containerregistry;
 pub mod cosmosdb;
 pub mod database;
 pub mod keyvault;
+pub mod messaging;
 pub mod network;
 pub mod redis;
 pub mod storage;
@@ -21,6 +22,7 @@ pub use containerregistry::{ContainerRegistry, Containerregistry};
 pub use cosmosdb::{CosmosAccount, Cosmosdb};
 pub use database::{Database, DatabaseServer, FirewallRule};
 pub use keyvault::{KeyVault, Keyvault};
+pub use messaging::{Messaging, MessagingNamespace};
 pub use network::{Network, NetworkSecurityGroup, SecurityRule};
 pub use redis::{Redis, RedisCache};
 pub use storage::{Storage, StorageAccount, StorageContainer};
@@ -39,4 +41,5 @@ pub struct Azure {
     pub web: Web,
     pub redis: Redis,
     pub containerregistry: Containerregistry,
+    pub messaging: Messaging,
 }
