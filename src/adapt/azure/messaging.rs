@@ -36,12 +36,23 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             let mut t = item.tracker();
             let name = t.field(r, "name", "name", string).known();
             let path = "public_network_access_enabled";
-            let public = t.field(r, path, path, boolean).or_default(true);
+            let mut public = t.field(r, path, path, boolean).or_default(true);
             let path = "network_default_action";
             let action = match t.block(r, *block, path) {
-                Field::Known(rules) => t
-                    .field(&rules, "default_action", path, string)
-                    .or_default("Allow".to_string()),
+                Field::Known(rules) => {
+                    // Provider 3's Service Bus rule set could turn public access off on its own.
+                    let inner = "public_network_access_enabled";
+                    if rules.attr(inner).is_some() {
+                        match t.field(&rules, inner, inner, boolean) {
+                            Field::Known(false) => public = Some(false),
+                            Field::Known(true) | Field::NotWritten => {}
+                            Field::Unknown if public == Some(true) => public = None,
+                            Field::Unknown => {}
+                        }
+                    }
+                    t.field(&rules, "default_action", path, string)
+                        .or_default("Allow".to_string())
+                }
                 Field::Unknown => None,
                 Field::NotWritten => {
                     let mine = companions
