@@ -634,6 +634,7 @@ collections! {
     "azure.authorization.role_assignments" => azure.authorization.role_assignments;
     "azure.authorization.role_definitions" => azure.authorization.role_definitions;
     "azure.aks.clusters" => azure.aks.clusters;
+    "azure.aks.node_pools" => azure.aks.node_pools;
     "azure.web.apps" => azure.web.apps;
     "azure.redis.caches" => azure.redis.caches;
     "azure.containerregistry.registries" => azure.containerregistry.registries;

@@ -2,7 +2,7 @@
 
 use super::id;
 use crate::adapt::{boolean, string, strings, Field, Source};
-use crate::model::azure::AksCluster;
+use crate::model::azure::{AksCluster, AksNodePool};
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("azurerm_kubernetes_cluster", "") {
@@ -50,5 +50,24 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         };
         c.meta = t.finish(src.locations());
         src.model().azure.aks.clusters.push(c);
+    }
+    for item in src.items("azurerm_kubernetes_cluster_node_pool", "") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t.field(r, "name", "name", string).known();
+        let path = "host_encryption_enabled";
+        let host = match t.field(r, path, path, boolean) {
+            Field::NotWritten => t
+                .field(r, "enable_host_encryption", path, boolean)
+                .or_default(false),
+            f => f.known(),
+        };
+        let mut p = AksNodePool {
+            name,
+            host_encryption_enabled: host,
+            ..AksNodePool::default()
+        };
+        p.meta = t.finish(src.locations());
+        src.model().azure.aks.node_pools.push(p);
     }
 }

@@ -6,6 +6,20 @@ use serde::Serialize;
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Aks {
     pub clusters: Vec<AksCluster>,
+    pub node_pools: Vec<AksNodePool>,
+}
+
+/// An `azurerm_kubernetes_cluster_node_pool` (a node pool beside the default one).
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct AksNodePool {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `host_encryption_enabled` (`enable_host_encryption` before provider 4); `false` when not
+    /// written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_encryption_enabled: Option<bool>,
 }
 
 /// An `azurerm_kubernetes_cluster`.
@@ -33,4 +47,4 @@ pub struct AksCluster {
     pub host_encryption_enabled: Option<bool>,
 }
 
-entity!(AksCluster);
+entity!(AksCluster, AksNodePool);

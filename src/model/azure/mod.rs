@@ -15,7 +15,7 @@ pub mod web;
 
 use serde::Serialize;
 
-pub use aks::{Aks, AksCluster};
+pub use aks::{Aks, AksCluster, AksNodePool};
 pub use authorization::{Authorization, RoleAssignment, RoleDefinition};
 pub use compute::{Compute, ManagedDisk, VirtualMachine};
 pub use containerregistry::{ContainerRegistry, Containerregistry};
