@@ -234,10 +234,15 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
                 let value = ev.eval_in(*file, &a.value, scope);
                 let mut why = ev.take_why();
                 if let Value::Ref(r) = &value {
-                    why.push(format!(
-                        "{}.{} is known only after apply",
-                        r.address, r.attr
-                    ));
+                    let data = r.address.starts_with("data.") || r.address.contains(".data.");
+                    why.push(if data {
+                        format!(
+                            "{}.{} is read from the cloud when Terraform plans",
+                            r.address, r.attr
+                        )
+                    } else {
+                        format!("{}.{} is known only after apply", r.address, r.attr)
+                    });
                 }
                 // Unknown for no other reason: through `count.index`/`each` of the resource or of the
                 // module call.

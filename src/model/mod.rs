@@ -628,10 +628,17 @@ collections! {
     "azure.database.servers" => azure.database.servers;
     "azure.database.firewall_rules" => azure.database.firewall_rules;
     "azure.compute.disks" => azure.compute.disks;
+    "azure.compute.virtual_machines" => azure.compute.virtual_machines;
     "azure.keyvault.vaults" => azure.keyvault.vaults;
     "azure.cosmosdb.accounts" => azure.cosmosdb.accounts;
     "azure.authorization.role_assignments" => azure.authorization.role_assignments;
+    "azure.authorization.role_definitions" => azure.authorization.role_definitions;
     "azure.aks.clusters" => azure.aks.clusters;
+    "azure.aks.node_pools" => azure.aks.node_pools;
+    "azure.web.apps" => azure.web.apps;
+    "azure.redis.caches" => azure.redis.caches;
+    "azure.containerregistry.registries" => azure.containerregistry.registries;
+    "azure.messaging.namespaces" => azure.messaging.namespaces;
     "gcp.iam.grants" => gcp.iam.grants;
     "gcp.storage.buckets" => gcp.storage.buckets;
     "gcp.bigquery.datasets" => gcp.bigquery.datasets;

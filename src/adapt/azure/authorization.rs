@@ -1,7 +1,8 @@
-//! Role assignments: which role, at which scope, to what kind of principal.
+//! Role assignments (which role, at which scope, to what kind of principal) and custom role
+//! definitions (which actions, assignable where).
 
-use crate::adapt::{string, Field, Source};
-use crate::model::azure::RoleAssignment;
+use crate::adapt::{string, strings, Field, Res, Source, Tracker};
+use crate::model::azure::{RoleAssignment, RoleDefinition};
 use crate::terraform::value::Value;
 
 /// Built-in roles by their definition GUID (the same in every tenant).
@@ -41,32 +42,58 @@ fn scope_level(scope: &str) -> &'static str {
     }
 }
 
+/// The level of the resource type a reference names: `azurerm_subscription.x`,
+/// `data.azurerm_subscription.x`, `module.m.azurerm_resource_group.y`.
+fn referenced_level(address: &str) -> &'static str {
+    let parts: Vec<&str> = address.split('.').collect();
+    // The type is the second-to-last part (`type.name`), an index aside.
+    let rtype = parts.len().checked_sub(2).and_then(|i| parts.get(i));
+    match rtype.copied().unwrap_or_default() {
+        "azurerm_subscription" => "subscription",
+        "azurerm_management_group" => "management_group",
+        "azurerm_resource_group" => "resource_group",
+        _ => "resource",
+    }
+}
+
+/// A scope attribute: as written (or `address.attr` for a reference, which tells the level by the
+/// referenced resource's type), and its level.
+fn scope(r: &Res, t: &mut Tracker, attr: &str) -> (Option<String>, Option<String>) {
+    match r.attr(attr) {
+        Some((Value::Ref(reference), span)) => {
+            t.at(attr, span);
+            (
+                Some(format!("{}.{}", reference.address, reference.attr)),
+                Some(referenced_level(&reference.address).to_string()),
+            )
+        }
+        _ => {
+            let scope = t.field(r, attr, attr, string).known();
+            let level = scope.as_deref().map(|s| scope_level(s).to_string());
+            (scope, level)
+        }
+    }
+}
+
+/// One element of a list of scopes: its level, or `None` when it is unknown.
+fn element_level(v: &Value) -> Option<String> {
+    match v {
+        Value::Ref(reference) => Some(referenced_level(&reference.address).to_string()),
+        Value::String(s) => Some(scope_level(s).to_string()),
+        _ => None,
+    }
+}
+
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    assignments(src);
+    definitions(src);
+}
+
+fn assignments<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("azurerm_role_assignment", "") {
         let r = &item.res;
         let mut t = item.tracker();
-        // A reference to a resource created alongside tells the level by the resource's type.
-        let (scope, level) = match r.attr("scope") {
-            Some((Value::Ref(reference), span)) => {
-                t.at("scope", span);
-                let rtype = reference.address.split('.').next().unwrap_or_default();
-                let level = match rtype {
-                    "azurerm_subscription" => "subscription",
-                    "azurerm_management_group" => "management_group",
-                    "azurerm_resource_group" => "resource_group",
-                    _ => "resource",
-                };
-                (
-                    Some(format!("{}.{}", reference.address, reference.attr)),
-                    Some(level.to_string()),
-                )
-            }
-            _ => {
-                let scope = t.field(r, "scope", "scope", string).known();
-                let level = scope.as_deref().map(|s| scope_level(s).to_string());
-                (scope, level)
-            }
-        };
+        let (scope, level) = scope(r, &mut t, "scope");
         let path = "role_definition_name";
         let role = match t.field(r, path, path, string) {
             Field::NotWritten => t
@@ -96,9 +123,95 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     }
 }
 
+fn definitions<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("azurerm_role_definition", "") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t.field(r, "name", "name", string).known();
+        let (scope, level) = scope(r, &mut t, "scope");
+        let path = "assignable_scope_levels";
+        let assignable = match r.attr("assignable_scopes") {
+            None => {
+                t.left_out(path, "assignable_scopes");
+                Some(Vec::new())
+            }
+            Some((v, span)) => {
+                t.at(path, span);
+                match v {
+                    Value::List(items) => items.iter().map(element_level).collect(),
+                    Value::Null => Some(Vec::new()),
+                    _ => None,
+                }
+            }
+        };
+        if assignable.is_none() {
+            t.mark_unknown(path);
+        }
+        let (mut actions, mut not_actions) = (Some(Vec::new()), Some(Vec::new()));
+        match t.blocks(r, "permissions", "actions") {
+            Field::Known(blocks) => {
+                for b in &blocks {
+                    for (attr, list) in
+                        [("actions", &mut actions), ("not_actions", &mut not_actions)]
+                    {
+                        match t.field(b, attr, attr, strings) {
+                            Field::Known(v) => {
+                                if let Some(l) = list.as_mut() {
+                                    l.extend(v);
+                                }
+                            }
+                            Field::Unknown => *list = None,
+                            Field::NotWritten => {}
+                        }
+                    }
+                }
+            }
+            Field::Unknown => {
+                t.mark_unknown("not_actions");
+                actions = None;
+                not_actions = None;
+            }
+            Field::NotWritten => {}
+        }
+        let mut d = RoleDefinition {
+            name,
+            scope,
+            scope_level: level,
+            assignable_scope_levels: assignable,
+            actions,
+            not_actions,
+            ..RoleDefinition::default()
+        };
+        d.meta = t.finish(src.locations());
+        src.model().azure.authorization.role_definitions.push(d);
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::scope_level;
+    use super::{referenced_level, scope_level};
+
+    #[test]
+    fn referenced_levels() {
+        assert_eq!(
+            referenced_level("azurerm_subscription.main"),
+            "subscription"
+        );
+        assert_eq!(
+            referenced_level("data.azurerm_subscription.current"),
+            "subscription"
+        );
+        assert_eq!(
+            referenced_level("module.m.azurerm_resource_group.rg[0]"),
+            "resource_group"
+        );
+        assert_eq!(
+            referenced_level("module.m.azurerm_resource_group.rg"),
+            "resource_group"
+        );
+        assert_eq!(referenced_level("azurerm_storage_account.s"), "resource");
+        assert_eq!(referenced_level(""), "resource");
+    }
 
     #[test]
     fn scope_levels() {

@@ -1,20 +1,16 @@
 //! Managed disks: whether a key the customer controls encrypts them, and from where they can be
-//! exported.
+//! exported. Virtual machines and scale sets: whether their hosts encrypt what stays on them.
 
+use super::id;
 use crate::adapt::{boolean, string, Field, Source};
-use crate::model::azure::ManagedDisk;
-use crate::terraform::value::Value;
-
-/// An ID as written, or `address.attr` for a reference to a resource whose ID is known only after
-/// apply: either way a value is set.
-fn id(v: &Value) -> Option<String> {
-    match v {
-        Value::Ref(r) => Some(format!("{}.{}", r.address, r.attr)),
-        _ => string(v),
-    }
-}
+use crate::model::azure::{ManagedDisk, VirtualMachine};
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    disks(src);
+    machines(src);
+}
+
+fn disks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items("azurerm_managed_disk", "") {
         let r = &item.res;
         let mut t = item.tracker();
@@ -49,5 +45,37 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         };
         d.meta = t.finish(src.locations());
         src.model().azure.compute.disks.push(d);
+    }
+}
+
+/// Virtual machine types: (Terraform type, kind).
+const MACHINES: &[(&str, &str)] = &[
+    ("azurerm_linux_virtual_machine", "virtual_machine"),
+    ("azurerm_windows_virtual_machine", "virtual_machine"),
+    ("azurerm_linux_virtual_machine_scale_set", "scale_set"),
+    ("azurerm_windows_virtual_machine_scale_set", "scale_set"),
+    (
+        "azurerm_orchestrated_virtual_machine_scale_set",
+        "scale_set",
+    ),
+];
+
+fn machines<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for (rtype, kind) in MACHINES {
+        for item in src.items(rtype, "") {
+            let r = &item.res;
+            let mut t = item.tracker();
+            let name = t.field(r, "name", "name", string).known();
+            let path = "encryption_at_host_enabled";
+            let host = t.field(r, path, path, boolean).or_default(false);
+            let mut m = VirtualMachine {
+                kind: kind.to_string(),
+                name,
+                encryption_at_host_enabled: host,
+                ..VirtualMachine::default()
+            };
+            m.meta = t.finish(src.locations());
+            src.model().azure.compute.virtual_machines.push(m);
+        }
     }
 }

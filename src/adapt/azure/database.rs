@@ -99,10 +99,21 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             } else {
                 "ssl_minimal_tls_version_enforced"
             };
+            // Provider 3 made TLS 1.2 the default minimum. Before it, a SQL server left without one
+            // accepted every version (Azure's `None`) and a single server defaulted to
+            // `TLSEnforcementDisabled`.
+            let old_default = r.azurerm_provider_major().is_some_and(|m| m < 3);
             let tls = if flexible {
                 None
             } else {
-                t.field(r, tls_attr, "min_tls_version", string).known()
+                let field = t.field(r, tls_attr, "min_tls_version", string);
+                match (*rtype, *engine) {
+                    // The retired `azurerm_sql_server` has no such argument.
+                    ("azurerm_sql_server", _) => field.known(),
+                    _ if !old_default => field.known(),
+                    (_, "mssql") => field.or_default("None".to_string()),
+                    _ => field.or_default("TLSEnforcementDisabled".to_string()),
+                }
             };
             let path = "infrastructure_encryption_enabled";
             let double = if matches!(*engine, "postgresql" | "mysql") {

@@ -7,13 +7,27 @@
 mod aks;
 mod authorization;
 mod compute;
+mod containerregistry;
 mod cosmosdb;
 mod database;
 mod keyvault;
+mod messaging;
 mod network;
+mod redis;
 mod storage;
+mod web;
 
-use super::{Res, Source, Target};
+use super::{string, Res, Source, Target};
+use crate::terraform::value::Value;
+
+/// An ID as written, or `address.attr` for a reference to a resource whose ID is known only after
+/// apply: either way a value is set.
+fn id(v: &Value) -> Option<String> {
+    match v {
+        Value::Ref(r) => Some(format!("{}.{}", r.address, r.attr)),
+        _ => string(v),
+    }
+}
 
 /// Adapts every Azure service this folder knows.
 pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
@@ -25,6 +39,10 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     cosmosdb::adapt(src);
     authorization::adapt(src);
     aks::adapt(src);
+    web::adapt(src);
+    redis::adapt(src);
+    containerregistry::adapt(src);
+    messaging::adapt(src);
 }
 
 /// How a companion resource names its parent through the first of `attrs` it writes (an `id`

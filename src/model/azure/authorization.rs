@@ -6,6 +6,7 @@ use serde::Serialize;
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Authorization {
     pub role_assignments: Vec<RoleAssignment>,
+    pub role_definitions: Vec<RoleDefinition>,
 }
 
 /// An `azurerm_role_assignment`.
@@ -31,4 +32,29 @@ pub struct RoleAssignment {
     pub principal_type: Option<String>,
 }
 
-entity!(RoleAssignment);
+/// An `azurerm_role_definition` (a custom role).
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct RoleDefinition {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The scope the role is defined at, as [`RoleAssignment::scope`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// The level of `scope`, as [`RoleAssignment::scope_level`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope_level: Option<String>,
+    /// The levels of the `assignable_scopes` (`[]` when not written: the role is assignable at its
+    /// `scope`). Unknown when one of them is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assignable_scope_levels: Option<Vec<String>>,
+    /// The `actions` of every `permissions` block; `[]` when none is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<String>>,
+    /// The `not_actions` of every `permissions` block; `[]` when none is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_actions: Option<Vec<String>>,
+}
+
+entity!(RoleAssignment, RoleDefinition);

@@ -1,4 +1,4 @@
-//! Managed disks (`azure.compute`).
+//! Managed disks and virtual machines (`azure.compute`).
 
 use crate::model::Meta;
 use serde::Serialize;
@@ -6,6 +6,24 @@ use serde::Serialize;
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Compute {
     pub disks: Vec<ManagedDisk>,
+    pub virtual_machines: Vec<VirtualMachine>,
+}
+
+/// `azurerm_linux_virtual_machine`, `azurerm_windows_virtual_machine` and their scale sets
+/// (`azurerm_linux_virtual_machine_scale_set`, `azurerm_windows_virtual_machine_scale_set`,
+/// `azurerm_orchestrated_virtual_machine_scale_set`).
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct VirtualMachine {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// `virtual_machine` or `scale_set`.
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `encryption_at_host_enabled`: temporary disks, disk caches and data between the host and its
+    /// disks encrypted on the host; `false` when not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption_at_host_enabled: Option<bool>,
 }
 
 /// An `azurerm_managed_disk`. Azure encrypts every managed disk with a platform-managed key; what the
@@ -32,4 +50,4 @@ pub struct ManagedDisk {
     pub public_network_access_enabled: Option<bool>,
 }
 
-entity!(ManagedDisk);
+entity!(ManagedDisk, VirtualMachine);

@@ -25,6 +25,15 @@ pub fn attribute<'a>(
             "jsonencode",
             vec![google_iam_policy::render(ev, ds, scope)],
         )),
+        // The ID of the subscription data source is `/subscriptions/<id>`: the ID itself is read when
+        // Terraform plans, but a scope that refers to it is a subscription. The reference is kept,
+        // as for an attribute known after apply, so that adapters can tell the scope's level.
+        ("azurerm_subscription" | "azurerm_management_group" | "azurerm_resource_group", "id") => {
+            Some(Value::Ref(Box::new(super::value::ResourceRef {
+                address: format!("{}data.{}.{}", ev.prefix(), ds.rtype, ds.name),
+                attr: attr.to_string(),
+            })))
+        }
         _ => None,
     }
 }

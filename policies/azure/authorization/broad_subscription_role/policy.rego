@@ -7,8 +7,9 @@
 #   Administrator) grant itself and others any role. A group, or a pipeline's service principal, with
 #   such a role makes every member or every leaked credential a subscription administrator. Scoping to
 #   resource groups and narrower built-in roles limits what one mistake exposes. Low: the principal is
-#   usually meant to be trusted; the finding is the breadth. A scope that is read from a data source
-#   (`data.azurerm_subscription.current.id`) is unknown until plan, so the rule stays silent on it.
+#   usually meant to be trusted; the finding is the breadth. A scope read from a data source
+#   (`data.azurerm_subscription.current.id`) is unknown until plan, but its level is not: the ID of a
+#   subscription data source is a subscription scope.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices
 # custom:

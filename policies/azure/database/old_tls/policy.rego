@@ -4,9 +4,10 @@
 #   TLS 1.0 and 1.1 are deprecated (RFC 8996): weak cipher suites, SHA-1 in the handshake, and attacks
 #   such as BEAST on the older one. A database server whose minimum TLS version is below 1.2, or whose
 #   minimum is turned off, lets a client (or someone who can downgrade a client's connection) carry
-#   queries and their results over them. The azurerm provider sets TLS 1.2 when the argument is left out,
-#   so only a version written in the code is reported. Flexible servers take their TLS versions from a
-#   server configuration and are not judged here. Medium: exploiting it needs a position on the
+#   queries and their results over them. From provider 3 on, azurerm sets TLS 1.2 when the argument is
+#   left out; a module that requires provider 2 gets no minimum on a SQL server (Azure's `None`) and
+#   `TLSEnforcementDisabled` on a single server, and is reported for leaving it out. Flexible servers
+#   take their TLS versions from a server configuration and are not judged here. Medium: exploiting it needs a position on the
 #   network path.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/azure-sql/database/connectivity-settings#minimum-tls-version
@@ -29,8 +30,8 @@ import data.preflight.lib
 # Written values below TLS 1.2 (SQL's `1.0`/`1.1`, the single servers' `TLS1_0`/`TLS1_1`), by version.
 old_versions := {"1.0": "1.0", "1.1": "1.1", "TLS1_0": "1.0", "TLS1_1": "1.1"}
 
-# Written values that turn the minimum off: every version is accepted.
-no_minimum := {"DISABLED", "TLSENFORCEMENTDISABLED"}
+# Values that turn the minimum off, written or provider 2's defaults: every version is accepted.
+no_minimum := {"DISABLED", "NONE", "TLSENFORCEMENTDISABLED"}
 
 deny contains lib.result(s, "min_tls_version", msg) if {
 	some s in input.azure.database.servers

@@ -23,6 +23,11 @@ test_minimum_turned_off_denied if {
 	contains(r.message, "no minimum TLS version")
 }
 
+test_sql_none_denied if {
+	some r in deny_for(server({"min_tls_version": "None"}))
+	r.message == "Azure SQL server `sales` has no minimum TLS version (`None`): it accepts TLS 1.0"
+}
+
 test_sql_disabled_denied if count(deny_for(server({"min_tls_version": "Disabled"}))) == 1
 
 test_tls_1_2_allowed if {

@@ -100,3 +100,38 @@ test_unknown_deny_priority_silent if {
 	d := object.remove(deny_ssh(100), ["priority"])
 	count(deny_joined([], [single("a", rule({"priority": 200})), single("d", d)])) == 0
 }
+
+# A deny rule evaluated first whose source, ports, protocol or access are unknown may refuse the
+# traffic: the allow is not reported (it is left undecided).
+test_inline_deny_unknown_source_silent if {
+	d := object.remove(deny_ssh(100), ["source_address_prefix"])
+	g := object.union(group([d, rule({"priority": 200})]), {"unknown": ["security_rule[0].source_address_prefix"]})
+	count(p.deny) == 0 with input as {"azure": {"network": {"security_groups": [g], "security_rules": []}}}
+}
+
+test_separate_deny_unknown_ports_silent if {
+	d := object.union(single("d", object.union(deny_ssh(100), {"ports": []})), {"unknown": ["rule.destination_port_range", "rule.ports"]})
+	count(deny_joined([], [single("a", rule({"priority": 200})), d])) == 0
+}
+
+test_separate_deny_unknown_protocol_silent if {
+	d := object.union(single("d", object.remove(deny_ssh(100), ["protocol"])), {"unknown": ["rule.protocol"]})
+	count(deny_joined([], [single("a", rule({"priority": 200})), d])) == 0
+}
+
+test_unknown_inline_rule_list_silences_separate_allow if {
+	g := object.union(group([]), {"unknown": ["security_rule"]})
+	count(p.deny) == 0 with input as {"azure": {"network": {"security_groups": [g], "security_rules": [single("a", rule({"priority": 200}))]}}}
+}
+
+# Unknown parts of a deny rule evaluated later, or of a deny rule known not to match, change nothing.
+test_later_deny_unknown_source_ignored if {
+	d := object.union(single("d", object.remove(deny_ssh(300), ["source_address_prefix"])), {"unknown": ["rule.source_address_prefix"]})
+	count(deny_joined([], [single("a", rule({"priority": 200})), d])) == 1
+}
+
+test_deny_of_other_port_unknown_source_ignored if {
+	r := object.union(deny_ssh(100), {"destination_port_range": "443", "ports": [{"from_port": 443, "to_port": 443, "field": "destination_port_range"}]})
+	d := object.union(single("d", object.remove(r, ["source_address_prefix"])), {"unknown": ["rule.source_address_prefix"]})
+	count(deny_joined([], [single("a", rule({"priority": 200})), d])) == 1
+}
