@@ -124,6 +124,63 @@ fn an_unknown_function_is_a_located_load_error() {
     assert!(stderr.contains("did you mean `glob.match`?"), "{stderr}");
 }
 
+/// A call with another number of arguments than its function takes, a built-in or the policy's own,
+/// is found when the policy loads, at the call; a statement's last argument that takes the result is
+/// Rego and loads.
+#[test]
+fn a_call_with_the_wrong_number_of_arguments_is_a_located_load_error() {
+    let text = format!("{GOOD_HEAD}deny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tregex.match(b.label)\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        16,
+        2,
+        "regex.match(b.label)",
+        "`regex.match` takes 2 arguments, the call gives 1",
+    );
+    // A function of the policy's own package, given one argument too many inside an expression.
+    let text = format!("{GOOD_HEAD}named(b, prefix) if startswith(b.label, prefix)\n\ndeny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tok := named(b, \"acme-\", true)\n\tnot ok\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        18,
+        8,
+        "named(b, \"acme-\", true)",
+        "`named` takes 2 arguments, the call gives 3; a last argument that receives the result is allowed only in a call written as a statement of its own",
+    );
+    // As statements, the same calls with the result as the last argument load, and run.
+    let text = format!("{GOOD_HEAD}named(b, prefix) := startswith(b.label, prefix)\n\ndeny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tnamed(b, \"acme-\", false)\n\tcount(b.label, n)\n\tn > 0\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("mine.rego"), &text).expect("write");
+    let (v, code) = check_json(&[
+        "testdata/clean",
+        "--policy",
+        dir.path().to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    assert!(code == 0 || code == 1, "{v}");
+    // `preflight test` checks test files the same way.
+    std::fs::write(
+        dir.path().join("mine_test.rego"),
+        "package mine_test\n\nimport data.mine\n\ntest_x if {\n\tmine.named({\"label\": \"a\"})\n}\n",
+    )
+    .expect("write");
+    let out = preflight()
+        .arg("test")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("mine_test.rego:6:2]"), "{stderr}");
+    assert!(
+        stderr.contains("`mine.named` takes 2 arguments, the call gives 1"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn network_builtins_are_not() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -503,7 +560,7 @@ fn docs_examples_are_what_the_binary_does() {
         }
         i = end + 1;
     }
-    assert_eq!((files, commands), (4, 7));
+    assert_eq!((files, commands), (4, 8));
 }
 
 // ---- custom.input: raw --------------------------------------------------------------------------

@@ -478,7 +478,7 @@ impl Registry {
             }
         }
         let files = &self.files;
-        let found = calls::unknown_calls(&mut engine, &user, &mut |engine, path| {
+        let found = calls::bad_calls(&mut engine, &user, &mut |engine, path| {
             let mut added = false;
             for (i, f) in files.iter().enumerate() {
                 if !loaded[i]
