@@ -760,6 +760,80 @@ fn default_tags_are_in_tags_all() {
     );
 }
 
+/// A module call's `providers` map decides whose `default_tags` a module's resources get (HCL and
+/// Terraform JSON), an unmapped default configuration is inherited down the module path, an alias
+/// only when passed, and a child's alias-only `provider` block is a name to be passed, not a
+/// configuration.
+#[test]
+fn default_tags_follow_the_providers_map_of_module_calls() {
+    let (v, code) = check_json(&[
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/provider_map",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        acme_findings(&v),
+        expected_markers("testdata/raw_input/provider_map")
+    );
+    let mut tagless: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule_id"] == "ACME-TAG-001")
+        .map(|f| f["resource"].as_str().expect("resource"))
+        .collect();
+    tagless.sort();
+    assert_eq!(
+        tagless,
+        vec![
+            "module.billing.aws_sqs_queue.jobs",
+            "module.json_call.aws_sqs_queue.replica",
+            "module.outer.aws_kms_key.this",
+            "module.outer.module.inner.aws_sns_topic.this",
+            "module.untagged.aws_s3_bucket.this",
+        ]
+    );
+}
+
+/// A `providers` argument that is not a map of configurations leaves `tags_all` unknown, with why.
+#[test]
+fn an_unreadable_providers_map_leaves_tags_all_unknown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("m")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "provider \"aws\" {\n  default_tags {\n    tags = { owner = \"a\" }\n  }\n}\n\nvariable \"configs\" {}\n\nmodule \"m\" {\n  source    = \"./m\"\n  providers = var.configs\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("m/main.tf"),
+        "resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n}\n",
+    )
+    .expect("write");
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        "examples/policies",
+        dir.path().to_str().expect("utf-8 path"),
+    ]);
+    assert!(acme_findings(&v).is_empty(), "{v}");
+    let u = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .find(|u| u["rule_id"] == "ACME-TAG-001")
+        .unwrap_or_else(|| panic!("an undecided check: {v}"));
+    assert_eq!(u["resource"], "module.m.aws_sqs_queue.q");
+    assert_eq!(u["attribute"], "tags_all");
+    assert!(
+        u["reasons"][0]
+            .as_str()
+            .is_some_and(|r| r.contains("`providers` argument is not a map")),
+        "{u}"
+    );
+}
+
 /// With `--show-unknown`, a raw policy's check that an unknown value left open is listed with why.
 #[test]
 fn show_unknown_lists_undecided_raw_checks() {
@@ -778,13 +852,96 @@ fn show_unknown_lists_undecided_raw_checks() {
     assert_eq!(undecided.len(), 1, "{v}");
     let u = undecided[0];
     assert_eq!(u["resource"], "aws_s3_bucket.unknown_owner");
-    assert_eq!(u["attribute"], "tags.owner");
+    // The policy reads an AWS resource's `tags_all`, where the unknown tag is too.
+    assert_eq!(u["attribute"], "tags_all.owner");
     assert_eq!(u["line"], 46);
     assert!(
         u["reasons"][0]
             .as_str()
             .is_some_and(|r| r.contains("var.owner has no value")),
         "{u}"
+    );
+}
+
+/// Custom policies run in a worker process; `--show-unknown` probes them there as it probes the
+/// built-in ones: a check an unknown value could decide is listed with why, one that no value could
+/// make report is not, for raw and model policies, and for a field named by a string.
+#[test]
+fn show_unknown_probes_custom_policies_in_their_worker() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policies = dir.path().join("policies");
+    std::fs::create_dir(&policies).expect("mkdir");
+    // Raw: a bucket that is force-destroyed and whose prefix is `tmp-`. Known `force_destroy =
+    // false` means no prefix could make it report.
+    std::fs::write(
+        policies.join("raw.rego"),
+        raw_policy("deny contains lib.result(r, \"bucket_prefix\", \"x\") if {\n\tsome r in input.resources\n\tr.attributes.force_destroy == true\n\tr.attributes.bucket_prefix == \"tmp-\"\n}\n"),
+    )
+    .expect("write");
+    // Raw, reading its attribute through a key given as a string.
+    std::fs::write(
+        policies.join("keyed.rego"),
+        raw_policy("deny contains lib.result(r, key, \"y\") if {\n\tsome r in input.resources\n\tsome key in {\"acl\"}\n\tr.attributes[key] == \"public-read\"\n}\n")
+            .replace("MINE-001", "MINE-002")
+            .replace("package mine", "package mine_keyed"),
+    )
+    .expect("write");
+    // Model: the bucket's ACL, which is unknown, read by name.
+    std::fs::write(
+        policies.join("model.rego"),
+        format!("{GOOD_HEAD}deny contains lib.result(b, \"acl\", \"z\") if {{\n\tsome b in input.aws.s3.buckets\n\tb.acl == \"authenticated-read\"\n}}\n")
+            .replace("MINE-001", "MINE-003")
+            .replace("package mine", "package mine_model"),
+    )
+    .expect("write");
+    let code = dir.path().join("code");
+    std::fs::create_dir(&code).expect("mkdir");
+    std::fs::write(
+        code.join("main.tf"),
+        "variable \"prefix\" {}\nvariable \"acl\" {}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket_prefix = var.prefix\n  force_destroy = false\n}\n\nresource \"aws_s3_bucket_acl\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n  acl    = var.acl\n}\n\nresource \"aws_s3_bucket\" \"c\" {\n  bucket = \"c\"\n  acl    = var.acl\n}\n",
+    )
+    .expect("write");
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        policies.to_str().expect("utf-8 path"),
+        code.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    let mut mine: Vec<(String, String, String)> = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| {
+            u["rule_id"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("MINE-"))
+        })
+        .map(|u| {
+            assert!(
+                u["reasons"][0]
+                    .as_str()
+                    .is_some_and(|r| r.contains("has no value")),
+                "{u}"
+            );
+            (
+                u["rule_id"].as_str().expect("rule").to_string(),
+                u["resource"].as_str().expect("resource").to_string(),
+                u["attribute"].as_str().expect("attribute").to_string(),
+            )
+        })
+        .collect();
+    mine.sort();
+    let owned = |r: &str, res: &str, a: &str| (r.to_string(), res.to_string(), a.to_string());
+    assert_eq!(
+        mine,
+        vec![
+            owned("MINE-002", "aws_s3_bucket.c", "acl"),
+            owned("MINE-002", "aws_s3_bucket_acl.b", "acl"),
+            owned("MINE-003", "aws_s3_bucket.b", "acl"),
+            owned("MINE-003", "aws_s3_bucket.c", "acl"),
+        ],
+        "{v}"
     );
 }
 

@@ -87,8 +87,18 @@ fn undecided_raw(
             .map(|u| u.iter().filter_map(serde_json::Value::as_str).collect())
             .unwrap_or_default();
         for path in &unknown {
+            // An AWS resource's unknown tag is unknown in `tags_all` too, which adds the provider's
+            // default tags to it: a policy that reads `tags_all` has its check listed there, once.
+            let in_tags_all = path
+                .strip_prefix("tags")
+                .filter(|rest| rest.starts_with(['.', '[']))
+                .map(|rest| format!("tags_all{rest}"))
+                .filter(|all| unknown.contains(&all.as_str()));
             for (i, p) in cx.registry.policies.iter().enumerate() {
                 if !p.raw || !p.reads.contains(&first(path)) {
+                    continue;
+                }
+                if in_tags_all.is_some() && p.reads.contains("tags_all") {
                     continue;
                 }
                 let Some(located) = raw.locations.locate(id, path) else {

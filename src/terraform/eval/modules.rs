@@ -38,6 +38,15 @@ impl<'a> Evaluator<'a> {
     /// The evaluators of every module instance this module calls: in call-name order, one per `count`
     /// index or `for_each` key (none for `count = 0` or an empty collection, one unindexed instance
     /// when the call has neither or they are unknown).
+    /// The name of the module call in the parent module that made this instance (`None` in a root
+    /// module).
+    pub fn call_name(&self) -> Option<&str> {
+        match self.ancestry.as_slice() {
+            [_, .., (_, call)] => Some(call.as_str()),
+            _ => None,
+        }
+    }
+
     pub fn children(&self) -> Vec<Rc<Evaluator<'a>>> {
         let mut out = Vec::new();
         for call in self.module.calls.values() {
