@@ -560,7 +560,7 @@ fn docs_examples_are_what_the_binary_does() {
         }
         i = end + 1;
     }
-    assert_eq!((files, commands), (4, 8));
+    assert_eq!((files, commands), (4, 9));
 }
 
 // ---- custom.input: raw --------------------------------------------------------------------------
@@ -943,6 +943,61 @@ fn show_unknown_probes_custom_policies_in_their_worker() {
         ],
         "{v}"
     );
+}
+
+/// `check --print-input` prints what the policies read, per root module and template, instead of a
+/// report: the model and the raw resources, with unknown paths, from the values given.
+#[test]
+fn print_input_shows_the_model_and_raw_resources() {
+    let out = preflight()
+        .args([
+            "check",
+            "--print-input",
+            "--var",
+            "owner=data",
+            "testdata/raw_input/terraform",
+            "testdata/raw_input/cloudformation",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let inputs = v["inputs"].as_array().expect("inputs");
+    let sources: Vec<&str> = inputs
+        .iter()
+        .map(|i| i["source"].as_str().expect("source"))
+        .collect();
+    assert_eq!(
+        sources,
+        vec![
+            "testdata/raw_input/cloudformation/template.yaml",
+            "testdata/raw_input/terraform",
+        ]
+    );
+    let tf = &inputs[1];
+    assert!(tf["model"]["aws"]["s3"]["buckets"].is_array(), "{tf}");
+    let bucket = tf["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .find(|r| r["address"] == "aws_s3_bucket.unknown_owner")
+        .expect("the bucket");
+    // `--var owner=data` resolves what a scan without it leaves unknown.
+    assert_eq!(bucket["attributes"]["tags_all"]["owner"], "data");
+    assert_eq!(bucket["unknown"], serde_json::json!([]));
+    let cfn = &inputs[0];
+    assert!(cfn["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .all(|r| r["format"] == "cloudformation"));
+    // Nothing is judged: no report on stdout, no findings.
+    assert!(v.get("findings").is_none());
 }
 
 /// A map key holding a dot is one segment of a path: `tags["kubernetes.io/cluster"]` in `unknown`,

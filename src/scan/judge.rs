@@ -20,6 +20,18 @@ pub(super) fn judge(
             .evaluate_reading(engine, &analysis.model, &collections),
     };
     place(cx, &analysis.locations, results, failures, what, out);
+    if cx.keep_inputs {
+        let resources = analysis
+            .raw
+            .as_ref()
+            .map(|raw| raw.to_json(|f| cx.sources.get(f).display.clone())["resources"].take())
+            .unwrap_or_default();
+        out.inputs.push(serde_json::json!({
+            "source": what,
+            "model": serde_json::to_value(&analysis.model).unwrap_or_default(),
+            "resources": resources,
+        }));
+    }
     // Policies that read the scan's resources rather than the model (`custom.input: raw`).
     // The (policy, resource) pairs the raw policies reported: decided, whatever is unknown.
     let mut reported = std::collections::BTreeSet::new();
