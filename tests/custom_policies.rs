@@ -1000,6 +1000,42 @@ fn print_input_shows_the_model_and_raw_resources() {
     assert!(v.get("findings").is_none());
 }
 
+/// A field that only an imported library names (`tags.missing` reads `tags_all`) is one the policy
+/// reads for `--show-unknown`.
+#[test]
+fn show_unknown_sees_the_fields_imported_libraries_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policies = dir.path().join("policies");
+    std::fs::create_dir(&policies).expect("mkdir");
+    std::fs::write(
+        policies.join("team.rego"),
+        raw_policy("import data.preflight.lib.tags\n\ndeny contains lib.result(r, tags.where(r, \"team\"), \"no team\") if {\n\tsome r in input.resources\n\ttags.missing(r, \"team\")\n}\n"),
+    )
+    .expect("write");
+    let code = dir.path().join("code");
+    std::fs::create_dir(&code).expect("mkdir");
+    std::fs::write(
+        code.join("main.tf"),
+        "variable \"team\" {}\n\nresource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n  tags = {\n    team = var.team\n  }\n}\n",
+    )
+    .expect("write");
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        policies.to_str().expect("utf-8 path"),
+        code.to_str().expect("utf-8 path"),
+    ]);
+    assert!(findings_of(&v, &["MINE-"]).is_empty(), "{v}");
+    let listed: Vec<&str> = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| u["rule_id"] == "MINE-001")
+        .map(|u| u["attribute"].as_str().expect("attribute"))
+        .collect();
+    assert_eq!(listed, vec!["tags_all.team"], "{v}");
+}
+
 /// A map key holding a dot is one segment of a path: `tags["kubernetes.io/cluster"]` in `unknown`,
 /// and a result may name it as a list of segments; both point at the member.
 #[test]

@@ -685,7 +685,7 @@ impl Registry {
                 });
             }
         }
-        Ok(Registry {
+        let mut registry = Registry {
             policies,
             files: loaded,
             libraries,
@@ -693,7 +693,25 @@ impl Registry {
             timeout: DEFAULT_TIMEOUT,
             isolation: None,
             workers: std::sync::Mutex::new(Vec::new()),
-        })
+        };
+        // A user's policy also reads the fields the libraries it imports name (`tags.missing(r,
+        // "owner")` reads `tags_all`): `--show-unknown` looks at them too.
+        for i in 0..registry.policies.len() {
+            if !registry.policies[i].reads.wide {
+                continue;
+            }
+            let libs = registry.imported_libraries(i);
+            if libs.is_empty() {
+                continue;
+            }
+            let mut text = registry.files[registry.policies[i].file].text.to_string();
+            for f in libs {
+                text.push('\n');
+                text.push_str(&registry.files[f].text);
+            }
+            registry.policies[i].reads = Reads::new(Cow::Owned(text), true);
+        }
+        Ok(registry)
     }
 
     /// The engines of one scanning thread: empty, filled from the registry's as models need them.
