@@ -758,6 +758,30 @@ fn default_tags_are_in_tags_all() {
         acme_findings(&v),
         expected_markers("testdata/raw_input/default_tags")
     );
+    // An `override_provider` block that may or may not exist leaves `tags_all` unknown, with why.
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/default_tags",
+    ]);
+    let undecided: Vec<(&str, &str)> = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| u["rule_id"] == "ACME-TAG-001")
+        .map(|u| {
+            (
+                u["resource"].as_str().expect("resource"),
+                u["attribute"].as_str().expect("attribute"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        undecided,
+        vec![("aws_sqs_queue.maybe_overridden", "tags_all")],
+        "{v}"
+    );
 }
 
 /// A module call's `providers` map decides whose `default_tags` a module's resources get (HCL and
