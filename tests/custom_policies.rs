@@ -1040,7 +1040,7 @@ fn show_unknown_sees_the_fields_imported_libraries_read() {
     std::fs::create_dir(&code).expect("mkdir");
     std::fs::write(
         code.join("main.tf"),
-        "variable \"team\" {}\n\nresource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n  tags = {\n    team = var.team\n  }\n}\n",
+        "variable \"team\" {}\nvariable \"all\" {}\n\nresource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n  tags = {\n    team = var.team\n  }\n}\n\nresource \"aws_sqs_queue\" \"r\" {\n  name = \"r\"\n  tags = var.all\n}\n",
     )
     .expect("write");
     let (v, _) = check_json(&[
@@ -1050,14 +1050,27 @@ fn show_unknown_sees_the_fields_imported_libraries_read() {
         code.to_str().expect("utf-8 path"),
     ]);
     assert!(findings_of(&v, &["MINE-"]).is_empty(), "{v}");
-    let listed: Vec<&str> = v["undecided"]
+    let listed: Vec<(&str, &str)> = v["undecided"]
         .as_array()
         .expect("undecided")
         .iter()
         .filter(|u| u["rule_id"] == "MINE-001")
-        .map(|u| u["attribute"].as_str().expect("attribute"))
+        .map(|u| {
+            (
+                u["resource"].as_str().expect("resource"),
+                u["attribute"].as_str().expect("attribute"),
+            )
+        })
         .collect();
-    assert_eq!(listed, vec!["tags_all.team"], "{v}");
+    // Unknown `tags` are unknown `tags_all`: listed once, where the policy reads them.
+    assert_eq!(
+        listed,
+        vec![
+            ("aws_sqs_queue.q", "tags_all.team"),
+            ("aws_sqs_queue.r", "tags_all")
+        ],
+        "{v}"
+    );
 }
 
 /// A map key holding a dot is one segment of a path: `tags["kubernetes.io/cluster"]` in `unknown`,

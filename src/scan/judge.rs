@@ -109,7 +109,7 @@ fn undecided_raw(
             // default tags to it: a policy that reads `tags_all` has its check listed there, once.
             let in_tags_all = path
                 .strip_prefix("tags")
-                .filter(|rest| rest.starts_with(['.', '[']))
+                .filter(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
                 .map(|rest| format!("tags_all{rest}"))
                 .filter(|all| unknown.contains(&all.as_str()));
             for (i, p) in cx.registry.policies.iter().enumerate() {
