@@ -71,6 +71,11 @@ pub struct CheckArgs {
     /// Also list the checks that could not be decided because a value is unknown, and why.
     #[arg(long)]
     pub show_unknown: bool,
+    /// Print, instead of a report, the input the policies read: one JSON object per root module,
+    /// plan or template, with its `model` and its raw `resources` (what `custom.input: raw` policies
+    /// get), to write a policy's tests from
+    #[arg(long)]
+    pub print_input: bool,
     /// Set a CloudFormation parameter (repeatable); wins over --cfn-params files and defaults.
     #[arg(long = "cfn-param", value_name = "NAME=VALUE", value_parser = parse_var)]
     pub cfn_params: Vec<(String, String)>,

@@ -179,6 +179,36 @@ fn fail(e: &config::ConfigError) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// `check --print-input`: the policy inputs as JSON on stdout; the scan's errors as diagnostics on
+/// stderr (exit code 2 when there are any, else 0: nothing is judged).
+fn print_input(outcome: &preflight::Outcome) -> ExitCode {
+    let json = serde_json::json!({ "inputs": outcome.inputs });
+    match serde_json::to_string_pretty(&json) {
+        Ok(text) => println!("{text}"),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    for e in &outcome.errors {
+        let place = e
+            .file
+            .map(|f| outcome.sources.get(f).display.clone())
+            .or_else(|| e.path.clone())
+            .unwrap_or_default();
+        eprintln!(
+            "error: {}: {}",
+            report::terminal::escape(&place),
+            report::terminal::escape(&e.message)
+        );
+    }
+    if outcome.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
 fn check(
     args: &CheckArgs,
     settings: &Settings,
@@ -189,6 +219,7 @@ fn check(
     request.vars = args.vars.clone();
     request.var_files = settings.var_files.clone();
     request.show_unknown = args.show_unknown;
+    request.keep_inputs = args.print_input;
     request.max_file_bytes = args.max_file_size;
     request.cfn_params = args.cfn_params.clone();
     request.cfn_param_files = settings.cfn_params.clone();
@@ -199,6 +230,9 @@ fn check(
         .filter(|(k, _)| k.starts_with("TF_VAR_"))
         .collect();
     let mut outcome = preflight::scan(&request, registry);
+    if args.print_input {
+        return print_input(&outcome);
+    }
     // Baselines: --write-baseline records every finding (a baseline named in preflight.toml is not
     // applied then); --baseline (or `baseline` in preflight.toml) leaves out the recorded ones.
     let mut wrote_baseline = false;

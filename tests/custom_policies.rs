@@ -124,6 +124,63 @@ fn an_unknown_function_is_a_located_load_error() {
     assert!(stderr.contains("did you mean `glob.match`?"), "{stderr}");
 }
 
+/// A call with another number of arguments than its function takes, a built-in or the policy's own,
+/// is found when the policy loads, at the call; a statement's last argument that takes the result is
+/// Rego and loads.
+#[test]
+fn a_call_with_the_wrong_number_of_arguments_is_a_located_load_error() {
+    let text = format!("{GOOD_HEAD}deny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tregex.match(b.label)\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        16,
+        2,
+        "regex.match(b.label)",
+        "`regex.match` takes 2 arguments, the call gives 1",
+    );
+    // A function of the policy's own package, given one argument too many inside an expression.
+    let text = format!("{GOOD_HEAD}named(b, prefix) if startswith(b.label, prefix)\n\ndeny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tok := named(b, \"acme-\", true)\n\tnot ok\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let stderr = load_error(&[("mine.rego", &text)]);
+    assert_located(
+        &stderr,
+        "mine.rego",
+        18,
+        8,
+        "named(b, \"acme-\", true)",
+        "`named` takes 2 arguments, the call gives 3; a last argument that receives the result is allowed only in a call written as a statement of its own",
+    );
+    // As statements, the same calls with the result as the last argument load, and run.
+    let text = format!("{GOOD_HEAD}named(b, prefix) := startswith(b.label, prefix)\n\ndeny contains r if {{\n\tsome b in input.aws.s3.buckets\n\tnamed(b, \"acme-\", false)\n\tcount(b.label, n)\n\tn > 0\n\tr := lib.result(b, \"name\", \"x\")\n}}\n");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("mine.rego"), &text).expect("write");
+    let (v, code) = check_json(&[
+        "testdata/clean",
+        "--policy",
+        dir.path().to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    assert!(code == 0 || code == 1, "{v}");
+    // `preflight test` checks test files the same way.
+    std::fs::write(
+        dir.path().join("mine_test.rego"),
+        "package mine_test\n\nimport data.mine\n\ntest_x if {\n\tmine.named({\"label\": \"a\"})\n}\n",
+    )
+    .expect("write");
+    let out = preflight()
+        .arg("test")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("mine_test.rego:6:2]"), "{stderr}");
+    assert!(
+        stderr.contains("`mine.named` takes 2 arguments, the call gives 1"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn network_builtins_are_not() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -503,7 +560,7 @@ fn docs_examples_are_what_the_binary_does() {
         }
         i = end + 1;
     }
-    assert_eq!((files, commands), (4, 7));
+    assert_eq!((files, commands), (4, 9));
 }
 
 // ---- custom.input: raw --------------------------------------------------------------------------
@@ -701,6 +758,104 @@ fn default_tags_are_in_tags_all() {
         acme_findings(&v),
         expected_markers("testdata/raw_input/default_tags")
     );
+    // An `override_provider` block that may or may not exist leaves `tags_all` unknown, with why.
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/default_tags",
+    ]);
+    let undecided: Vec<(&str, &str)> = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| u["rule_id"] == "ACME-TAG-001")
+        .map(|u| {
+            (
+                u["resource"].as_str().expect("resource"),
+                u["attribute"].as_str().expect("attribute"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        undecided,
+        vec![("aws_sqs_queue.maybe_overridden", "tags_all")],
+        "{v}"
+    );
+}
+
+/// A module call's `providers` map decides whose `default_tags` a module's resources get (HCL and
+/// Terraform JSON), an unmapped default configuration is inherited down the module path, an alias
+/// only when passed, and a child's alias-only `provider` block is a name to be passed, not a
+/// configuration.
+#[test]
+fn default_tags_follow_the_providers_map_of_module_calls() {
+    let (v, code) = check_json(&[
+        "--policy",
+        "examples/policies",
+        "testdata/raw_input/provider_map",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        acme_findings(&v),
+        expected_markers("testdata/raw_input/provider_map")
+    );
+    let mut tagless: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule_id"] == "ACME-TAG-001")
+        .map(|f| f["resource"].as_str().expect("resource"))
+        .collect();
+    tagless.sort();
+    assert_eq!(
+        tagless,
+        vec![
+            "module.billing.aws_sqs_queue.jobs",
+            "module.json_call.aws_sqs_queue.replica",
+            "module.outer.aws_kms_key.this",
+            "module.outer.module.inner.aws_sns_topic.this",
+            "module.untagged.aws_s3_bucket.this",
+        ]
+    );
+}
+
+/// A `providers` argument that is not a map of configurations leaves `tags_all` unknown, with why.
+#[test]
+fn an_unreadable_providers_map_leaves_tags_all_unknown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("m")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "provider \"aws\" {\n  default_tags {\n    tags = { owner = \"a\" }\n  }\n}\n\nvariable \"configs\" {}\n\nmodule \"m\" {\n  source    = \"./m\"\n  providers = var.configs\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("m/main.tf"),
+        "resource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n}\n",
+    )
+    .expect("write");
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        "examples/policies",
+        dir.path().to_str().expect("utf-8 path"),
+    ]);
+    assert!(acme_findings(&v).is_empty(), "{v}");
+    let u = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .find(|u| u["rule_id"] == "ACME-TAG-001")
+        .unwrap_or_else(|| panic!("an undecided check: {v}"));
+    assert_eq!(u["resource"], "module.m.aws_sqs_queue.q");
+    assert_eq!(u["attribute"], "tags_all");
+    assert!(
+        u["reasons"][0]
+            .as_str()
+            .is_some_and(|r| r.contains("`providers` argument is not a map")),
+        "{u}"
+    );
 }
 
 /// With `--show-unknown`, a raw policy's check that an unknown value left open is listed with why.
@@ -721,13 +876,200 @@ fn show_unknown_lists_undecided_raw_checks() {
     assert_eq!(undecided.len(), 1, "{v}");
     let u = undecided[0];
     assert_eq!(u["resource"], "aws_s3_bucket.unknown_owner");
-    assert_eq!(u["attribute"], "tags.owner");
+    // The policy reads an AWS resource's `tags_all`, where the unknown tag is too.
+    assert_eq!(u["attribute"], "tags_all.owner");
     assert_eq!(u["line"], 46);
     assert!(
         u["reasons"][0]
             .as_str()
             .is_some_and(|r| r.contains("var.owner has no value")),
         "{u}"
+    );
+}
+
+/// Custom policies run in a worker process; `--show-unknown` probes them there as it probes the
+/// built-in ones: a check an unknown value could decide is listed with why, one that no value could
+/// make report is not, for raw and model policies, and for a field named by a string.
+#[test]
+fn show_unknown_probes_custom_policies_in_their_worker() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policies = dir.path().join("policies");
+    std::fs::create_dir(&policies).expect("mkdir");
+    // Raw: a bucket that is force-destroyed and whose prefix is `tmp-`. Known `force_destroy =
+    // false` means no prefix could make it report.
+    std::fs::write(
+        policies.join("raw.rego"),
+        raw_policy("deny contains lib.result(r, \"bucket_prefix\", \"x\") if {\n\tsome r in input.resources\n\tr.attributes.force_destroy == true\n\tr.attributes.bucket_prefix == \"tmp-\"\n}\n"),
+    )
+    .expect("write");
+    // Raw, reading its attribute through a key given as a string.
+    std::fs::write(
+        policies.join("keyed.rego"),
+        raw_policy("deny contains lib.result(r, key, \"y\") if {\n\tsome r in input.resources\n\tsome key in {\"acl\"}\n\tr.attributes[key] == \"public-read\"\n}\n")
+            .replace("MINE-001", "MINE-002")
+            .replace("package mine", "package mine_keyed"),
+    )
+    .expect("write");
+    // Model: the bucket's ACL, which is unknown, read by name.
+    std::fs::write(
+        policies.join("model.rego"),
+        format!("{GOOD_HEAD}deny contains lib.result(b, \"acl\", \"z\") if {{\n\tsome b in input.aws.s3.buckets\n\tb.acl == \"authenticated-read\"\n}}\n")
+            .replace("MINE-001", "MINE-003")
+            .replace("package mine", "package mine_model"),
+    )
+    .expect("write");
+    let code = dir.path().join("code");
+    std::fs::create_dir(&code).expect("mkdir");
+    std::fs::write(
+        code.join("main.tf"),
+        "variable \"prefix\" {}\nvariable \"acl\" {}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket_prefix = var.prefix\n  force_destroy = false\n}\n\nresource \"aws_s3_bucket_acl\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n  acl    = var.acl\n}\n\nresource \"aws_s3_bucket\" \"c\" {\n  bucket = \"c\"\n  acl    = var.acl\n}\n",
+    )
+    .expect("write");
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        policies.to_str().expect("utf-8 path"),
+        code.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    let mut mine: Vec<(String, String, String)> = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| {
+            u["rule_id"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("MINE-"))
+        })
+        .map(|u| {
+            assert!(
+                u["reasons"][0]
+                    .as_str()
+                    .is_some_and(|r| r.contains("has no value")),
+                "{u}"
+            );
+            (
+                u["rule_id"].as_str().expect("rule").to_string(),
+                u["resource"].as_str().expect("resource").to_string(),
+                u["attribute"].as_str().expect("attribute").to_string(),
+            )
+        })
+        .collect();
+    mine.sort();
+    let owned = |r: &str, res: &str, a: &str| (r.to_string(), res.to_string(), a.to_string());
+    assert_eq!(
+        mine,
+        vec![
+            owned("MINE-002", "aws_s3_bucket.c", "acl"),
+            owned("MINE-002", "aws_s3_bucket_acl.b", "acl"),
+            owned("MINE-003", "aws_s3_bucket.b", "acl"),
+            owned("MINE-003", "aws_s3_bucket.c", "acl"),
+        ],
+        "{v}"
+    );
+}
+
+/// `check --print-input` prints what the policies read, per root module and template, instead of a
+/// report: the model and the raw resources, with unknown paths, from the values given.
+#[test]
+fn print_input_shows_the_model_and_raw_resources() {
+    let out = preflight()
+        .args([
+            "check",
+            "--print-input",
+            "--var",
+            "owner=data",
+            "testdata/raw_input/terraform",
+            "testdata/raw_input/cloudformation",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let inputs = v["inputs"].as_array().expect("inputs");
+    let sources: Vec<&str> = inputs
+        .iter()
+        .map(|i| i["source"].as_str().expect("source"))
+        .collect();
+    assert_eq!(
+        sources,
+        vec![
+            "testdata/raw_input/cloudformation/template.yaml",
+            "testdata/raw_input/terraform",
+        ]
+    );
+    let tf = &inputs[1];
+    assert!(tf["model"]["aws"]["s3"]["buckets"].is_array(), "{tf}");
+    let bucket = tf["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .find(|r| r["address"] == "aws_s3_bucket.unknown_owner")
+        .expect("the bucket");
+    // `--var owner=data` resolves what a scan without it leaves unknown.
+    assert_eq!(bucket["attributes"]["tags_all"]["owner"], "data");
+    assert_eq!(bucket["unknown"], serde_json::json!([]));
+    let cfn = &inputs[0];
+    assert!(cfn["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .all(|r| r["format"] == "cloudformation"));
+    // Nothing is judged: no report on stdout, no findings.
+    assert!(v.get("findings").is_none());
+}
+
+/// A field that only an imported library names (`tags.missing` reads `tags_all`) is one the policy
+/// reads for `--show-unknown`.
+#[test]
+fn show_unknown_sees_the_fields_imported_libraries_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let policies = dir.path().join("policies");
+    std::fs::create_dir(&policies).expect("mkdir");
+    std::fs::write(
+        policies.join("team.rego"),
+        raw_policy("import data.preflight.lib.tags\n\ndeny contains lib.result(r, tags.where(r, \"team\"), \"no team\") if {\n\tsome r in input.resources\n\ttags.missing(r, \"team\")\n}\n"),
+    )
+    .expect("write");
+    let code = dir.path().join("code");
+    std::fs::create_dir(&code).expect("mkdir");
+    std::fs::write(
+        code.join("main.tf"),
+        "variable \"team\" {}\nvariable \"all\" {}\n\nresource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n  tags = {\n    team = var.team\n  }\n}\n\nresource \"aws_sqs_queue\" \"r\" {\n  name = \"r\"\n  tags = var.all\n}\n",
+    )
+    .expect("write");
+    let (v, _) = check_json(&[
+        "--show-unknown",
+        "--policy",
+        policies.to_str().expect("utf-8 path"),
+        code.to_str().expect("utf-8 path"),
+    ]);
+    assert!(findings_of(&v, &["MINE-"]).is_empty(), "{v}");
+    let listed: Vec<(&str, &str)> = v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| u["rule_id"] == "MINE-001")
+        .map(|u| {
+            (
+                u["resource"].as_str().expect("resource"),
+                u["attribute"].as_str().expect("attribute"),
+            )
+        })
+        .collect();
+    // Unknown `tags` are unknown `tags_all`: listed once, where the policy reads them.
+    assert_eq!(
+        listed,
+        vec![
+            ("aws_sqs_queue.q", "tags_all.team"),
+            ("aws_sqs_queue.r", "tags_all")
+        ],
+        "{v}"
     );
 }
 

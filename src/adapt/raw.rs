@@ -163,6 +163,46 @@ fn tags_all(
     attributes: &mut Map<String, Json>,
 ) {
     const PATH: &str = "tags_all";
+    // `override_provider { default_tags { tags = … } }` replaces the provider's default tags for this
+    // resource (`tags = {}` leaves them out); an unknown override leaves them unknown.
+    const OVERRIDE: &str = "override_provider";
+    let overridden = tracker
+        .unknown_paths()
+        .iter()
+        .any(|u| u == OVERRIDE || u.starts_with("override_provider["));
+    let override_tags = attributes
+        .get(OVERRIDE)
+        .and_then(|o| o.pointer("/0/default_tags/0/tags"))
+        .and_then(Json::as_object)
+        .cloned();
+    if overridden {
+        tracker.mark_unknown(PATH);
+        if let Some(why) = tracker.locs.unknown_why.get(OVERRIDE).cloned() {
+            tracker.explain(PATH, why);
+        }
+        return;
+    }
+    let override_span = [
+        "override_provider[0].default_tags[0].tags",
+        "override_provider",
+    ]
+    .iter()
+    .find_map(|p| tracker.locs.attrs.get(*p).cloned());
+    let defaults = match (override_tags, override_span) {
+        (Some(tags), _) if tags.is_empty() => None,
+        (Some(tags), Some(span)) => Some(DefaultTags {
+            value: Value::from_json(&Json::Object(tags)),
+            span,
+            why: Vec::new(),
+        }),
+        // Tags that cannot be located are not guessed at.
+        (Some(_), None) => Some(DefaultTags {
+            value: Value::Unknown,
+            span: tracker.locs.header.clone(),
+            why: Vec::new(),
+        }),
+        (None, _) => defaults,
+    };
     let own = attributes.get("tags").and_then(Json::as_object).cloned();
     let own_unknown = tracker.is_unknown("tags");
     if defaults.is_none() && own.is_none() && !own_unknown {

@@ -325,30 +325,39 @@ impl serde::Serialize for LazyMeta {
 /// `--show-unknown` asks).
 pub struct Reads {
     text: Cow<'static, str>,
+    /// Also names written as strings and with capitals ([`text::user_field_names`]).
+    wide: bool,
     names: std::sync::OnceLock<std::collections::BTreeSet<String>>,
 }
 
 impl Reads {
-    fn new(text: Cow<'static, str>) -> Reads {
+    fn new(text: Cow<'static, str>, wide: bool) -> Reads {
         Reads {
             text,
+            wide,
             names: std::sync::OnceLock::new(),
         }
     }
 
+    fn names(&self) -> &std::collections::BTreeSet<String> {
+        self.names.get_or_init(|| {
+            if self.wide {
+                text::user_field_names(&self.text)
+            } else {
+                field_names(&self.text)
+            }
+        })
+    }
+
     /// Whether the policy's text reads a field called `name`.
     pub fn contains(&self, name: &str) -> bool {
-        self.names
-            .get_or_init(|| field_names(&self.text))
-            .contains(name)
+        self.names().contains(name)
     }
 }
 
 impl std::fmt::Debug for Reads {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_set()
-            .entries(self.names.get_or_init(|| field_names(&self.text)))
-            .finish()
+        f.debug_set().entries(self.names()).finish()
     }
 }
 
@@ -478,7 +487,7 @@ impl Registry {
             }
         }
         let files = &self.files;
-        let found = calls::unknown_calls(&mut engine, &user, &mut |engine, path| {
+        let found = calls::bad_calls(&mut engine, &user, &mut |engine, path| {
             let mut added = false;
             for (i, f) in files.iter().enumerate() {
                 if !loaded[i]
@@ -639,7 +648,9 @@ impl Registry {
                 name,
                 rule: format!("data.{package}.deny"),
                 inputs,
-                reads: Reads::new(text),
+                // A user's policy may name a field as a string (`r.attributes[key]` over a set of
+                // names) or in CloudFormation's spelling (`r.attributes.Tags`).
+                reads: Reads::new(text, known.is_none()),
                 file: index,
                 meta,
                 package,
@@ -674,7 +685,7 @@ impl Registry {
                 });
             }
         }
-        Ok(Registry {
+        let mut registry = Registry {
             policies,
             files: loaded,
             libraries,
@@ -682,7 +693,25 @@ impl Registry {
             timeout: DEFAULT_TIMEOUT,
             isolation: None,
             workers: std::sync::Mutex::new(Vec::new()),
-        })
+        };
+        // A user's policy also reads the fields the libraries it imports name (`tags.missing(r,
+        // "owner")` reads `tags_all`): `--show-unknown` looks at them too.
+        for i in 0..registry.policies.len() {
+            if !registry.policies[i].reads.wide {
+                continue;
+            }
+            let libs = registry.imported_libraries(i);
+            if libs.is_empty() {
+                continue;
+            }
+            let mut text = registry.files[registry.policies[i].file].text.to_string();
+            for f in libs {
+                text.push('\n');
+                text.push_str(&registry.files[f].text);
+            }
+            registry.policies[i].reads = Reads::new(Cow::Owned(text), true);
+        }
+        Ok(registry)
     }
 
     /// The engines of one scanning thread: empty, filled from the registry's as models need them.
@@ -963,6 +992,27 @@ impl Registry {
         Ok((out, failures))
     }
 
+    /// Evaluates `rule` of a custom policy on `input` in a worker from the pool (started if none is
+    /// idle), as a probe of `--show-unknown` does; the worker goes back to the pool unless it failed.
+    pub(crate) fn eval_isolated(
+        &self,
+        input: &serde_json::Value,
+        rule: &str,
+    ) -> Result<serde_json::Value, String> {
+        let Some(isolation) = &self.isolation else {
+            return Err("policies are not isolated".into());
+        };
+        let text = serde_json::to_string(input).map_err(|e| e.to_string())?;
+        let mut slot = None;
+        let result = self.eval_in_worker(isolation, &mut slot, &text, rule);
+        if let Some(w) = slot {
+            if let Ok(mut pool) = self.workers.lock() {
+                pool.push(w);
+            }
+        }
+        result
+    }
+
     /// Evaluates `rule` in a worker that has `model` as input, starting one if needed. A worker that
     /// failed is dropped (and so stopped); the next policy gets a new one.
     fn eval_in_worker(
@@ -1023,6 +1073,27 @@ mod tests {
         assert!(names.contains("environment_variables"));
         assert!(names.contains("kms_key_arn"));
         assert!(field_names("lib.unknown_under(b, \"policy.statements\")").contains("policy"));
+    }
+
+    #[test]
+    fn a_users_policy_reads_fields_named_as_strings_and_in_capitals() {
+        let text = "# Tags (`tags_all` on AWS)\ntags_key(r) := \"tags_all\" if r.format == \"terraform\"\n\
+            has(r) if r.attributes.Tags[_].Key == \"owner\"\nm := sprintf(\"no %s here\", [x])\n";
+        let names = text::user_field_names(text);
+        for n in [
+            "tags_all",
+            "Tags",
+            "format",
+            "attributes",
+            "owner",
+            "terraform",
+        ] {
+            assert!(names.contains(n), "{n}: {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains(' ')), "{names:?}");
+        // The built-in policies' reading stays as it was.
+        assert!(!field_names(text).contains("tags_all"));
+        assert!(!field_names(text).contains("Tags"));
     }
 
     #[test]

@@ -31,8 +31,9 @@ pub struct Check<'a> {
 
 impl Registry {
     /// Whether `check` could fire for some value of its unknown attribute. `model_json` is `model`
-    /// serialized. When probing cannot tell (the attribute's place cannot be built, the policy runs
-    /// in a worker, evaluation fails), the answer is yes.
+    /// serialized. A user's policy is probed in a worker process, as a scan evaluates it. When
+    /// probing cannot tell (the attribute's place cannot be built, evaluation fails), the answer is
+    /// yes.
     pub fn could_fire(
         &self,
         engines: &mut Engines,
@@ -70,9 +71,6 @@ impl Registry {
         base: Option<&str>,
     ) -> bool {
         let policy = &self.policies[check.policy];
-        if !self.in_process(check.policy) {
-            return true;
-        }
         let Some(entity) = find_entity(model_json, check) else {
             return true;
         };
@@ -82,17 +80,30 @@ impl Registry {
         if let Some(base) = base {
             path.insert(0, Seg::Key(base.to_string()));
         }
-        let Ok(engine) = self.engine_for(engines, wanted) else {
-            return true;
+        // The policy runs where a scan runs it: this process's engine, or (a user's policy) a worker
+        // process, which gets each probe's input as JSON text.
+        let mut engine = if self.in_process(check.policy) {
+            let Ok(engine) = self.engine_for(engines, wanted) else {
+                return true;
+            };
+            Some(engine)
+        } else {
+            None
         };
         let prefix = format!("{}{PROBE_MARK}", check.id);
         // Whether a copy of `copies` is reported; `None` when the policy fails on them.
         let mut reported = |copies: Vec<Value>| -> Option<bool> {
             let mut input = model_json.clone();
             *collection_mut(&mut input, check.collection)? = Value::Array(copies);
-            engine.set_input(regorus::Value::from(input));
-            let value = engine.eval_rule(policy.rule.clone()).ok()?;
-            let Ok(Value::Array(results)) = serde_json::to_value(&value) else {
+            let value = match engine.as_mut() {
+                Some(engine) => {
+                    engine.set_input(regorus::Value::from(input));
+                    let value = engine.eval_rule(policy.rule.clone()).ok()?;
+                    serde_json::to_value(&value).ok()?
+                }
+                None => self.eval_isolated(&input, &policy.rule).ok()?,
+            };
+            let Value::Array(results) = value else {
                 // Undefined: no copy was reported.
                 return Some(false);
             };

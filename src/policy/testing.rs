@@ -124,7 +124,7 @@ pub fn run(
         }
     }
     // A call to a function that does not exist is the file's error, as when policies load for a scan.
-    let unknown = super::calls::unknown_calls(&mut engine, &|_| true, &mut |_, _| false);
+    let unknown = super::calls::bad_calls(&mut engine, &|_| true, &mut |_, _| false);
     let text_of = |path: &str| {
         files
             .iter()

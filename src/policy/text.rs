@@ -94,6 +94,34 @@ pub fn field_names(text: &str) -> std::collections::BTreeSet<String> {
     out
 }
 
+/// The fields a user's policy may read: [`field_names`], names after a `.` with capitals too
+/// (CloudFormation's `Tags` in the raw input), and every string or raw string that could be a field
+/// name (`"tags_all"` in `r.attributes[key]`). A wider net than the built-in policies need, which
+/// read the model's lower-case fields by name.
+pub fn user_field_names(text: &str) -> std::collections::BTreeSet<String> {
+    let name = |s: &str| {
+        s.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect::<String>()
+    };
+    let mut out = field_names(text);
+    out.extend(text.split('.').skip(1).map(name));
+    // Line by line, so that a stray quote (in a comment, say) misleads one line only. Every other
+    // piece between quotes is a string's content; an escaped quote only ends a candidate early,
+    // which finds a name the policy does not read: harmless.
+    for line in text.lines() {
+        for quote in ['"', '`'] {
+            for piece in line.split(quote).skip(1).step_by(2) {
+                if !piece.is_empty() && name(piece) == piece {
+                    out.insert(piece.to_string());
+                }
+            }
+        }
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
 /// `input.aws.s3.buckets…` → `aws.s3.buckets`: the collections a policy reads.
 pub fn input_collections(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -20,17 +20,33 @@ pub(super) fn judge(
             .evaluate_reading(engine, &analysis.model, &collections),
     };
     place(cx, &analysis.locations, results, failures, what, out);
+    if cx.keep_inputs {
+        let resources = analysis
+            .raw
+            .as_ref()
+            .map(|raw| raw.to_json(|f| cx.sources.get(f).display.clone())["resources"].take())
+            .unwrap_or_default();
+        out.inputs.push(serde_json::json!({
+            "source": what,
+            "model": serde_json::to_value(&analysis.model).unwrap_or_default(),
+            "resources": resources,
+        }));
+    }
     // Policies that read the scan's resources rather than the model (`custom.input: raw`).
+    // The (policy, resource) pairs the raw policies reported: decided, whatever is unknown.
+    let mut reported = std::collections::BTreeSet::new();
     if let Some(raw) = &analysis.raw {
         let input = raw.to_json(|f| cx.sources.get(f).display.clone());
         let (results, failures) = cx.registry.evaluate_raw(engine, &input);
+        reported.extend(results.iter().map(|r| (r.policy, r.id.clone())));
         place(cx, &raw.locations, results, failures, what, out);
     }
     if cx.show_unknown {
         out.undecided = undecided(cx, analysis, engine);
         if let Some(raw) = &analysis.raw {
             let input = raw.to_json(|f| cx.sources.get(f).display.clone());
-            out.undecided.extend(undecided_raw(cx, raw, &input, engine));
+            out.undecided
+                .extend(undecided_raw(cx, raw, &input, engine, &reported));
         }
     }
 }
@@ -67,12 +83,14 @@ fn reported_collections(cx: &Shared, analysis: &terraform::Analysis) -> Option<V
 /// The checks of policies that read the raw input (`custom.input: raw`) that an unknown value left
 /// undecided: a resource's unknown path whose attribute the policy reads, unless a probe finds that
 /// no value there could make it report (as [`undecided`] does for the model; a policy evaluated in a
-/// worker process is not probed, so every such check is listed).
+/// worker process is probed there). A policy that reports the resource anyway has decided: its
+/// checks of that resource are not listed.
 fn undecided_raw(
     cx: &Shared,
     raw: &crate::adapt::raw::RawInput,
     input: &serde_json::Value,
     engines: &mut policy::Engines,
+    reported: &std::collections::BTreeSet<(usize, String)>,
 ) -> Vec<finding::Undecided> {
     let mut out = Vec::new();
     let first = |u: &str| u.split(['.', '[']).next().unwrap_or(u).to_string();
@@ -87,8 +105,21 @@ fn undecided_raw(
             .map(|u| u.iter().filter_map(serde_json::Value::as_str).collect())
             .unwrap_or_default();
         for path in &unknown {
+            // An AWS resource's unknown tag is unknown in `tags_all` too, which adds the provider's
+            // default tags to it: a policy that reads `tags_all` has its check listed there, once.
+            let in_tags_all = path
+                .strip_prefix("tags")
+                .filter(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                .map(|rest| format!("tags_all{rest}"))
+                .filter(|all| unknown.contains(&all.as_str()));
             for (i, p) in cx.registry.policies.iter().enumerate() {
                 if !p.raw || !p.reads.contains(&first(path)) {
+                    continue;
+                }
+                if in_tags_all.is_some() && p.reads.contains("tags_all") {
+                    continue;
+                }
+                if reported.contains(&(i, id.to_string())) {
                     continue;
                 }
                 let Some(located) = raw.locations.locate(id, path) else {

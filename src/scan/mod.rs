@@ -61,6 +61,8 @@ pub struct Request {
     pub exclude: Option<crate::config::Exclude>,
     /// Problems with suppression directives are errors, not warnings (`--strict-suppressions`).
     pub strict_suppressions: bool,
+    /// Keep what the policies read, per root module, plan and template (`--print-input`).
+    pub keep_inputs: bool,
 }
 
 impl Request {
@@ -78,6 +80,7 @@ impl Request {
             selection: crate::config::Selection::default(),
             exclude: None,
             strict_suppressions: false,
+            keep_inputs: false,
         }
     }
 }
@@ -101,6 +104,9 @@ pub struct Outcome {
     pub files: usize,
     /// What a `--baseline` left out, once the front end has applied one.
     pub baseline: Option<crate::baseline::Applied>,
+    /// With `keep_inputs`: what the policies read, one object per root module, plan and template
+    /// (`source`, `model`, `resources`), sorted by source.
+    pub inputs: Vec<serde_json::Value>,
 }
 
 /// Scans the request's paths, read from disk, with the registry's policies.
@@ -137,6 +143,7 @@ pub fn scan_with(req: &Request, registry: &Registry, files: &dyn Files) -> Outco
         report: &report,
         registry,
         show_unknown: req.show_unknown,
+        keep_inputs: req.keep_inputs,
         cfn_params: &inputs.cfn_params,
         roots: &scan_dirs,
         max_file_bytes: req.max_file_bytes,
@@ -315,8 +322,10 @@ fn gather(
     let mut undecided = Vec::new();
     let mut directives = Vec::new();
     let mut notes = Vec::new();
+    let mut kept = Vec::new();
     let (sources, results) = read_files::add_read_files(sources, results, &req.cwd, in_read_files);
     for r in results {
+        kept.extend(r.inputs);
         findings.extend(r.findings);
         errors.extend(r.errors);
         notes.extend(r.notes);
@@ -371,6 +380,13 @@ fn gather(
         suppressed_findings,
         files,
         baseline: None,
+        inputs: {
+            // A template judged once per branch of its conditions gives one input per branch.
+            let key = |v: &serde_json::Value| v["source"].as_str().unwrap_or("").to_string();
+            kept.sort_by_cached_key(key);
+            kept.dedup();
+            kept
+        },
     }
 }
 
@@ -383,6 +399,8 @@ struct Shared<'s> {
     report: &'s BTreeSet<FileId>,
     registry: &'s Registry,
     show_unknown: bool,
+    /// Keep each policy input (`Request::keep_inputs`).
+    keep_inputs: bool,
     /// CloudFormation parameter values given on the command line.
     cfn_params: &'s std::collections::HashMap<String, String>,
     /// Canonical scanned directories: what `file()` may read.
@@ -403,6 +421,8 @@ struct RootResult {
     /// Files outside the scan that findings point into (a policy read by `file()`), numbered from
     /// the scan's file count on, in order: `gather` adds them to the source map.
     read_files: Vec<(PathBuf, std::sync::Arc<str>)>,
+    /// The policy inputs, when kept.
+    inputs: Vec<serde_json::Value>,
 }
 
 /// Sorts by file, line, column, rule id, message; drops exact duplicates.

@@ -29,10 +29,8 @@ pub(super) fn scan_plan(cx: &Shared, id: FileId, engine: &mut policy::Engines) -
         }
     };
     let (model, locations) = terraform::adapt::adapt_plan(id, &plan);
-    let raw = cx
-        .registry
-        .wants_raw()
-        .then(|| terraform::adapt::raw_plan(id, &plan));
+    let raw =
+        (cx.registry.wants_raw() || cx.keep_inputs).then(|| terraform::adapt::raw_plan(id, &plan));
     let analysis = terraform::Analysis {
         raw,
         notes: Vec::new(),

@@ -52,7 +52,7 @@ pub(super) fn scan_root(
         installed,
         inputs,
         readable,
-        cx.registry.wants_raw(),
+        cx.registry.wants_raw() || cx.keep_inputs,
     );
     analysis.remap(parsed.iter().map(|(_, p)| p));
     out.errors.extend(

@@ -57,9 +57,7 @@ pub(super) fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engine
     }
     let judge_template = |tpl: &cloudformation::Template, engine: &mut policy::Engines| {
         let (model, locations) = cloudformation::adapt::adapt(id, tpl);
-        let raw = cx
-            .registry
-            .wants_raw()
+        let raw = (cx.registry.wants_raw() || cx.keep_inputs)
             .then(|| cloudformation::adapt::raw(id, tpl));
         let analysis = terraform::Analysis {
             raw,
@@ -76,7 +74,8 @@ pub(super) fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engine
         }
         r
     };
-    let first = judge_template(&tpl, engine);
+    let mut first = judge_template(&tpl, engine);
+    out.inputs = std::mem::take(&mut first.inputs);
     let undecided: Vec<String> = tpl
         .undecided_conditions()
         .into_iter()
@@ -104,7 +103,8 @@ pub(super) fn scan_template(cx: &Shared, id: FileId, engine: &mut policy::Engine
         else {
             return out;
         };
-        let r = judge_template(&t.assuming(assumed), engine);
+        let mut r = judge_template(&t.assuming(assumed), engine);
+        out.inputs.append(&mut r.inputs);
         if run == 0 {
             out.errors.extend(r.errors);
         }

@@ -17,6 +17,7 @@
 package acme.tags.owner_tag
 
 import data.preflight.lib
+import data.preflight.lib.tags
 
 # The resource types this rule expects tags on; any other resource that writes tags is checked too.
 taggable_types := {
@@ -29,50 +30,17 @@ taggable_types := {
 	"AWS::DynamoDB::Table", "AWS::EFS::FileSystem",
 }
 
-# Where each format keeps tags: a map in Terraform (`tags_all` on AWS resources, which adds the
-# provider's `default_tags`), a list of {Key, Value} in CloudFormation.
-tags_key(r) := "tags_all" if {
-	r.format == "terraform"
-	startswith(r.type, "aws_")
-}
-
-tags_key(r) := "tags" if {
-	r.format == "terraform"
-	not startswith(r.type, "aws_")
-}
-
-tags_key(r) := "Tags" if r.format == "cloudformation"
-
 taggable(r) if r.type in taggable_types
 
-taggable(r) if lib.has_key(r.attributes, tags_key(r))
+# `tags.path(r)` is where the resource keeps its tags: `tags_all` on Terraform's AWS resources (with
+# the provider's `default_tags`), `tags` on other Terraform resources, `Tags` in CloudFormation.
+taggable(r) if lib.has_key(r.attributes, tags.path(r))
 
-has_owner(r) if r.attributes[tags_key(r)].owner != ""
-
-has_owner(r) if {
-	is_array(r.attributes.Tags)
-	some tag in r.attributes.Tags
-	tag.Key == "owner"
-	tag.Value != ""
-}
-
-# The path a finding points at: the tag when the map is written, else the Tags property.
-result_path(r) := concat(".", [tags_key(r), "owner"]) if r.format == "terraform"
-
-result_path(r) := "Tags" if r.format == "cloudformation"
-
-# Tags that are neither a map nor a list (a template macro's text, say) cannot be judged.
-unexpected_shape(r) if {
-	tags := r.attributes[tags_key(r)]
-	not is_object(tags)
-	not is_array(tags)
-}
-
-deny contains lib.result(r, result_path(r), msg) if {
+# `tags.missing` holds only when no unknown value could be the owner tag: another tag's unknown
+# value (a name built from a data source) does not silence the rule.
+deny contains lib.result(r, tags.where(r, "owner"), msg) if {
 	some r in input.resources
 	taggable(r)
-	not has_owner(r)
-	not lib.unknown_under(r, tags_key(r))
-	not unexpected_shape(r)
+	tags.missing(r, "owner")
 	msg := sprintf("`%s` has no `owner` tag", [r.address])
 }

@@ -29,9 +29,13 @@ pub fn adapt(root: &Evaluator) -> (Model, Locations) {
 /// module, see [`crate::adapt::raw`]).
 pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<RawInput>) {
     let mut children = Vec::new();
-    collect_children(root, &mut children);
+    collect_children(root, 0, &mut children);
     let mut evs: Vec<&Evaluator> = vec![root];
-    evs.extend(children.iter().map(|c| c.as_ref()));
+    evs.extend(children.iter().map(|(c, _)| c.as_ref()));
+    // The index in `evs` of each module instance's caller (none for the root).
+    let parents: Vec<Option<usize>> = std::iter::once(None)
+        .chain(children.iter().map(|(_, p)| Some(*p)))
+        .collect();
     let mut cx = Cx {
         evs,
         plan: None,
@@ -45,7 +49,7 @@ pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<
         let after = root.instances_left();
         root.set_instances_left(budget);
         let mut out = RawInput::default();
-        for &ev in &cx.evs {
+        for (at, &ev) in cx.evs.iter().enumerate() {
             for res in &ev.module.resources {
                 for inst in ev.instances(res) {
                     let item = Item {
@@ -53,7 +57,7 @@ pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<
                         address: inst.address,
                         label: inst.label,
                     };
-                    let defaults = default_tags(&cx.evs, ev, res);
+                    let defaults = default_tags(&cx.evs, &parents, at, res);
                     out.push_terraform(res.rtype, &item, defaults);
                 }
             }
@@ -64,52 +68,161 @@ pub fn adapt_with_raw(root: &Evaluator, raw: bool) -> (Model, Locations, Option<
     (cx.model, cx.locations, raw)
 }
 
-/// The `default_tags { tags = … }` of the AWS provider configuration that `res` (of the module `ev`
-/// evaluates) uses: the one its `provider` argument names (`aws.west`), else the default one; declared
-/// in its own module, else in the root module (`evs[0]`), where providers are configured and whence
-/// child modules inherit them. A module call's `providers` map is not followed.
-fn default_tags<'a>(
-    evs: &[&Evaluator<'a>],
-    ev: &Evaluator<'a>,
+/// A provider configuration's name as a reference writes it: `aws` → (`aws`, none), `aws.west` →
+/// (`aws`, `west`); `None` for anything else.
+fn provider_ref(expr: &hcl_edit::expr::Expression) -> Option<(String, Option<String>)> {
+    use hcl_edit::expr::{Expression, TraversalOperator};
+    match expr {
+        Expression::Variable(v) => Some((v.as_str().to_string(), None)),
+        Expression::Traversal(t) => {
+            let Expression::Variable(v) = &t.expr else {
+                return None;
+            };
+            match t.operators.as_slice() {
+                [op] => match op.value() {
+                    TraversalOperator::GetAttr(alias) => {
+                        Some((v.as_str().to_string(), Some(alias.as_str().to_string())))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        Expression::Parenthesis(p) => provider_ref(p.inner()),
+        _ => None,
+    }
+}
+
+/// Where the provider configuration a resource uses is found.
+enum Configured<'e, 'a> {
+    /// A `provider` block of the module `evs[i]`.
+    At(usize, &'e crate::terraform::module::Provider<'a>),
+    /// No configuration: the provider's own defaults, no default tags.
+    Nowhere,
+    /// A module call's `providers` argument that is not a map of configuration references, at the
+    /// call's file and the argument.
+    Unreadable(FileId, &'e hcl_edit::structure::Attribute),
+}
+
+/// The configuration `name` (`aws`) with `alias` that module instance `evs[at]` uses, as Terraform
+/// resolves it when it plans: a `provider` block of that module, else the configuration its caller
+/// passes under that name in the call's `providers` map (`aws = aws.west`, then resolved in the
+/// caller), else, for a default (not aliased) configuration, the caller's own, whether or not the call
+/// has a `providers` map (Terraform walks up the module path; `terraform validate` warns when a map
+/// leaves a needed name out). An aliased configuration is never inherited. In a module that is called,
+/// a `provider` block with nothing but `alias` declares a name the caller must pass (the form before
+/// `configuration_aliases`), not a configuration.
+fn configured<'e, 'a>(
+    evs: &[&'e Evaluator<'a>],
+    parents: &[Option<usize>],
+    mut at: usize,
+    mut name: String,
+    mut alias: Option<String>,
+) -> Configured<'e, 'a> {
+    // Each step moves to the caller, so the loop ends at the root.
+    loop {
+        let Some(ev) = evs.get(at) else {
+            return Configured::Nowhere;
+        };
+        let parent = parents.get(at).copied().flatten();
+        let declared = ev
+            .module
+            .providers
+            .iter()
+            .find(|p| p.name == name && p.alias == alias);
+        if let Some(p) = declared {
+            let proxy = parent.is_some()
+                && p.block.body.blocks().next().is_none()
+                && p.block.body.attributes().all(|a| a.key.as_str() == "alias");
+            if !proxy {
+                return Configured::At(at, p);
+            }
+        }
+        let (Some(parent), Some(call)) = (parent, ev.call_name()) else {
+            return Configured::Nowhere;
+        };
+        let Some(call) = evs
+            .get(parent)
+            .and_then(|caller| caller.module.calls.get(call))
+        else {
+            return Configured::Nowhere;
+        };
+        let mut passed = None;
+        if let Some(map) = call.block.body.get_attribute("providers") {
+            let hcl_edit::expr::Expression::Object(obj) = &map.value else {
+                return Configured::Unreadable(call.file, map);
+            };
+            for (key, value) in obj.iter() {
+                let key = match key {
+                    hcl_edit::expr::ObjectKey::Ident(i) => Some((i.as_str().to_string(), None)),
+                    // Terraform JSON writes the keys as strings.
+                    hcl_edit::expr::ObjectKey::Expression(hcl_edit::expr::Expression::String(
+                        k,
+                    )) => Some(match k.split_once('.') {
+                        Some((n, a)) => (n.to_string(), Some(a.to_string())),
+                        None => (k.to_string(), None),
+                    }),
+                    hcl_edit::expr::ObjectKey::Expression(e) => provider_ref(e),
+                };
+                let (Some(key), Some(value)) = (key, provider_ref(value.expr())) else {
+                    return Configured::Unreadable(call.file, map);
+                };
+                if key.0 == name && key.1 == alias {
+                    passed = Some(value);
+                }
+            }
+        }
+        match passed {
+            Some((n, a)) => (name, alias) = (n, a),
+            None if alias.is_some() => return Configured::Nowhere,
+            None => {}
+        }
+        at = parent;
+    }
+}
+
+/// The `default_tags { tags = … }` of the AWS provider configuration that `res` (of the module
+/// instance `evs[at]`) uses: the one its `provider` argument names (`aws.west`), else the default one,
+/// found as [`configured`] resolves it through module calls.
+fn default_tags(
+    evs: &[&Evaluator],
+    parents: &[Option<usize>],
+    at: usize,
     res: &crate::terraform::module::Resource,
 ) -> Option<crate::adapt::raw::DefaultTags> {
     if !res.rtype.starts_with("aws_") {
         return None;
     }
-    let chosen = res
-        .body()
-        .get_attribute("provider")
-        .map(|a| a.value.to_string().trim().to_string());
-    let (name, alias) = match chosen
-        .as_deref()
-        .map(|c| c.split_once('.').unwrap_or((c, "")))
-    {
-        Some((name, alias)) => (
-            name.to_string(),
-            (!alias.is_empty()).then(|| alias.to_string()),
-        ),
+    let (name, alias) = match res.body().get_attribute("provider") {
+        Some(a) => provider_ref(&a.value)?,
         None => ("aws".to_string(), None),
     };
     if name != "aws" {
         return None;
     }
-    let root = evs.first().copied().unwrap_or(ev);
-    let (at, provider) = [ev, root].into_iter().find_map(|e| {
-        e.module
-            .providers
-            .iter()
-            .find(|p| p.name == name && p.alias == alias)
-            .map(|p| (e, p))
-    })?;
-    let block = provider.block.body.get_blocks("default_tags").next()?;
-    let attr = block.body.get_attribute("tags")?;
-    let value = at.eval_at(provider.file, &attr.value);
-    let why = at.take_why();
-    Some(crate::adapt::raw::DefaultTags {
-        value,
-        span: crate::source::Span::new(provider.file, super::parse::attribute(attr)),
-        why,
-    })
+    match configured(evs, parents, at, name, alias) {
+        Configured::Nowhere => None,
+        Configured::Unreadable(file, attr) => Some(crate::adapt::raw::DefaultTags {
+            value: crate::terraform::value::Value::Unknown,
+            span: crate::source::Span::new(file, super::parse::attribute(attr)),
+            why: vec![
+                "the module call's `providers` argument is not a map of provider configurations"
+                    .to_string(),
+            ],
+        }),
+        Configured::At(i, provider) => {
+            let ev = evs.get(i)?;
+            let block = provider.block.body.get_blocks("default_tags").next()?;
+            let attr = block.body.get_attribute("tags")?;
+            let value = ev.eval_at(provider.file, &attr.value);
+            let why = ev.take_why();
+            Some(crate::adapt::raw::DefaultTags {
+                value,
+                span: crate::source::Span::new(provider.file, super::parse::attribute(attr)),
+                why,
+            })
+        }
+    }
 }
 
 /// The raw input of a Terraform plan (`file` is the plan's JSON): its planned resources.
@@ -149,10 +262,13 @@ fn adapt_all(cx: &mut Cx) {
 }
 
 /// The evaluators of every module instance `ev` calls, depth first in call-name order.
-fn collect_children<'a>(ev: &Evaluator<'a>, out: &mut Vec<Rc<Evaluator<'a>>>) {
+/// Every module instance under `ev` (which is `evs[at]`), depth first, each with its caller's index
+/// in `evs` (the root, then `out` in order).
+fn collect_children<'a>(ev: &Evaluator<'a>, at: usize, out: &mut Vec<(Rc<Evaluator<'a>>, usize)>) {
     for child in ev.children() {
-        out.push(Rc::clone(&child));
-        collect_children(&child, out);
+        out.push((Rc::clone(&child), at));
+        let index = out.len();
+        collect_children(&child, index, out);
     }
 }
 

@@ -54,6 +54,15 @@ impl<'a> Evaluator<'a> {
         &self.prefix
     }
 
+    /// The name of the module call in the parent module that made this instance (`None` in a root
+    /// module).
+    pub fn call_name(&self) -> Option<&str> {
+        match self.ancestry.as_slice() {
+            [_, .., (_, call)] => Some(call.as_str()),
+            _ => None,
+        }
+    }
+
     /// The evaluators of every module instance this module calls: in call-name order, one per `count`
     /// index or `for_each` key (none for `count = 0` or an empty collection, one unindexed instance
     /// when the call has neither, one instance `[*]` standing for all of them when they are unknown).

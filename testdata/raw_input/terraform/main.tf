@@ -47,6 +47,14 @@ resource "aws_s3_bucket" "unknown_owner" {
   }
 }
 
+# Another tag's value is unknown: it cannot be the owner, which is surely missing.
+resource "aws_s3_bucket" "unknown_name" {
+  bucket = "acme-data-unknown-name"
+  tags = { # expect: ACME-TAG-001
+    Name = var.owner
+  }
+}
+
 resource "aws_sqs_queue" "counted" {
   count = 2
   name  = "queue-${count.index}"
