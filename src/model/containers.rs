@@ -6,6 +6,26 @@ use serde::Serialize;
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Eks {
     pub clusters: Vec<EksCluster>,
+    pub node_groups: Vec<EksNodeGroup>,
+}
+
+/// A managed node group (`aws_eks_node_group`, `AWS::EKS::Nodegroup`) and how SSH reaches its nodes.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct EksNodeGroup {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A `remote_access` / `RemoteAccess` block is written. Default `false`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_access: Option<bool>,
+    /// The EC2 key pair remote access installs on the nodes; absent without remote access.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssh_key: Option<String>,
+    /// The security groups allowed to reach port 22 of the nodes; `[]` when remote access names none
+    /// (EKS then opens port 22 to every address).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_security_group_ids: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
@@ -81,4 +101,4 @@ pub struct EfsVolume {
     pub transit_encryption: Option<String>,
 }
 
-entity!(EksCluster, EcrRepository, EcsTaskDefinition);
+entity!(EksNodeGroup, EksCluster, EcrRepository, EcsTaskDefinition);

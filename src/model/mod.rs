@@ -23,8 +23,10 @@ macro_rules! entity {
 pub mod apigateway;
 pub mod azure;
 pub mod backup;
+pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cloudwatch;
+pub mod codebuild;
 pub mod compute;
 pub mod containers;
 pub mod dax;
@@ -43,6 +45,7 @@ pub mod glue;
 pub mod kinesis;
 pub mod kms;
 pub mod lambda;
+pub mod mq;
 pub mod msk;
 pub mod neptune;
 pub mod network_acl;
@@ -65,14 +68,17 @@ pub use apigateway::{
     ApiGatewayStage,
 };
 pub use backup::{Backup, BackupVault};
+pub use cloudfront::{CacheBehavior, Cloudfront, Distribution};
 pub use cloudtrail::{Cloudtrail, Trail};
 pub use cloudwatch::{Cloudwatch, LogDestination, LogGroup, LogResourcePolicy};
+pub use codebuild::{Codebuild, CodebuildProject};
 pub use compute::{
     BlockDevice, Compute, EbsEncryptionDefault, ImagePermission, LaunchPermission, Machine,
     SnapshotPermission,
 };
 pub use containers::{
-    Ecr, EcrRepository, Ecs, EcsTaskDefinition, EfsVolume, Eks, EksCluster, EksVpcConfig,
+    Ecr, EcrRepository, Ecs, EcsTaskDefinition, EfsVolume, Eks, EksCluster, EksNodeGroup,
+    EksVpcConfig,
 };
 pub use dax::{Dax, DaxCluster};
 pub use dms::{Dms, DmsReplicationInstance};
@@ -91,6 +97,7 @@ pub use kms::{Kms, KmsKey};
 pub use lambda::{
     Lambda, LambdaFunction, LambdaFunctionUrl, LambdaLayerPermission, LambdaPermission,
 };
+pub use mq::{Mq, MqBroker};
 pub use msk::{KafkaCluster, Msk};
 pub use neptune::{Neptune, NeptuneCluster, NeptuneClusterSnapshot, NeptuneInstance};
 pub use network_acl::{AclRule, NetworkAcl};
@@ -157,6 +164,9 @@ pub struct Aws {
     pub opensearch: Opensearch,
     pub elasticache: Elasticache,
     pub dms: Dms,
+    pub codebuild: Codebuild,
+    pub cloudfront: Cloudfront,
+    pub mq: Mq,
     pub lambda: Lambda,
     pub apigateway: ApiGateway,
     pub sagemaker: Sagemaker,
@@ -592,6 +602,9 @@ collections! {
     "aws.opensearch.domains" => aws.opensearch.domains;
     "aws.elasticache.replication_groups" => aws.elasticache.replication_groups;
     "aws.dms.replication_instances" => aws.dms.replication_instances;
+    "aws.mq.brokers" => aws.mq.brokers;
+    "aws.codebuild.projects" => aws.codebuild.projects;
+    "aws.cloudfront.distributions" => aws.cloudfront.distributions;
     "aws.lambda.functions" => aws.lambda.functions;
     "aws.lambda.function_urls" => aws.lambda.function_urls;
     "aws.apigateway.methods" => aws.apigateway.methods;
@@ -609,6 +622,7 @@ collections! {
     "aws.compute.snapshot_permissions" => aws.compute.snapshot_permissions;
     "aws.compute.image_permissions" => aws.compute.image_permissions;
     "aws.eks.clusters" => aws.eks.clusters;
+    "aws.eks.node_groups" => aws.eks.node_groups;
     "aws.ecr.repositories" => aws.ecr.repositories;
     "aws.ecs.task_definitions" => aws.ecs.task_definitions;
     "aws.workspaces.workspaces" => aws.workspaces.workspaces;

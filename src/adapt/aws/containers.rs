@@ -2,10 +2,14 @@
 //! definitions (EFS volumes and their transit encryption).
 
 use crate::adapt::{boolean, string, strings, Field, Format, Joiner, Source};
-use crate::model::{EcrRepository, EcsTaskDefinition, EfsVolume, EksCluster, EksVpcConfig};
+use crate::model::{
+    EcrRepository, EcsTaskDefinition, EfsVolume, EksCluster, EksNodeGroup, EksVpcConfig,
+};
+use crate::terraform::value::Value;
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     eks(src);
+    node_groups(src);
     ecr(src);
     ecs(src);
 }
@@ -154,6 +158,61 @@ fn eks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         };
         c.meta = t.finish(src.locations());
         src.model().aws.eks.clusters.push(c);
+    }
+}
+
+/// Managed node groups: SSH remote access, and who may use it. With a key pair and no source security
+/// groups, EKS opens port 22 of the nodes to every address.
+fn node_groups<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
+    for item in src.items("aws_eks_node_group", "AWS::EKS::Nodegroup") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t
+            .field(r, ("node_group_name", "NodegroupName"), "name", string)
+            .known();
+        let (remote_access, ssh_key, sources) =
+            match t.block(r, ("remote_access", "RemoteAccess"), "remote_access") {
+                Field::NotWritten => (Some(false), None, None),
+                Field::Unknown => (None, None, None),
+                Field::Known(b) => {
+                    // In a template, point at the property's key rather than its first member.
+                    if let Some((_, span)) = r.attr("RemoteAccess") {
+                        t.at("remote_access", span);
+                    }
+                    let key = t
+                        .field(&b, ("ec2_ssh_key", "Ec2SshKey"), "ssh_key", string)
+                        .known()
+                        .filter(|k| !k.trim().is_empty());
+                    let sources = t
+                        .field(
+                            &b,
+                            ("source_security_group_ids", "SourceSecurityGroups"),
+                            "remote_access.source_security_group_ids",
+                            group_ids,
+                        )
+                        .or_default(Vec::new());
+                    (Some(true), key, sources)
+                }
+            };
+        let mut g = EksNodeGroup {
+            name,
+            remote_access,
+            ssh_key,
+            source_security_group_ids: sources,
+            ..EksNodeGroup::default()
+        };
+        g.meta = t.finish(src.locations());
+        src.model().aws.eks.node_groups.push(g);
+    }
+}
+
+/// Security group IDs as written, a reference to a group of the same code as its address: any element
+/// that is not known makes the list unknown (it names a group, but which one cannot be told).
+fn group_ids(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::List(items) => items.iter().map(super::cmk::key_ref).collect(),
+        Value::Null => Some(Vec::new()),
+        _ => None,
     }
 }
 

@@ -5,9 +5,11 @@
 
 mod apigateway;
 mod backup;
+mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
 mod cmk;
+mod codebuild;
 mod containers;
 mod datastores;
 mod dax;
@@ -29,6 +31,7 @@ mod images;
 mod kinesis;
 mod kms;
 mod lambda;
+mod mq;
 mod msk;
 mod neptune;
 mod network_acl;
@@ -71,6 +74,9 @@ pub(crate) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     opensearch::adapt(src);
     elasticache::adapt(src);
     dms::adapt(src);
+    mq::adapt(src);
+    codebuild::adapt(src);
+    cloudfront::adapt(src);
     lambda::adapt(src);
     lambda::permissions(src);
     apigateway::adapt(src);
