@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 mod text;
 
+#[path = "build/program.rs"]
+mod program;
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -93,6 +96,21 @@ fn main() {
         .expect("write");
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("policies.rs");
-    std::fs::write(out, code).expect("write generated file");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out_dir.join("policies.rs"), code).expect("write generated file");
+    // The built-in policies compiled for regorus's virtual machine (src/policy/program.rs): a scan
+    // loads this instead of parsing and compiling Rego at every start.
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .map(|f| {
+            let rel = f.strip_prefix(&root).expect("under the root");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read_to_string(f).expect("read policy"))
+        })
+        .collect();
+    let program = program::compile(&sources);
+    for warning in &program.warnings {
+        println!("cargo:warning={warning}");
+    }
+    std::fs::write(out_dir.join("policies.rvm"), program.bytes).expect("write compiled policies");
 }

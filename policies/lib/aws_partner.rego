@@ -85,15 +85,18 @@ grants contains g if {
 }
 
 # Who each statement lets read each resource, and who anything lets read each resource: indexes built
-# once, so that judging a grant looks its peers up instead of comparing every pair of grants.
-statement_readers[key] contains g.who if {
+# once, so that judging a grant looks its peers up instead of comparing every pair of grants. (Written
+# as comprehensions: the compiled form of the built-in policies does not support `x[k] contains v`.)
+statement_readers := {key: ws |
 	some g in grants
 	key := [g.id, g.path, g.resource]
+	ws := {h.who | some h in grants; [h.id, h.path, h.resource] == key}
 }
 
-readers[r] contains g.who if {
+readers := {r: ws |
 	some g in grants
 	r := g.resource
+	ws := {h.who | some h in grants; h.resource == r}
 }
 
 # One leak per statement and resource: the principals it lets read, and the other principals whose

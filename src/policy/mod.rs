@@ -7,6 +7,7 @@
 pub mod calls;
 pub mod metadata;
 pub mod probe;
+pub mod program;
 pub mod testing;
 pub mod text;
 pub mod worker;
@@ -371,9 +372,13 @@ struct File {
     imports: Vec<String>,
 }
 
-/// The engines of one scanning thread, cloned from the registry's on first use.
+/// The engines of one scanning thread, cloned from the registry's on first use, and its virtual machine
+/// for the compiled built-in policies, made on first use.
 #[derive(Default)]
-pub struct Engines(std::collections::HashMap<Vec<usize>, Engine>);
+pub struct Engines(
+    std::collections::HashMap<Vec<usize>, Engine>,
+    Option<program::Machine>,
+);
 
 /// Every policy. Each is parsed and compiled only when a scanned model holds an entity it reads: an
 /// engine is prepared once per set of policies a model needs, kept here, and cloned by each scanning
@@ -389,6 +394,8 @@ pub struct Registry {
     engines: std::sync::Mutex<std::collections::HashMap<Vec<usize>, Engine>>,
     timeout: std::time::Duration,
     isolation: Option<worker::Isolation>,
+    /// Built-in policies are interpreted too, not run on the compiled program.
+    interpret_all: bool,
     /// Idle policy workers, shared by the scanning threads.
     workers: std::sync::Mutex<Vec<worker::Worker>>,
 }
@@ -692,6 +699,7 @@ impl Registry {
             engines: std::sync::Mutex::new(std::collections::HashMap::new()),
             timeout: DEFAULT_TIMEOUT,
             isolation: None,
+            interpret_all: false,
             workers: std::sync::Mutex::new(Vec::new()),
         };
         // A user's policy also reads the fields the libraries it imports name (`tags.missing(r,
@@ -787,6 +795,20 @@ impl Registry {
                         .any(|i| present.iter().any(|c| reads_collection(i, c)))
             })
             .collect()
+    }
+
+    /// Whether policy `i` runs on the compiled program: a built-in policy the build compiled, unless
+    /// the registry is set to interpret everything.
+    fn compiled(&self, i: usize) -> bool {
+        !self.interpret_all
+            && !self.policies[i].custom
+            && program::has_entry(&self.policies[i].rule)
+    }
+
+    /// Evaluates the built-in policies with the interpreter too (the differential test's reference).
+    #[doc(hidden)]
+    pub fn interpret_all(&mut self) {
+        self.interpret_all = true;
     }
 
     /// Whether policy `i` is evaluated in this process (not in a worker).
@@ -913,39 +935,69 @@ impl Registry {
         if wanted.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }
-        // Policies a worker evaluates are not compiled here.
+        // Built-in policies run on the compiled program; the others are compiled here, except those
+        // a worker evaluates.
+        let compiled: Vec<bool> = wanted.iter().map(|&i| self.compiled(i)).collect();
         let local: Vec<usize> = wanted
             .iter()
-            .copied()
-            .filter(|&i| self.in_process(i))
+            .zip(&compiled)
+            .filter(|&(&i, &c)| !c && self.in_process(i))
+            .map(|(&i, _)| i)
             .collect();
-        let engine = self.engine_for(engines, &local)?;
-        // A worker, if one evaluates here, reads the model as JSON text; so does the engine then.
+        // A worker, if one evaluates here, reads the model as JSON text.
         let isolated = self.isolation.is_some() && wanted.iter().any(|&i| self.policies[i].custom);
         let text = if isolated {
-            let text = serde_json::to_string(model).map_err(|e| e.to_string())?;
-            engine.set_input_json(&text).map_err(|e| e.to_string())?;
-            text
+            serde_json::to_string(model).map_err(|e| e.to_string())?
         } else {
-            let json = serde_json::to_value(model).map_err(|e| e.to_string())?;
-            engine.set_input(regorus::Value::from(json));
             String::new()
         };
+        let input = if isolated {
+            regorus::Value::from_json_str(&text).map_err(|e| e.to_string())?
+        } else {
+            regorus::Value::from(serde_json::to_value(model).map_err(|e| e.to_string())?)
+        };
+        if compiled.contains(&true) {
+            let program = program::builtin().ok_or("the compiled policies cannot be read")?;
+            engines
+                .1
+                .get_or_insert_with(|| program::Machine::new(program, self.timeout))
+                .set_input(input.clone());
+        }
+        if !local.is_empty() {
+            self.engine_for(engines, &local)?.set_input(input);
+        }
         let mut out = Vec::new();
         let mut failures = Vec::new();
         // The worker that evaluates custom policies for this model, taken from the pool when needed.
         let mut worker: Option<worker::Worker> = None;
-        'policies: for i in wanted {
+        'policies: for (i, compiled) in wanted.into_iter().zip(compiled) {
             let policy = &self.policies[i];
-            let evaluated = match &self.isolation {
+            let value = match &self.isolation {
                 Some(isolation) if policy.custom => {
-                    self.eval_in_worker(isolation, &mut worker, &text, &policy.rule)
+                    match self.eval_in_worker(isolation, &mut worker, &text, &policy.rule) {
+                        Ok(json) => Ok(json),
+                        Err(e) => {
+                            failures
+                                .push(format!("{} ({}): {e}", policy.meta.id, policy.source_path));
+                            continue;
+                        }
+                    }
                 }
-                _ => engine
-                    .eval_rule(policy.rule.clone())
-                    .map_err(|e| e.to_string())
+                _ if compiled => match engines.1.as_mut() {
+                    Some(machine) => machine.eval(&policy.rule),
+                    None => Err("no virtual machine".to_string()),
+                }
+                .and_then(|value| serde_json::to_value(&value).map_err(|e| e.to_string())),
+                _ => self
+                    .engine_for(engines, &local)
+                    .and_then(|engine| {
+                        engine
+                            .eval_rule(policy.rule.clone())
+                            .map_err(|e| e.to_string())
+                    })
                     .and_then(|value| serde_json::to_value(&value).map_err(|e| e.to_string())),
             };
+            let evaluated = value;
             let json = match evaluated {
                 Ok(v) => v,
                 Err(e) => {
@@ -1254,10 +1306,23 @@ mod tests {
         assert!(volumes.iter().any(|r| r.id == "v"), "{volumes:?}");
     }
 
-    /// Engines hold only the policies a model needs, and each set is compiled once.
+    /// Built-in policies run on the compiled program: no interpreter engine is built for them.
+    #[test]
+    fn builtin_policies_need_no_engine() {
+        let reg = Registry::builtin().expect("loads");
+        let mut model = Model::default();
+        model.aws.sns.topics.push(crate::model::Topic::default());
+        let (_, failures) = reg.evaluate(&mut reg.engines(), &model);
+        assert!(failures.is_empty(), "{failures:?}");
+        assert!(reg.engines.lock().expect("lock").is_empty());
+    }
+
+    /// Interpreter engines (custom policies; here built-in ones interpreted) hold only the policies a
+    /// model needs, and each set is compiled once.
     #[test]
     fn engines_are_built_per_needed_set_and_shared() {
-        let reg = Registry::builtin().expect("loads");
+        let mut reg = Registry::builtin().expect("loads");
+        reg.interpret_all();
         let mut model = Model::default();
         model.aws.sns.topics.push(crate::model::Topic::default());
         let mut local = reg.engines();
