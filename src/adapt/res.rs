@@ -196,7 +196,8 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
     }
 
     /// The lowest AWS provider major version the resource's module admits in its
-    /// `required_providers` (Terraform HCL only; `None` when not stated or not known).
+    /// `required_providers` or legacy provider `version` argument (Terraform HCL only; `None` when
+    /// not stated or not known).
     pub fn aws_provider_major(&self) -> Option<u32> {
         match &self.src {
             Src::Hcl { ev, .. } => ev.module.aws_provider_major,
@@ -209,6 +210,15 @@ impl<'r, 'a: 'r> Res<'r, 'a> {
     pub fn azurerm_provider_major(&self) -> Option<u32> {
         match &self.src {
             Src::Hcl { ev, .. } => ev.module.azurerm_provider_major,
+            Src::Plan { .. } | Src::Template { .. } => None,
+        }
+    }
+
+    /// The highest `azurerm` provider major version the resource's module admits, when its
+    /// constraints bound it from above (`None` when unbounded, not stated or not known).
+    pub fn azurerm_provider_highest_major(&self) -> Option<u32> {
+        match &self.src {
+            Src::Hcl { ev, .. } => ev.module.azurerm_provider_highest_major,
             Src::Plan { .. } | Src::Template { .. } => None,
         }
     }

@@ -73,23 +73,32 @@ impl ModuleCall<'_> {
 }
 
 /// The lowest major version of provider `name` (`aws`, `azurerm`) a `terraform` block's
-/// `required_providers` admits: the largest lower bound of its `version` constraint (`>= 6.27`,
-/// `~> 6.0`, `= 6.1.0`, `6.1.0`).
+/// `required_providers` admits (see [`constraint_major`]).
 fn provider_major(terraform: &Body, name: &str) -> Option<u32> {
+    provider_version(terraform, name).and_then(constraint_major)
+}
+
+/// The `version` constraint of provider `name` in a `terraform` block's `required_providers`.
+fn provider_version<'b>(terraform: &'b Body, name: &str) -> Option<&'b str> {
     use hcl_edit::expr::ObjectKey;
-    let aws = terraform
+    let provider = terraform
         .get_blocks("required_providers")
         .find_map(|b| b.body.get_attribute(name))?;
-    let Expression::Object(obj) = &aws.value else {
+    let Expression::Object(obj) = &provider.value else {
         return None;
     };
-    let version = obj.iter().find_map(|(k, v)| {
+    obj.iter().find_map(|(k, v)| {
         let key = match k {
             ObjectKey::Ident(i) => i.as_str(),
             ObjectKey::Expression(e) => e.as_str()?,
         };
         (key == "version").then(|| v.expr().as_str()).flatten()
-    })?;
+    })
+}
+
+/// The lowest major version a provider version constraint admits: the largest major of its lower
+/// bounds (`>= 6.27`, `~> 6.0`, `= 6.1.0`, `6.1.0`); `None` when it has no lower bound.
+fn constraint_major(version: &str) -> Option<u32> {
     version
         .split(',')
         .filter_map(|part| {
@@ -104,6 +113,49 @@ fn provider_major(terraform: &Body, name: &str) -> Option<u32> {
             rest.trim().split('.').next()?.parse::<u32>().ok()
         })
         .max()
+}
+
+/// The highest major version a provider version constraint admits: the smallest major its upper
+/// bounds allow (`< 3.0` and `~> 2.99` give 2, `<= 3.1` and `= 3.1.0` give 3); `None` when it has no
+/// upper bound (a one-part `~> 3` counts as none).
+fn constraint_highest_major(version: &str) -> Option<u32> {
+    version
+        .split(',')
+        .filter_map(|part| {
+            let part = part.trim();
+            let (op, rest) = ["~>", "<=", ">=", "<", ">", "="]
+                .iter()
+                .find_map(|op| part.strip_prefix(op).map(|r| (*op, r.trim())))
+                .unwrap_or(("=", part));
+            let nums: Vec<u32> = rest
+                .split('.')
+                .map(|n| n.parse::<u32>().ok())
+                .collect::<Option<_>>()?;
+            let major = *nums.first()?;
+            match op {
+                "=" | "<=" => Some(major),
+                "~>" if nums.len() >= 2 => Some(major),
+                "<" if nums[1..].iter().all(|n| *n == 0) => major.checked_sub(1),
+                "<" => Some(major),
+                _ => None,
+            }
+        })
+        .min()
+}
+
+/// Lowers `slot` to `major`: the smallest upper bound among a provider's constraints decides.
+fn lower(slot: &mut Option<u32>, major: Option<u32>) {
+    if let Some(major) = major {
+        *slot = Some(major.min(slot.unwrap_or(u32::MAX)));
+    }
+}
+
+/// Raises `slot` to `major`: Terraform admits only versions meeting every constraint stated for a
+/// provider, so the largest lower bound among them decides.
+fn raise(slot: &mut Option<u32>, major: Option<u32>) {
+    if let Some(major) = major {
+        *slot = Some(major.max(slot.unwrap_or(0)));
+    }
 }
 
 /// Removes `.` and folds `..` without touching the file system.
@@ -142,11 +194,15 @@ pub struct Module<'a> {
     pub outputs: HashMap<&'a str, Located<'a>>,
     /// The module's directory.
     pub dir: PathBuf,
-    /// The lowest major version of the AWS provider that the module's `required_providers` admits
-    /// (`>= 6.27` gives 6), when it states one; adapters pick version-dependent defaults by it.
+    /// The lowest major version of the AWS provider that the module's `required_providers` or a
+    /// `provider` block's legacy `version` argument admits (`>= 6.27` gives 6), when it states one;
+    /// adapters pick version-dependent defaults by it.
     pub aws_provider_major: Option<u32>,
     /// The same for the `azurerm` provider.
     pub azurerm_provider_major: Option<u32>,
+    /// The highest major version of the `azurerm` provider the module's constraints admit, when they
+    /// bound it from above (`~> 2.99` gives 2; `>= 2.0` gives `None`).
+    pub azurerm_provider_highest_major: Option<u32>,
     /// `provider` blocks in file order (the raw input reads the AWS provider's `default_tags`).
     pub providers: Vec<Provider<'a>>,
     /// Each file's text, as its spans index it (for locating parts of string literals).
@@ -163,14 +219,19 @@ impl<'a> Module<'a> {
                 let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
                 match (block.ident.as_str(), labels.as_slice()) {
                     ("terraform", []) => {
-                        if let Some(major) = provider_major(&block.body, "aws") {
-                            m.aws_provider_major =
-                                Some(major.max(m.aws_provider_major.unwrap_or(0)));
-                        }
-                        if let Some(major) = provider_major(&block.body, "azurerm") {
-                            m.azurerm_provider_major =
-                                Some(major.max(m.azurerm_provider_major.unwrap_or(0)));
-                        }
+                        raise(
+                            &mut m.aws_provider_major,
+                            provider_major(&block.body, "aws"),
+                        );
+                        raise(
+                            &mut m.azurerm_provider_major,
+                            provider_major(&block.body, "azurerm"),
+                        );
+                        lower(
+                            &mut m.azurerm_provider_highest_major,
+                            provider_version(&block.body, "azurerm")
+                                .and_then(constraint_highest_major),
+                        );
                     }
                     ("variable", [name]) => {
                         let default = block.body.get_attribute("default").map(|a| Located {
@@ -245,6 +306,29 @@ impl<'a> Module<'a> {
                             .body
                             .get_attribute("alias")
                             .and_then(|a| a.value.as_str().map(str::to_string));
+                        // The legacy `version` argument of a provider block (deprecated since
+                        // Terraform 0.13, still honoured) constrains the version as
+                        // `required_providers` does.
+                        let legacy = block
+                            .body
+                            .get_attribute("version")
+                            .and_then(|a| a.value.as_str());
+                        match *name {
+                            "aws" => {
+                                raise(&mut m.aws_provider_major, legacy.and_then(constraint_major))
+                            }
+                            "azurerm" => {
+                                raise(
+                                    &mut m.azurerm_provider_major,
+                                    legacy.and_then(constraint_major),
+                                );
+                                lower(
+                                    &mut m.azurerm_provider_highest_major,
+                                    legacy.and_then(constraint_highest_major),
+                                );
+                            }
+                            _ => {}
+                        }
                         m.providers.push(Provider {
                             name,
                             alias,
@@ -438,6 +522,76 @@ mod tests {
         let m = Module::new(&parsed);
         assert_eq!(m.azurerm_provider_major, Some(3));
         assert_eq!(m.aws_provider_major, Some(5));
+    }
+
+    #[test]
+    fn legacy_provider_version_argument_is_a_constraint() {
+        let majors = |text: &str| {
+            let f = crate::source::SourceFile::new(
+                "p.tf".into(),
+                "p.tf".into(),
+                std::sync::Arc::from(text),
+            );
+            let parsed = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
+            let m = Module::new(&parsed);
+            (m.azurerm_provider_major, m.aws_provider_major)
+        };
+        assert_eq!(
+            majors("provider \"azurerm\" {\n  version = \">= 2.0.0\"\n  features {}\n}\n"),
+            (Some(2), None)
+        );
+        assert_eq!(
+            majors("provider \"aws\" {\n  alias   = \"x\"\n  version = \"~> 4.2\"\n}\n"),
+            (None, Some(4))
+        );
+        // Both ways of stating a constraint: Terraform admits only versions meeting both.
+        assert_eq!(
+            majors(
+                "provider \"azurerm\" {\n  version = \">= 2.0\"\n}\nterraform {\n  required_providers {\n    azurerm = {\n      version = \">= 3.10\"\n    }\n  }\n}\n"
+            ),
+            (Some(3), None)
+        );
+        // Only an upper bound, a non-literal, or no version at all: nothing is known.
+        assert_eq!(
+            majors("provider \"azurerm\" {\n  version = \"< 3.0\"\n}\n"),
+            (None, None)
+        );
+        assert_eq!(
+            majors("variable \"v\" {}\nprovider \"azurerm\" {\n  version = var.v\n}\n"),
+            (None, None)
+        );
+        assert_eq!(
+            majors("provider \"azurerm\" {\n  features {}\n}\n"),
+            (None, None)
+        );
+        // Another provider's version says nothing about these two.
+        assert_eq!(
+            majors("provider \"google\" {\n  version = \"~> 3.0\"\n}\n"),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn highest_admitted_major() {
+        assert_eq!(constraint_highest_major(">= 2.0.0"), None);
+        assert_eq!(constraint_highest_major("~> 2.99"), Some(2));
+        assert_eq!(constraint_highest_major("~> 2.99.1"), Some(2));
+        assert_eq!(constraint_highest_major("~> 3"), None);
+        assert_eq!(constraint_highest_major(">= 2.0, < 3.0"), Some(2));
+        assert_eq!(constraint_highest_major(">= 2.0, < 3.1"), Some(3));
+        assert_eq!(constraint_highest_major("<= 3.4"), Some(3));
+        assert_eq!(constraint_highest_major("2.46.1"), Some(2));
+        assert_eq!(constraint_highest_major("= 4.1.0"), Some(4));
+        let text = "provider \"azurerm\" {\n  version = \"< 4.0\"\n}\nterraform {\n  required_providers {\n    azurerm = {\n      version = \"~> 2.50\"\n    }\n  }\n}\n";
+        let f = crate::source::SourceFile::new(
+            "p.tf".into(),
+            "p.tf".into(),
+            std::sync::Arc::from(text),
+        );
+        let parsed = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
+        let m = Module::new(&parsed);
+        assert_eq!(m.azurerm_provider_highest_major, Some(2));
+        assert_eq!(m.azurerm_provider_major, Some(2));
     }
 
     #[test]

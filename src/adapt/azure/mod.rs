@@ -1,7 +1,8 @@
 //! One adapter per Azure service (`azurerm` provider). Azure has no CloudFormation, so every adapter
 //! asks [`Source::items`] for a Terraform type only (the CloudFormation type is empty) and names
 //! attributes by their Terraform names alone. Defaults are the provider's; where one depends on the
-//! provider's major version, the adapter reads it from `required_providers`
+//! provider's major version, the adapter reads the versions that `required_providers` or a
+//! `provider` block's legacy `version` admit and takes the riskier default when they admit both
 //! ([`crate::adapt::Res::azurerm_provider_major`]).
 
 mod aks;

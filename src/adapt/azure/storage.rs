@@ -36,10 +36,11 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         let path = "allow_nested_items_to_be_public";
         let nested = match t.field(r, path, path, boolean) {
             // Provider 2 called it `allow_blob_public_access`, default `false`; from 3.0 on the
-            // default is `true`.
+            // default is `true`. As for every version-dependent default, the riskier one counts when
+            // the constraints admit both: only a constraint that stops below 3.0 keeps `false`.
             Field::NotWritten => t
                 .field(r, "allow_blob_public_access", path, boolean)
-                .or_default(major.is_some_and(|m| m >= 3) || major.is_none()),
+                .or_default(r.azurerm_provider_highest_major().is_none_or(|m| m >= 3)),
             f => f.known(),
         };
         let public_network = t
@@ -71,7 +72,8 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                 .or_default(true),
             f => f.known(),
         };
-        // Provider 2 defaulted to TLS 1.0; 3.0 and later to TLS 1.2.
+        // Provider 2 defaulted to TLS 1.0; 3.0 and later to TLS 1.2. A constraint admitting 2
+        // admits the riskier default.
         let old_default = major.is_some_and(|m| m < 3);
         let tls = t
             .field(r, "min_tls_version", "min_tls_version", string)
