@@ -560,6 +560,9 @@ fn unknown_module_count_is_judged_once_for_every_instance() {
     found.sort();
     let expected: Vec<(String, String)> = [
         ("AWS-EBS-001", "module.replicas[1].aws_ebs_volume.scratch"),
+        // The other instances are encrypted, with the default EBS key.
+        ("AWS-EBS-006", "module.per_zone[*].aws_ebs_volume.scratch"),
+        ("AWS-EBS-006", "module.replicas[0].aws_ebs_volume.scratch"),
         ("AWS-S3-001", "module.uploads[*].aws_s3_bucket.this"),
         ("AWS-S3-003", "module.uploads[*].aws_s3_bucket.this"),
         ("AWS-S3-006", "module.per_zone[*].aws_s3_bucket.this"),
@@ -848,6 +851,7 @@ fn terraform_plans_are_judged_on_their_planned_values() {
         ("AWS-S3-001", 30, "aws_s3_bucket.logs"),
         ("AWS-RDS-002", 45, "aws_db_instance.main"),
         ("AWS-RDS-001", 46, "aws_db_instance.main"),
+        ("AWS-EBS-006", 58, "aws_ebs_volume.data"),
         ("AWS-EC2-001", 82, "module.net.aws_security_group.web[0]"),
         ("AWS-SNS-001", 103, "module.net.aws_sns_topic.alerts"),
     ];
@@ -858,7 +862,7 @@ fn terraform_plans_are_judged_on_their_planned_values() {
     assert_eq!(found, expected);
     // The plan is found by its content when a directory is walked, and by name when given.
     let (v, _) = json(&["testdata/plans/prod.plan.json"]);
-    assert_eq!(v["summary"]["findings"], 6);
+    assert_eq!(v["summary"]["findings"], 7);
 }
 
 #[test]
@@ -948,6 +952,7 @@ fn suppression_in_terraform_json_is_a_comment_property() {
         .collect();
     let want: Vec<(String, u64)> = [
         ("aws_s3_bucket.uploads", 11),
+        ("aws_ebs_volume.scratch", 15),
         ("aws_s3_bucket.second", 4),
         ("aws_s3_bucket.fourth", 15),
     ]

@@ -6,6 +6,7 @@ use serde::Serialize;
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Dms {
     pub replication_instances: Vec<DmsReplicationInstance>,
+    pub endpoints: Vec<DmsEndpoint>,
 }
 
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
@@ -20,4 +21,22 @@ pub struct DmsReplicationInstance {
     pub publicly_accessible: Option<bool>,
 }
 
-entity!(DmsReplicationInstance);
+/// A source or target endpoint of a migration.
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+pub struct DmsEndpoint {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `source` or `target`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint_type: Option<String>,
+    /// The engine, lower case (`mysql`, `postgres`, `s3`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine_name: Option<String>,
+    /// `none` (the default), `require`, `verify-ca` or `verify-full`, lower case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssl_mode: Option<String>,
+}
+
+entity!(DmsReplicationInstance, DmsEndpoint);

@@ -81,7 +81,7 @@ pub use containers::{
     EksVpcConfig,
 };
 pub use dax::{Dax, DaxCluster};
-pub use dms::{Dms, DmsReplicationInstance};
+pub use dms::{Dms, DmsEndpoint, DmsReplicationInstance};
 pub use docdb::{Docdb, DocdbCluster};
 pub use document::{Condition, Document, Principal, Statement};
 pub use dynamodb::{Dynamodb, Table};
@@ -602,6 +602,7 @@ collections! {
     "aws.opensearch.domains" => aws.opensearch.domains;
     "aws.elasticache.replication_groups" => aws.elasticache.replication_groups;
     "aws.dms.replication_instances" => aws.dms.replication_instances;
+    "aws.dms.endpoints" => aws.dms.endpoints;
     "aws.mq.brokers" => aws.mq.brokers;
     "aws.codebuild.projects" => aws.codebuild.projects;
     "aws.cloudfront.distributions" => aws.cloudfront.distributions;

@@ -1,7 +1,11 @@
-//! DMS replication instances: public reachability.
+//! DMS replication instances (public reachability) and endpoints (TLS to the database).
 
 use crate::adapt::{boolean, string, Format, Source};
-use crate::model::DmsReplicationInstance;
+use crate::model::{DmsEndpoint, DmsReplicationInstance};
+
+fn lower(v: &crate::terraform::value::Value) -> Option<String> {
+    string(v).map(|s| s.to_ascii_lowercase())
+}
 
 pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
     for item in src.items(
@@ -36,5 +40,32 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         };
         instance.meta = t.finish(src.locations());
         src.model().aws.dms.replication_instances.push(instance);
+    }
+
+    for item in src.items("aws_dms_endpoint", "AWS::DMS::Endpoint") {
+        let r = &item.res;
+        let mut t = item.tracker();
+        let name = t
+            .field(r, ("endpoint_id", "EndpointIdentifier"), "name", string)
+            .known();
+        let endpoint_type = t
+            .field(r, ("endpoint_type", "EndpointType"), "endpoint_type", lower)
+            .known();
+        let engine_name = t
+            .field(r, ("engine_name", "EngineName"), "engine_name", lower)
+            .known();
+        // Both the AWS provider and the DMS API use `none` when the mode is left out.
+        let ssl_mode = t
+            .field(r, ("ssl_mode", "SslMode"), "ssl_mode", lower)
+            .or_default("none".to_string());
+        let mut endpoint = DmsEndpoint {
+            name,
+            endpoint_type,
+            engine_name,
+            ssl_mode,
+            ..DmsEndpoint::default()
+        };
+        endpoint.meta = t.finish(src.locations());
+        src.model().aws.dms.endpoints.push(endpoint);
     }
 }

@@ -118,6 +118,11 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             engine_mode,
             ..DbCluster::default()
         };
+        // A cluster restored from a snapshot or replicating another keeps the source's key when it
+        // names none: which key that is cannot be seen here.
+        if inherits && c.kms_key_id.is_none() && !t.is_unknown("kms_key_id") {
+            t.mark_unknown("kms_key_id");
+        }
         c.meta = t.finish(src.locations());
         src.model().aws.rds.clusters.push(c);
     }

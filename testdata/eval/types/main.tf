@@ -40,7 +40,7 @@ variable "encrypt_volumes" {
   nullable = false
 }
 
-resource "aws_ebs_volume" "scratch" {
+resource "aws_ebs_volume" "scratch" { # expect: AWS-EBS-006
   availability_zone = "eu-west-1a"
   size              = 10
   encrypted         = var.encrypt_volumes

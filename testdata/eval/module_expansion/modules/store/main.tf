@@ -22,7 +22,7 @@ resource "aws_s3_bucket_acl" "this" {
   acl    = var.acl # expect: AWS-S3-001
 }
 
-resource "aws_ebs_volume" "scratch" {
+resource "aws_ebs_volume" "scratch" { # expect: AWS-EBS-006
   availability_zone = "eu-west-1a"
   size              = 8
   encrypted         = var.encrypted # expect: AWS-EBS-001
