@@ -168,6 +168,23 @@ fn file(text: &str) -> String {
             ("variable" | "output" | "module", [n]) => {
                 labelled(&mut out, &[ident, n], body(&blk.body, kind))
             }
+            // Provider configurations; several of one provider (aliases) become an array.
+            ("provider", [n]) => {
+                let providers = out
+                    .entry("provider")
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Some(m) = providers.as_object_mut() {
+                    let config = body(&blk.body, kind);
+                    match m.remove(*n) {
+                        None => m.insert(n.to_string(), config),
+                        Some(Value::Array(mut all)) => {
+                            all.push(config);
+                            m.insert(n.to_string(), Value::Array(all))
+                        }
+                        Some(first) => m.insert(n.to_string(), Value::Array(vec![first, config])),
+                    };
+                }
+            }
             // Terraform JSON writes `required_providers` entries as literal objects.
             ("terraform", []) => {
                 let mut providers = Map::new();

@@ -182,6 +182,13 @@ impl Writer<'_> {
                         self.block(&p.key, at, &labels, body, kind)?;
                     }
                 }
+                // Provider configurations: `alias`, the legacy `version` constraint, `default_tags`.
+                "provider" => {
+                    for (labels, body) in labelled(&p.value, 1, &p.key)? {
+                        let at = innermost(&labels, p);
+                        self.block(&p.key, at, &labels, body, Body::Resource)?;
+                    }
+                }
                 "locals" => {
                     for body in objects(&p.value, "locals")? {
                         self.block("locals", p.key_span.clone(), &[], body, Body::Arguments)?;

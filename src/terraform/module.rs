@@ -510,31 +510,41 @@ mod tests {
         );
     }
 
-    #[test]
-    fn azurerm_provider_major_is_read_beside_aws() {
-        let text = "terraform {\n  required_providers {\n    azurerm = {\n      source  = \"hashicorp/azurerm\"\n      version = \"~> 3.100\"\n    }\n    aws = {\n      version = \">= 5.0\"\n    }\n  }\n}\n";
+    /// The provider majors a one-file module's constraints admit.
+    struct Majors {
+        aws: Option<u32>,
+        azurerm: Option<u32>,
+        azurerm_highest: Option<u32>,
+    }
+
+    fn provider_majors(text: &str) -> Majors {
         let f = crate::source::SourceFile::new(
-            "v.tf".into(),
-            "v.tf".into(),
+            "p.tf".into(),
+            "p.tf".into(),
             std::sync::Arc::from(text),
         );
         let parsed = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
         let m = Module::new(&parsed);
-        assert_eq!(m.azurerm_provider_major, Some(3));
-        assert_eq!(m.aws_provider_major, Some(5));
+        Majors {
+            aws: m.aws_provider_major,
+            azurerm: m.azurerm_provider_major,
+            azurerm_highest: m.azurerm_provider_highest_major,
+        }
+    }
+
+    #[test]
+    fn azurerm_provider_major_is_read_beside_aws() {
+        let text = "terraform {\n  required_providers {\n    azurerm = {\n      source  = \"hashicorp/azurerm\"\n      version = \"~> 3.100\"\n    }\n    aws = {\n      version = \">= 5.0\"\n    }\n  }\n}\n";
+        let m = provider_majors(text);
+        assert_eq!(m.azurerm, Some(3));
+        assert_eq!(m.aws, Some(5));
     }
 
     #[test]
     fn legacy_provider_version_argument_is_a_constraint() {
         let majors = |text: &str| {
-            let f = crate::source::SourceFile::new(
-                "p.tf".into(),
-                "p.tf".into(),
-                std::sync::Arc::from(text),
-            );
-            let parsed = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
-            let m = Module::new(&parsed);
-            (m.azurerm_provider_major, m.aws_provider_major)
+            let m = provider_majors(text);
+            (m.azurerm, m.aws)
         };
         assert_eq!(
             majors("provider \"azurerm\" {\n  version = \">= 2.0.0\"\n  features {}\n}\n"),
@@ -583,15 +593,9 @@ mod tests {
         assert_eq!(constraint_highest_major("2.46.1"), Some(2));
         assert_eq!(constraint_highest_major("= 4.1.0"), Some(4));
         let text = "provider \"azurerm\" {\n  version = \"< 4.0\"\n}\nterraform {\n  required_providers {\n    azurerm = {\n      version = \"~> 2.50\"\n    }\n  }\n}\n";
-        let f = crate::source::SourceFile::new(
-            "p.tf".into(),
-            "p.tf".into(),
-            std::sync::Arc::from(text),
-        );
-        let parsed = vec![crate::terraform::parse::parse(FileId(0), &f).expect("parses")];
-        let m = Module::new(&parsed);
-        assert_eq!(m.azurerm_provider_highest_major, Some(2));
-        assert_eq!(m.azurerm_provider_major, Some(2));
+        let m = provider_majors(text);
+        assert_eq!(m.azurerm_highest, Some(2));
+        assert_eq!(m.azurerm, Some(2));
     }
 
     #[test]

@@ -33,8 +33,7 @@ fn disks<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         let policy = t
             .field(r, path, path, string)
             .or_default("AllowAll".to_string());
-        let path = "public_network_access_enabled";
-        let public = t.field(r, path, path, boolean).or_default(true);
+        let public = super::public_network_access(&mut t, r);
         let mut d = ManagedDisk {
             name,
             network_access_policy: policy,

@@ -19,14 +19,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
                 boolean,
             )
             .or_default(false);
-        let public = t
-            .field(
-                r,
-                "public_network_access_enabled",
-                "public_network_access_enabled",
-                boolean,
-            )
-            .or_default(true);
+        let public = super::public_network_access(&mut t, r);
         let path = "network_default_action";
         let action = match t.block(r, "network_rule_set", path) {
             Field::Known(rules) => t

@@ -22,14 +22,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         let r = &item.res;
         let mut t = item.tracker();
         let name = t.field(r, "name", "name", string).known();
-        let public = t
-            .field(
-                r,
-                "public_network_access_enabled",
-                "public_network_access_enabled",
-                boolean,
-            )
-            .or_default(true);
+        let public = super::public_network_access(&mut t, r);
         let filter = match t.field(r, "ip_range_filter", "ip_range_filter", ranges) {
             Field::Known(v) => Some(v),
             Field::NotWritten => Some(Vec::new()),

@@ -8,14 +8,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
         let r = &item.res;
         let mut t = item.tracker();
         let name = t.field(r, "name", "name", string).known();
-        let public = t
-            .field(
-                r,
-                "public_network_access_enabled",
-                "public_network_access_enabled",
-                boolean,
-            )
-            .or_default(true);
+        let public = super::public_network_access(&mut t, r);
         let path = "network_default_action";
         let action = match t.block(r, "network_acls", path) {
             Field::Known(acls) => t.field(&acls, "default_action", path, string).known(),

@@ -35,8 +35,7 @@ pub(super) fn adapt<'r, 'a: 'r>(src: &mut impl Source<'r, 'a>) {
             let r = &item.res;
             let mut t = item.tracker();
             let name = t.field(r, "name", "name", string).known();
-            let path = "public_network_access_enabled";
-            let mut public = t.field(r, path, path, boolean).or_default(true);
+            let mut public = super::public_network_access(&mut t, r);
             let path = "network_default_action";
             let action = match t.block(r, *block, path) {
                 Field::Known(rules) => {

@@ -18,8 +18,15 @@ mod redis;
 mod storage;
 mod web;
 
-use super::{string, Res, Source, Target};
+use super::{boolean, string, Res, Source, Target, Tracker};
 use crate::terraform::value::Value;
+
+/// `public_network_access_enabled`: every Azure service that has it reaches the internet unless it is
+/// set to false.
+fn public_network_access(t: &mut Tracker, r: &Res) -> Option<bool> {
+    let path = "public_network_access_enabled";
+    t.field(r, path, path, boolean).or_default(true)
+}
 
 /// An ID as written, or `address.attr` for a reference to a resource whose ID is known only after
 /// apply: either way a value is set.
