@@ -215,3 +215,17 @@ fn redefined_keys_are_exactly_the_equal_keys_and_the_last_value_wins() {
         }
     }
 }
+
+#[test]
+fn an_object_for_expression_value_may_go_on_after_a_line_break() {
+    // Terraform reads the key and the value of an object `for` expression with newlines allowed, as
+    // in a list one (hcl-edit is patched, see vendor/hcl-edit/PATCHED.md): a conditional or an
+    // operator may start on the next line, and `if` may follow on its own line.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tf = "variable \"public\" {\n  default = true\n}\nlocals {\n  acls = { for k in [\"logs\"] : k =>\n    var.public\n    ? \"public-read\"\n    : \"private\"\n  }\n  open = { for k in [\"logs\"] :\n    k => var.public &&\n    true\n    if k != \"\"\n  }\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n  acl    = local.open.logs ? local.acls.logs : \"private\"\n}\n";
+    std::fs::write(dir.path().join("main.tf"), tf).expect("write");
+    let (v, code) = check_capped(dir.path());
+    assert_eq!(v["errors"], serde_json::json!([]), "{v}");
+    assert_eq!(rule_ids(&v), ["AWS-S3-001"], "{v}");
+    assert_eq!(code, 1);
+}

@@ -499,10 +499,14 @@ fn for_object_expr<'i>(
         state.borrow_mut().allow_newlines();
         (
             for_intro,
+            // PATCHED (preflight): the key and the value are parsed with the state above, which
+            // allows newlines, as in a list `for` expression: Terraform accepts a value that goes on
+            // after a line break (`k =>\n  cond\n  ? a\n  : b`); `expr` started a state of its own
+            // in which a newline ended the value.
             separated_pair(
-                decorated(ws, expr, ws),
+                decorated(ws, expr_with_state(state), ws),
                 cut_tag("=>"),
-                decorated(ws, expr, ws),
+                decorated(ws, expr_with_state(state), ws),
             ),
             opt(("...", raw_string(ws))),
             opt(for_cond(state)),
