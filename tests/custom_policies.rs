@@ -597,6 +597,22 @@ fn acme_findings(v: &Value) -> Vec<(String, u64, String)> {
 }
 
 /// The findings of the rules whose id starts with one of `prefixes`, as (file, line, rule id).
+/// The (resource, attribute) of each undecided check of `rule` in a JSON report.
+fn undecided_of<'v>(v: &'v Value, rule: &str) -> Vec<(&'v str, &'v str)> {
+    v["undecided"]
+        .as_array()
+        .expect("undecided")
+        .iter()
+        .filter(|u| u["rule_id"] == rule)
+        .map(|u| {
+            (
+                u["resource"].as_str().expect("resource"),
+                u["attribute"].as_str().expect("attribute"),
+            )
+        })
+        .collect()
+}
+
 fn findings_of(v: &Value, prefixes: &[&str]) -> Vec<(String, u64, String)> {
     let mut out: Vec<(String, u64, String)> = v["findings"]
         .as_array()
@@ -765,18 +781,7 @@ fn default_tags_are_in_tags_all() {
         "examples/policies",
         "testdata/raw_input/default_tags",
     ]);
-    let undecided: Vec<(&str, &str)> = v["undecided"]
-        .as_array()
-        .expect("undecided")
-        .iter()
-        .filter(|u| u["rule_id"] == "ACME-TAG-001")
-        .map(|u| {
-            (
-                u["resource"].as_str().expect("resource"),
-                u["attribute"].as_str().expect("attribute"),
-            )
-        })
-        .collect();
+    let undecided: Vec<(&str, &str)> = undecided_of(&v, "ACME-TAG-001");
     assert_eq!(
         undecided,
         vec![("aws_sqs_queue.maybe_overridden", "tags_all")],
@@ -1050,18 +1055,7 @@ fn show_unknown_sees_the_fields_imported_libraries_read() {
         code.to_str().expect("utf-8 path"),
     ]);
     assert!(findings_of(&v, &["MINE-"]).is_empty(), "{v}");
-    let listed: Vec<(&str, &str)> = v["undecided"]
-        .as_array()
-        .expect("undecided")
-        .iter()
-        .filter(|u| u["rule_id"] == "MINE-001")
-        .map(|u| {
-            (
-                u["resource"].as_str().expect("resource"),
-                u["attribute"].as_str().expect("attribute"),
-            )
-        })
-        .collect();
+    let listed: Vec<(&str, &str)> = undecided_of(&v, "MINE-001");
     // Unknown `tags` are unknown `tags_all`: listed once, where the policy reads them.
     assert_eq!(
         listed,
